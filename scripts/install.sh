@@ -1,0 +1,12 @@
+#!/usr/bin/env bash
+# Installs everything the project needs on a fresh machine: npm packages (from the lockfile) and NuGet packages.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+command -v node >/dev/null || { echo "node is required (Node.js 20+)" >&2; exit 1; }
+command -v dotnet >/dev/null || { echo "dotnet is required (.NET SDK 10)" >&2; exit 1; }
+command -v curl >/dev/null || { apt-get update -qq && apt-get install -y -qq curl >/dev/null; }
+# npm ci only when the lockfile changed since the last install, or in CI (a clean clone has no node_modules).
+if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+  npm ci --no-audit --no-fund
+fi
+dotnet restore OpenLedger.sln --verbosity quiet
