@@ -475,4 +475,68 @@ describe("RewardDistributor", function () {
       expect(await f.distributor.lastEpoch(f.modelId)).to.equal(0n);
     });
   });
+  describe("gas", function () {
+    // One 65,536-leaf tree (proofs of 16 hashes), built once: leaves 0, 1 and 257 go to accounts that hold
+    // nothing, leaves 2, 4, 5 and 256 to one that already holds OPEN and shares of the model.
+    const SIZE = 65_536;
+    let big;
+    const fresh = [ethers.Wallet.createRandom().address, ethers.Wallet.createRandom().address];
+    const laterFresh = ethers.Wallet.createRandom().address;
+
+    before(function () {
+      const leaves = Array.from({ length: SIZE }, (_, i) => ({
+        account: ethers.zeroPadValue(ethers.toBeHex(0x10000 + i), 20),
+        open: 3n * OPEN,
+        shares: 2n * OPEN,
+      }));
+      big = { leaves };
+    });
+
+    async function bigTreeFixture() {
+      const f = await deployRewardsFixture();
+      // The holder gets shares (and already has OPEN) from a small first epoch.
+      const small = await postTree(f, [{ account: f.alice.address, open: 1n * OPEN, shares: 1n * OPEN }]);
+      await f.distributor.claim(f.modelId, 1n, ...small.args(0));
+      const leaves = big.leaves.slice();
+      leaves[0] = { ...leaves[0], account: fresh[0] };
+      leaves[1] = { ...leaves[1], account: fresh[1] };
+      for (const i of [2, 4, 5, 256]) leaves[i] = { ...leaves[i], account: f.alice.address };
+      leaves[257] = { ...leaves[257], account: laterFresh };
+      const t = buildTree(leaves);
+      await f.distributor.connect(f.funder).fundRewardPool(f.modelId, t.totalOpen);
+      const post = await (
+        await f.distributor
+          .connect(f.reporter)
+          .postEpoch(f.modelId, 2n, t.root, t.totalOpen, t.totalShares, REPORT_HASH, "ipfs://report-2")
+      ).wait();
+      await time.increase(WINDOW);
+      return { ...f, t, post };
+    }
+
+    it("claims a 65,536-leaf epoch within 110,000 gas for a holder, and reports every case", async function () {
+      this.timeout(300_000);
+      const f = await loadFixture(bigTreeFixture);
+      const claim = async (i) => (await (await f.distributor.claim(f.modelId, 2n, ...f.t.args(i))).wait()).gasUsed;
+      expect(f.t.proof(0)).to.have.length(16);
+      const firstWordFresh = await claim(0);
+      const laterFresh_ = await claim(1);
+      const laterHolder = await claim(2);
+      const firstWordHolder = await claim(256);
+      await f.shares.connect(f.funder).depositRevenue(f.modelId, 100n * OPEN);
+      // The holder's revenue-debt word is still zero (it got its shares before any revenue): written once here.
+      const laterHolderFirstDebt = await claim(4);
+      const laterFreshAfterRevenue = await claim(257);
+      await f.shares.connect(f.funder).depositRevenue(f.modelId, 100n * OPEN);
+      const laterHolderAfterRevenue = await claim(5);
+      console.log(`      gas: postEpoch ${f.post.gasUsed}`);
+      console.log(`      gas: claim, first in its bitmap word, account holds neither: ${firstWordFresh}`);
+      console.log(`      gas: claim, later in its bitmap word, account holds neither: ${laterFresh_}`);
+      console.log(`      gas: claim, first in its bitmap word, account holds OPEN and shares: ${firstWordHolder}`);
+      console.log(`      gas: claim, later in its bitmap word, account holds OPEN and shares: ${laterHolder}`);
+      console.log(`      gas: after revenue, later in word, holder whose debt word is first written: ${laterHolderFirstDebt}`);
+      console.log(`      gas: after revenue, later in word, holder: ${laterHolderAfterRevenue}, new account: ${laterFreshAfterRevenue}`);
+      expect(laterHolder).to.be.at.most(110_000n);
+      expect(laterHolderAfterRevenue).to.be.at.most(110_000n);
+    });
+  });
 });
