@@ -3,7 +3,7 @@ const { expect } = require("chai");
 const { loadFixture, time, mine } = require("@nomicfoundation/hardhat-network-helpers");
 const {
   GWEI, OPEN, BOND, MIN_BOND, DAY, BOND_LOCK, DISPUTE_WINDOW, Kind, Status,
-  policy, policyTuple, entry, entryTuple, idOf, commitmentOf, signRegister, malleate, signPermit,
+  policy, policyTuple, entry, entryTuple, idOf, commitmentOf, signRegister, malleate, signPermit, minedRevert,
   registryFixture, unwiredFixture, mappingWords,
 } = require("./registry.helpers");
 
@@ -184,12 +184,12 @@ describe("ContributionRegistry", function () {
 
     it("keeps a contribution in one storage word: contributor | bond in gwei << 160 | registeredAt << 224", async function () {
       const { registry, alice } = await loadFixture(registryFixture);
-      const e = entry("dataset-a", { bond: 123_456_789n * GWEI });
+      const e = entry("dataset-a", { bond: 12_345_678_901n * GWEI });
       await registry.connect(alice).register(1, e);
       const at = BigInt(await time.latest());
       const words = await mappingWords(await registry.getAddress(), idOf(1n, e.contentHash));
       expect(words.map((w) => w.word)).to.deep.equal([
-        BigInt(alice.address) | (123_456_789n << 160n) | (at << 224n),
+        BigInt(alice.address) | (12_345_678_901n << 160n) | (at << 224n),
       ]);
     });
 
@@ -633,9 +633,11 @@ describe("ContributionRegistry", function () {
         await ethers.provider.send("evm_setAutomine", [true]);
       }
       const committed = await commitTx.wait();
-      await expect(revealTx)
-        .to.be.revertedWithCustomError(registry, "RegistryCommitmentTooRecent")
-        .withArgs(commitment, committed.blockNumber);
+      expect((await ethers.provider.getTransactionReceipt(revealTx.hash)).blockNumber).to.equal(committed.blockNumber);
+      expect(await minedRevert(registry, revealTx)).to.deep.equal({
+        name: "RegistryCommitmentTooRecent",
+        args: [commitment, BigInt(committed.blockNumber)],
+      });
       expect(await registry.commitmentBlock(commitment)).to.equal(BigInt(committed.blockNumber));
       expect((await registry.contribution(2, e.contentHash)).status).to.equal(Status.None);
     });
@@ -697,17 +699,22 @@ describe("ContributionRegistry", function () {
       // The copier's own fresh commitment is too recent to reveal in the victim's block.
       const copierCommitment = commitmentOf(copier.address, 2n, e.contentHash, salt);
       await ethers.provider.send("evm_setAutomine", [false]);
+      let copierCommit;
       let copierReveal;
       let victimReveal;
       try {
-        await registry.connect(copier).commit(copierCommitment, { gasLimit: 100_000 });
+        copierCommit = await registry.connect(copier).commit(copierCommitment, { gasLimit: 100_000 });
         copierReveal = await registry.connect(copier).reveal(2, e, salt, { gasLimit: 300_000 });
         victimReveal = await registry.connect(alice).reveal(2, e, salt, { gasLimit: 300_000 });
         await mine();
       } finally {
         await ethers.provider.send("evm_setAutomine", [true]);
       }
-      await expect(copierReveal).to.be.revertedWithCustomError(registry, "RegistryCommitmentTooRecent");
+      const copierBlock = BigInt((await copierCommit.wait()).blockNumber);
+      expect(await minedRevert(registry, copierReveal)).to.deep.equal({
+        name: "RegistryCommitmentTooRecent",
+        args: [copierCommitment, copierBlock],
+      });
       await expect(victimReveal).to.emit(registry, "ContributionRegistered");
       expect((await registry.contribution(2, e.contentHash)).contributor).to.equal(alice.address);
       // Later, the copier's commitment only meets the victim's content.
