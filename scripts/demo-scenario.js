@@ -24,14 +24,17 @@ async function load() {
 
 const shard = (name) => ethers.keccak256(ethers.toUtf8Bytes(`openledger-demo:${name}:${crypto.randomUUID()}`));
 
-async function explainRevert(promise, contract) {
+// Simulates a call that should be refused and names the custom error it reverts with. Over Hardhat's HTTP
+// provider the revert data arrives on the ProviderError rather than decoded into error.revert.
+async function refusal(contract, simulate) {
   try {
-    await (await promise).wait();
+    await simulate();
     return "accepted (unexpected)";
   } catch (error) {
-    const data = error.data ?? error.error?.data ?? error.info?.error?.data;
-    const parsed = data ? contract.interface.parseError(data) : null;
-    return parsed ? `${parsed.name}(${parsed.args.map(String).join(", ")})` : error.shortMessage ?? error.message;
+    const data = [error.data, error.error?.data, error.data?.data].find((d) => typeof d === "string" && d.startsWith("0x"));
+    const parsed = error.revert ?? (data ? contract.interface.parseError(data) : null);
+    if (!parsed) throw error;
+    return `${parsed.name}(${parsed.args.map(String).join(", ")})`;
   }
 }
 
@@ -108,7 +111,7 @@ async function main() {
 
   await (await token.connect(admin).transfer(copier.address, OPEN(10))).wait();
   await (await token.connect(copier).approve(registryAddress, OPEN(10))).wait();
-  const refused = await explainRevert(registry.connect(copier).register(modelId, { ...adaEntry, uri: "ipfs://copy" }), registry);
+  const refused = await refusal(registry, () => registry.connect(copier).register.staticCall(modelId, { ...adaEntry, uri: "ipfs://copy" }));
   say(`   a copier re-registers ada's shard: refused with ${refused}`);
 
   say("4. A user pays 1,000 OPEN of revenue before any share exists.");
@@ -132,8 +135,8 @@ async function main() {
   const reportHash = ethers.keccak256(ethers.toUtf8Bytes(JSON.stringify(leaves.map((l) => l.map(String)))));
   await (await distributor.connect(admin).postEpoch(modelId, 1, tree.root, totalOpen, totalShares, reportHash, "demo://epoch-1")).wait();
   say(`   root ${tree.root}: ${fmt(totalOpen)} OPEN and ${fmt(totalShares)} shares over ${leaves.length} accounts`);
-  const early = await explainRevert(distributor.claim(modelId, 1, ...leaves[0], tree.getProof(0)), distributor);
-  say(`   a claim inside the challenge window: refused with ${early.split("(")[0]}`);
+  const early = await refusal(distributor, () => distributor.claim.staticCall(modelId, 1, ...leaves[0], tree.getProof(0)));
+  say(`   a claim inside the challenge window: refused with ${early}`);
 
   say("6. The challenge window passes; every contributor claims OPEN and shares.");
   await ethers.provider.send("evm_increaseTime", [Number(await distributor.challengeWindow()) + 1]);
