@@ -66,8 +66,9 @@ public static class KnnShapleyCore
         Array.Sort(distances, order);
         SortTiesByIndex(distances, order);
 
-        // s(α_N) = 1[y_αN = y]/N; s(α_i) = s(α_{i+1}) + (1[y_αi = y] − 1[y_αi+1 = y])/K · min(K, i)/i (1-based i).
-        var next = labels[order[n - 1]] == testLabel ? 1.0 / n : 0.0;
+        // s(α_N) = 1[y_αN = y]/max(N, K) (the farthest item counts only while fewer than K others are present, which
+        // is always when K ≥ N); s(α_i) = s(α_{i+1}) + (1[y_αi = y] − 1[y_αi+1 = y])/K · min(K, i)/i (1-based i).
+        var next = labels[order[n - 1]] == testLabel ? 1.0 / Math.Max(n, k) : 0.0;
         sums[order[n - 1]] += next;
         for (var i = n - 2; i >= 0; i--)
         {
