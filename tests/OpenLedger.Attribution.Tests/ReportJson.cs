@@ -17,6 +17,15 @@ internal static class ReportJson
     public static JsonObject With(string method, JsonObject? parameters, JsonObject evidence, int[] owners,
         string open = "1000000", string shares = "1000", int[]? contentOf = null, string[]? status = null)
     {
+        var attribution = new JsonObject { ["method"] = method, ["evidence"] = evidence };
+        if (parameters is not null) attribution["parameters"] = parameters;
+        return Around(attribution, owners, open, shares, contentOf, status);
+    }
+
+    /// <summary>A report around an <c>attribution</c> object (e.g. from <see cref="AttributionJson"/>).</summary>
+    public static JsonObject Around(JsonObject attribution, int[] owners,
+        string open = "1000000", string shares = "1000", int[]? contentOf = null, string[]? status = null)
+    {
         var contributions = new JsonArray();
         for (var i = 0; i < owners.Length; i++)
             contributions.Add(new JsonObject
@@ -28,8 +37,6 @@ internal static class ReportJson
                 ["logIndex"] = 0,
                 ["status"] = status?[i] ?? "active",
             });
-        var attribution = new JsonObject { ["method"] = method, ["evidence"] = evidence };
-        if (parameters is not null) attribution["parameters"] = parameters;
         return new JsonObject
         {
             ["schema"] = PerformanceReport.SchemaV1,
@@ -58,6 +65,15 @@ internal static class ReportJson
             var members = Enumerable.Range(1, n).Where(i => (mask >> (i - 1) & 1) != 0).ToArray();
             return (members, game(members.Select(m => new BigInteger(m)).ToArray()));
         }));
+
+    public static JsonObject Around(AttributionSpec spec, int[] owners, string open = "1000000", string shares = "1000") =>
+        Around(AttributionJson.ToJson(spec), owners, open, shares);
+
+    public static Distribution Distribute(JsonNode json) => AttributionEngine.Distribute(Parse(json));
+
+    /// <summary>OPEN paid to the given wallets together.</summary>
+    public static BigInteger Earned(Distribution d, params int[] wallets) =>
+        d.Allocations.Where(a => wallets.Select(TestData.AddressOf).Contains(a.Account)).Aggregate(BigInteger.Zero, (s, a) => s + a.Open);
 
     public static PerformanceReport Parse(JsonNode json) => PerformanceReportParser.Parse(json.ToJsonString());
 
