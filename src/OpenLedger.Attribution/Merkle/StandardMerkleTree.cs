@@ -96,6 +96,39 @@ public sealed class StandardMerkleTree
         return proofs;
     }
 
+    /// <summary>A multiproof of the given values, identical to OpenZeppelin's getMultiProof.</summary>
+    public MultiProof GetMultiProof(IReadOnlyList<int> valueIndexes)
+    {
+        if (valueIndexes.Distinct().Count() != valueIndexes.Count)
+            throw new AttributionException($"A multiproof cannot prove the same value twice but got [{string.Join(", ", valueIndexes)}]");
+        var byTreeIndex = valueIndexes.ToDictionary(TreeIndex, v => v);
+        // Deepest (highest tree index) first; each step pairs the front node with its sibling, from the queue when
+        // that sibling is also being proven, else from the proof.
+        var indices = byTreeIndex.Keys.OrderDescending().ToArray();
+        var queue = new LinkedList<int>(indices);
+        var proof = new List<Hash32>();
+        var flags = new List<bool>();
+        while (queue.Count > 0 && queue.First!.Value > 0)
+        {
+            var j = queue.First.Value;
+            queue.RemoveFirst();
+            var sibling = j % 2 == 1 ? j + 1 : j - 1;
+            if (queue.Count > 0 && queue.First!.Value == sibling)
+            {
+                flags.Add(true);
+                queue.RemoveFirst();
+            }
+            else
+            {
+                flags.Add(false);
+                proof.Add(new Hash32(Node(sibling)));
+            }
+            queue.AddLast((j - 1) / 2);
+        }
+        if (indices.Length == 0) proof.Add(Root);
+        return new MultiProof(indices.Select(i => byTreeIndex[i]).ToArray(), indices.Select(i => new Hash32(Node(i))).ToArray(), proof, flags);
+    }
+
     /// <summary>True when <paramref name="proof"/> leads from <paramref name="leaf"/> to <paramref name="root"/> (MerkleProof.verify).</summary>
     public static bool Verify(Hash32 root, Hash32 leaf, IReadOnlyList<Hash32> proof)
     {

@@ -1,5 +1,5 @@
 // Reference oracle: @openzeppelin/merkle-tree's StandardMerkleTree on the cases given on stdin.
-// Input:  {"cases": [{"types": [...], "values": [[...], ...], "proofIndices": [..]?, "dump": bool?}]}
+// Input:  {"cases": [{"types": [...], "values": [[...], ...], "proofIndices": [..]?, "dump": bool?, "multiproofs": [[..]]?}]}
 // Output: [{"root", "proofs": {index: [..]}, "leaves": {index: ..}, "tree": [..]?, "treeIndex": [..]?}]
 // proofIndices defaults to every value. getProof and leafHash re-validate each leaf and cost about a
 // millisecond each, so large cases ask for a sample of proofs plus the dumped node array (which fixes every proof).
@@ -9,7 +9,7 @@ let input = "";
 process.stdin.on("data", (chunk) => (input += chunk));
 process.stdin.on("end", () => {
   const { cases } = JSON.parse(input);
-  const results = cases.map(({ types, values, proofIndices, dump }) => {
+  const results = cases.map(({ types, values, proofIndices, dump, multiproofs }) => {
     const tree = StandardMerkleTree.of(values, types);
     const indices = proofIndices ?? values.map((_, i) => i);
     const proofs = {};
@@ -19,6 +19,12 @@ process.stdin.on("end", () => {
       leaves[i] = tree.leafHash(values[i]);
     }
     const result = { root: tree.root, proofs, leaves };
+    if (multiproofs) {
+      result.multiproofs = multiproofs.map((indices) => {
+        const m = tree.getMultiProof(indices);
+        return { leaves: m.leaves.map((v) => tree.leafHash(v)), proof: m.proof, proofFlags: m.proofFlags };
+      });
+    }
     if (dump) {
       const dumped = tree.dump();
       result.tree = dumped.tree;
