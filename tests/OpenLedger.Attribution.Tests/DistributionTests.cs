@@ -81,4 +81,25 @@ public class DistributionTests
         Assert.Equal("4", json["excludedDuplicates"]![0]!["id"]!.GetValue<string>());
         Assert.Equal(5, json["contributions"]!.AsArray().Count);
     }
+
+    [Fact]
+    public void Evidence_sampled_with_the_same_seed_gives_the_same_distribution_and_another_seed_a_different_root()
+    {
+        var game = Games.Airport(TestData.Ids(6).ToDictionary(id => id, id => (double)(int)id));
+        Distribution Run(ulong seed) => ReportJson.Distribute(ReportJson.Around(new Reports.AttributionSpec("tmc-shapley",
+            Sampling.TmcShapleySampler.Generate(TestData.Ids(6), game, seed, 200, 0.001)), [1, 2, 3, 4, 5, 6], open: "1000000000000000000000"));
+        Assert.Equal(Run(8).ContentHash(), Run(8).ContentHash());
+        Assert.NotEqual(Run(8).MerkleRoot, Run(9).MerkleRoot);
+    }
+
+    [Fact]
+    public void The_validation_message_counts_and_lists_the_problems()
+    {
+        var json = ReportJson.Example();
+        json["epoch"] = -1;
+        json["rewards"]!["open"] = "x";
+        var e = Assert.Throws<Reports.ReportValidationException>(() => ReportJson.Parse(json));
+        Assert.StartsWith("The performance report is invalid (2 problems):", e.Message);
+        Assert.Contains("  epoch: must not be negative but is -1", e.Message);
+    }
 }
