@@ -102,4 +102,21 @@ public class DistributionTests
         Assert.StartsWith("The performance report is invalid (2 problems):", e.Message);
         Assert.Contains("  epoch: must not be negative but is -1", e.Message);
     }
+
+    [Fact]
+    public void A_separate_process_computes_the_same_root_and_content_hash()
+    {
+        var local = ReportJson.Distribute(ReportJson.Example());
+        var psi = new System.Diagnostics.ProcessStartInfo("dotnet", [typeof(DeterminismProbe).Assembly.Location, "distribute", RepoPaths.Combine(ReportJson.ExamplePath)])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        using var process = System.Diagnostics.Process.Start(psi)!;
+        var output = process.StandardOutput.ReadToEnd().Trim();
+        var error = process.StandardError.ReadToEnd();
+        Assert.True(process.WaitForExit(TimeSpan.FromMinutes(2)), "the probe process did not finish");
+        Assert.True(process.ExitCode == 0, error);
+        Assert.Equal($"{local.MerkleRoot} {local.ContentHash()}", output);
+    }
 }
