@@ -1,0 +1,100 @@
+using System.Globalization;
+using System.Numerics;
+using System.Text.Json;
+
+namespace OpenLedger.Attribution;
+
+/// <summary>
+/// The canonical JSON of a <see cref="Distribution"/>: fixed property order, no whitespace, integers as decimal
+/// strings, doubles in their shortest round-trip form, lists in their deterministic order. Equal distributions give
+/// equal bytes, so the bytes' keccak256 is a content address.
+/// </summary>
+public static class DistributionJson
+{
+    public const string Schema = "openledger.distribution/v1";
+
+    public static byte[] ToCanonicalJson(Distribution d)
+    {
+        using var stream = new MemoryStream();
+        using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = false, SkipValidation = false }))
+        {
+            w.WriteStartObject();
+            w.WriteString("schema", Schema);
+            w.WriteString("modelId", Dec(d.ModelId));
+            w.WriteNumber("epoch", d.Epoch);
+            w.WriteString("method", d.Method);
+            w.WriteStartArray("leafTypes");
+            foreach (var t in d.LeafTypes) w.WriteStringValue(t);
+            w.WriteEndArray();
+            if (d.MerkleRoot is { } root) w.WriteString("merkleRoot", root.ToString());
+            else w.WriteNull("merkleRoot");
+            w.WriteStartObject("budget");
+            w.WriteString("open", Dec(d.BudgetOpen));
+            w.WriteString("shares", Dec(d.BudgetShares));
+            w.WriteEndObject();
+            w.WriteStartObject("totals");
+            w.WriteString("open", Dec(d.TotalOpen));
+            w.WriteString("shares", Dec(d.TotalShares));
+            w.WriteEndObject();
+            w.WriteStartArray("allocations");
+            foreach (var a in d.Allocations)
+            {
+                w.WriteStartObject();
+                w.WriteString("account", a.Account.ToChecksumString());
+                w.WriteString("open", Dec(a.Open));
+                w.WriteString("shares", Dec(a.Shares));
+                Number(w, "value", a.Value);
+                w.WriteBoolean("capped", a.Capped);
+                w.WriteStartArray("proof");
+                foreach (var p in a.Proof) w.WriteStringValue(p.ToString());
+                w.WriteEndArray();
+                w.WriteEndObject();
+            }
+            w.WriteEndArray();
+            w.WriteStartArray("contributions");
+            foreach (var c in d.Contributions)
+            {
+                w.WriteStartObject();
+                w.WriteString("id", Dec(c.Id));
+                w.WriteString("contributor", c.Contributor.ToChecksumString());
+                Number(w, "value", c.Value);
+                if (c.StandardError is { } se) Number(w, "standardError", se);
+                w.WriteString("outcome", c.Outcome.ToString().ToLowerInvariant());
+                w.WriteEndObject();
+            }
+            w.WriteEndArray();
+            w.WriteStartArray("flagCandidates");
+            foreach (var f in d.FlagCandidates)
+            {
+                w.WriteStartObject();
+                w.WriteString("id", Dec(f.Id));
+                w.WriteString("contributor", f.Contributor.ToChecksumString());
+                Number(w, "value", f.Value);
+                w.WriteEndObject();
+            }
+            w.WriteEndArray();
+            w.WriteStartArray("excludedDuplicates");
+            foreach (var x in d.ExcludedDuplicates)
+            {
+                w.WriteStartObject();
+                w.WriteString("id", Dec(x.Id));
+                w.WriteString("contributor", x.Contributor.ToChecksumString());
+                w.WriteString("contentHash", x.ContentHash.ToString());
+                w.WriteString("originalId", Dec(x.OriginalId));
+                w.WriteEndObject();
+            }
+            w.WriteEndArray();
+            w.WriteEndObject();
+        }
+        return stream.ToArray();
+    }
+
+    private static string Dec(BigInteger n) => n.ToString(CultureInfo.InvariantCulture);
+
+    // "R" is the shortest text that parses back to the same double; written raw so no writer reformats it.
+    private static void Number(Utf8JsonWriter w, string name, double value)
+    {
+        w.WritePropertyName(name);
+        w.WriteRawValue(value.ToString("R", CultureInfo.InvariantCulture));
+    }
+}

@@ -1,0 +1,10 @@
+namespace OpenLedger.Attribution.Merkle;
+
+public enum LeafKind
+{
+    Address,
+    Bool,
+    Uint,
+    Int,
+    FixedBytes,
+}

@@ -1,0 +1,17 @@
+using System.Numerics;
+using OpenLedger.Attribution.Reports;
+
+namespace OpenLedger.Attribution.Methods;
+
+/// <summary>
+/// Utilities of random coalitions of <paramref name="Players"/>. The same coalition may be drawn twice: samples are
+/// drawn with replacement, and dropping repeats would bias the estimator.
+/// </summary>
+public sealed record BanzhafEvidence(IReadOnlyList<BigInteger> Players, ulong Seed, IReadOnlyList<CoalitionUtility> Samples)
+    : AttributionEvidence
+{
+    public override IEnumerable<EvidenceReference> References() =>
+        EvidenceReader.References(Players, j => $"attribution.evidence.players[{j}]")
+            .Concat(Samples.SelectMany((s, i) => EvidenceReader.References(s.Members,
+                j => $"attribution.evidence.samples[{i}].members[{j}]")));
+}
