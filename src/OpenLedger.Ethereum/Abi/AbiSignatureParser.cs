@@ -72,7 +72,7 @@ internal static class AbiSignatureParser
             else if (parameter[i] == ')') depth--;
             else if (parameter[i] == ' ' && depth == 0) { end = i; break; }
         }
-        var type = AbiType.Parse(parameter[..end]);
+        var type = ParseType(parameter[..end], text);
         var words = parameter[end..].Split(' ', StringSplitOptions.RemoveEmptyEntries).ToList();
         var indexed = words.Remove("indexed");
         words.Remove("memory");
@@ -80,6 +80,15 @@ internal static class AbiSignatureParser
         if (words.Count > 1 || (words.Count == 1 && !IsIdentifier(words[0])))
             throw Error(text, $"cannot read parameter '{parameter}'");
         return new AbiParameter(words.Count == 1 ? words[0] : "", type, indexed);
+    }
+
+    // Tuple components may carry names in a signature ("(uint256 id, string uri)[]"); the canonical type drops them.
+    private static AbiType ParseType(string type, string text)
+    {
+        if (!type.StartsWith('(')) return AbiType.Parse(type);
+        var close = MatchingParen(type, 0, text);
+        var tuple = AbiType.Tuple([.. ParseList(type[1..close], text).Select(p => p.Type)]);
+        return AbiType.Parse(tuple.CanonicalName + type[(close + 1)..]);
     }
 
     private static int MatchingParen(string s, int open, string text)

@@ -24,7 +24,7 @@ internal static class AbiTypeParser
             if (inside.IsEmpty) type = AbiType.DynamicArray(type);
             else
             {
-                if (!IsDigits(inside) || inside[0] == '0' || !int.TryParse(inside, out var length) || length > 1_000_000)
+                if (!IsDigits(inside) || (inside[0] == '0' && inside.Length > 1) || !int.TryParse(inside, out var length) || length > 1_000_000)
                     throw Error(text, $"array length '{inside}' must be a positive decimal number without leading zeros");
                 type = AbiType.FixedArray(type, length);
             }
@@ -73,7 +73,7 @@ internal static class AbiTypeParser
     private static int Size(string text, ReadOnlySpan<char> word, int prefix)
     {
         var digits = word[prefix..];
-        if (!IsDigits(digits) || digits[0] == '0' || digits.Length > 3)
+        if (!IsDigits(digits) || (digits[0] == '0' && digits.Length > 1) || digits.Length > 3)
             throw Error(text, $"'{word}' must end in a decimal size without leading zeros");
         return int.Parse(digits);
     }
