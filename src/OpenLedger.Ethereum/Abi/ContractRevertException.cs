@@ -9,8 +9,8 @@ namespace OpenLedger.Ethereum.Abi;
 /// </summary>
 public sealed class ContractRevertException : EthereumException
 {
-    public ContractRevertException(string message, byte[] rawData, AbiError? error, IReadOnlyList<object?> arguments)
-        : base(message)
+    public ContractRevertException(string message, byte[] rawData, AbiError? error, IReadOnlyList<object?> arguments, Exception? inner = null)
+        : base(message, inner!)
     {
         RawData = rawData;
         Error = error;
