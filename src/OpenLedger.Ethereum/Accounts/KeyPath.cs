@@ -36,6 +36,10 @@ public sealed record KeyPath
         return new KeyPath(indices);
     }
 
+    public bool Equals(KeyPath? other) => other is not null && Indices.SequenceEqual(other.Indices);
+
+    public override int GetHashCode() => Indices.Aggregate(17, (hash, index) => hash * 31 + (int)index);
+
     public override string ToString() =>
         string.Concat(new[] { "m" }.Concat(Indices.Select(i => i >= HardenedBit ? $"/{i - HardenedBit}'" : $"/{i}")));
 }
