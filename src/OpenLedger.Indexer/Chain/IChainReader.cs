@@ -18,5 +18,8 @@ public interface IChainReader
     /// <summary>The header of block <paramref name="number"/>, or null when the node has no such block.</summary>
     Task<BlockHeader?> GetBlockHeaderAsync(long number, CancellationToken cancellationToken);
 
+    /// <summary>Headers of blocks <paramref name="fromBlock"/> to <paramref name="toBlock"/> in one request; null entries for blocks the node lacks.</summary>
+    Task<IReadOnlyList<BlockHeader?>> GetBlockHeadersAsync(long fromBlock, long toBlock, CancellationToken cancellationToken);
+
     Task<IReadOnlyList<ChainLog>> GetLogsAsync(long fromBlock, long toBlock, IReadOnlyList<Address> addresses, CancellationToken cancellationToken);
 }
