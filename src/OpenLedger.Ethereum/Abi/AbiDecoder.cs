@@ -16,14 +16,20 @@ public static class AbiDecoder
     public static object?[] Decode(IReadOnlyList<AbiType> types, ReadOnlySpan<byte> data)
     {
         var result = new object?[types.Count];
+        DecodeInto(types, data, result, null);
+        return result;
+    }
+
+    // Writes value i to target[positions[i]] (or target[i]): event decoding fills its parameter array directly.
+    internal static void DecodeInto(IReadOnlyList<AbiType> types, ReadOnlySpan<byte> data, object?[] target, int[]? positions)
+    {
         var head = 0;
         for (var i = 0; i < types.Count; i++)
         {
-            try { result[i] = ReadSlot(types[i], data, head, 0); }
+            try { target[positions is null ? i : positions[i]] = ReadSlot(types[i], data, head, 0); }
             catch (EthereumException e) { throw new EthereumException($"Cannot decode argument {i} ({types[i]}): {e.Message}", e); }
             head += types[i].HeadSize;
         }
-        return result;
     }
 
     /// <summary>Decodes a single value encoded as a one-element tuple.</summary>
