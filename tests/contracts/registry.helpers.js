@@ -87,8 +87,8 @@ function malleate(signature) {
   return ethers.concat([sig.r, ethers.toBeHex(highS, 32), ethers.toBeHex(sig.v === 27 ? 28 : 27, 1)]);
 }
 
-/** Signs an ERC-2612 permit of OPEN. */
-async function signPermit(token, owner, spender, value, deadline) {
+/** Signs an ERC-2612 permit of OPEN for `owner`; `signer` other than the owner makes a forged one. */
+async function signPermit(token, owner, spender, value, deadline, signer = owner) {
   const domain = {
     name: "OpenLedger",
     version: "1",
@@ -106,7 +106,7 @@ async function signPermit(token, owner, spender, value, deadline) {
   };
   const nonce = await token.nonces(owner.address);
   return ethers.Signature.from(
-    await owner.signTypedData(domain, types, { owner: owner.address, spender, value, nonce, deadline }),
+    await signer.signTypedData(domain, types, { owner: owner.address, spender, value, nonce, deadline }),
   );
 }
 
@@ -133,13 +133,13 @@ async function registryFixture() {
 
 /** Token and registry only, with no distributor wired: for the wiring and "distributor not set" paths. */
 async function unwiredFixture() {
-  const [admin, owner, alice] = await ethers.getSigners();
+  const [admin, owner, alice, , , , , , other] = await ethers.getSigners();
   const token = await ethers.deployContract("OpenToken", [admin.address]);
   const registry = await ethers.deployContract("ContributionRegistry", [await token.getAddress(), admin.address]);
   await token.connect(admin).mint(alice.address, 1_000n * OPEN);
   await token.connect(alice).approve(await registry.getAddress(), ethers.MaxUint256);
   await registry.connect(owner).createModel("ipfs://model-1", policy());
-  return { token, registry, admin, owner, alice };
+  return { token, registry, admin, owner, alice, other };
 }
 
 /** Every storage word the contract holds for a mapping key, probing the first `slots` declared mappings. */
@@ -153,7 +153,24 @@ async function mappingWords(address, key, slots = 24) {
   return words;
 }
 
+/**
+ * The custom error a mined, failed transaction reverted with, decoded from the node's trace. Needed where the
+ * transaction had to be mined with automine off (same-block commit and reveal): the chai matchers only see
+ * reverts of transactions that fail when sent.
+ */
+async function minedRevert(contract, tx) {
+  const receipt = await ethers.provider.getTransactionReceipt(tx.hash);
+  if (receipt.status !== 0) return null;
+  const trace = await ethers.provider.send("debug_traceTransaction", [
+    tx.hash,
+    { disableStorage: true, disableMemory: true, disableStack: true },
+  ]);
+  const parsed = contract.interface.parseError("0x" + trace.returnValue.replace(/^0x/, ""));
+  return { name: parsed.name, args: [...parsed.args] };
+}
+
 module.exports = {
+  minedRevert,
   GWEI, OPEN, BOND, MIN_BOND, DAY, BOND_LOCK, DISPUTE_WINDOW, Kind, Status,
   policy, policyTuple, entry, entryTuple, idOf, commitmentOf, signRegister, malleate, signPermit,
   registryFixture, unwiredFixture, mappingWords,
