@@ -100,7 +100,7 @@ class Generator {
       const name = p.internalType.slice(5).split(".").pop();
       this.enums.set(name, p.internalType.slice(5));
       const full = `global::${this.ns}.${name}`;
-      return { cs: full, from: (x) => `(${full})(byte)(BigInteger)${x}!`, to: (x) => `(byte)${x}` };
+      return { cs: full, from: (x) => `ContractEnum.FromAbi<${full}>(${x})`, to: (x) => `ContractEnum.ToAbi(${x})` };
     }
     const simple = (cs, from) => ({ cs, from, to: (x) => x });
     if (t === "address") return simple("Address", (x) => `(Address)${x}!`);

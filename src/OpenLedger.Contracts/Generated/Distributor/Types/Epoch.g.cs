@@ -15,7 +15,7 @@ public readonly record struct Epoch(Hash32 Root, Hash32 ReportHash, BigInteger T
     public static AbiType AbiType { get; } = AbiType.Parse("(bytes32,bytes32,uint128,uint128,uint128,uint128,uint64,uint8)");
 
     /// <summary>The tuple components in the form the ABI encoder takes.</summary>
-    public object?[] ToAbi() => [Root, ReportHash, TotalOpen, TotalShares, OpenRemaining, SharesRemaining, ChallengeEndsAt, (byte)Status];
+    public object?[] ToAbi() => [Root, ReportHash, TotalOpen, TotalShares, OpenRemaining, SharesRemaining, ChallengeEndsAt, ContractEnum.ToAbi(Status)];
 
-    public static Epoch FromAbi(object?[] components) => new(new Hash32((byte[])components[0]!), new Hash32((byte[])components[1]!), (BigInteger)components[2]!, (BigInteger)components[3]!, (BigInteger)components[4]!, (BigInteger)components[5]!, (ulong)(BigInteger)components[6]!, (global::OpenLedger.Contracts.Distributor.EpochStatus)(byte)(BigInteger)components[7]!);
+    public static Epoch FromAbi(object?[] components) => new(new Hash32((byte[])components[0]!), new Hash32((byte[])components[1]!), (BigInteger)components[2]!, (BigInteger)components[3]!, (BigInteger)components[4]!, (BigInteger)components[5]!, (ulong)(BigInteger)components[6]!, ContractEnum.FromAbi<global::OpenLedger.Contracts.Distributor.EpochStatus>(components[7]));
 }

@@ -14,5 +14,5 @@ public sealed record RegistryWrongStatusError(Hash32 Id, global::OpenLedger.Cont
 {
     public static AbiError Descriptor { get; } = AbiError.Parse("error RegistryWrongStatus(bytes32 id, uint8 status)");
 
-    public static RegistryWrongStatusError FromArguments(IReadOnlyList<object?> arguments) => new(new Hash32((byte[])arguments[0]!), (global::OpenLedger.Contracts.Registry.Status)(byte)(BigInteger)arguments[1]!);
+    public static RegistryWrongStatusError FromArguments(IReadOnlyList<object?> arguments) => new(new Hash32((byte[])arguments[0]!), ContractEnum.FromAbi<global::OpenLedger.Contracts.Registry.Status>(arguments[1]));
 }

@@ -19,5 +19,5 @@ public sealed record ContributionRegisteredEvent(Hash32 Id, BigInteger ModelId, 
     /// <summary>Decodes a log of this event; a log of another event is rejected by its topic0.</summary>
     public static ContributionRegisteredEvent Decode(IReadOnlyList<Hash32> topics, ReadOnlySpan<byte> data) => ContractEvent.Decode<ContributionRegisteredEvent>(topics, data);
 
-    public static ContributionRegisteredEvent FromValues(IReadOnlyList<object?> values) => new(new Hash32((byte[])values[0]!), (BigInteger)values[1]!, (Address)values[2]!, new Hash32((byte[])values[3]!), (global::OpenLedger.Contracts.Registry.Kind)(byte)(BigInteger)values[4]!, (BigInteger)values[5]!, (string)values[6]!);
+    public static ContributionRegisteredEvent FromValues(IReadOnlyList<object?> values) => new(new Hash32((byte[])values[0]!), (BigInteger)values[1]!, (Address)values[2]!, new Hash32((byte[])values[3]!), ContractEnum.FromAbi<global::OpenLedger.Contracts.Registry.Kind>(values[4]), (BigInteger)values[5]!, (string)values[6]!);
 }

@@ -15,7 +15,7 @@ public readonly record struct Contribution(Address Contributor, ulong Registered
     public static AbiType AbiType { get; } = AbiType.Parse("(address,uint64,uint64,uint256,uint8)");
 
     /// <summary>The tuple components in the form the ABI encoder takes.</summary>
-    public object?[] ToAbi() => [Contributor, RegisteredAt, FlaggedAt, Bond, (byte)Status];
+    public object?[] ToAbi() => [Contributor, RegisteredAt, FlaggedAt, Bond, ContractEnum.ToAbi(Status)];
 
-    public static Contribution FromAbi(object?[] components) => new((Address)components[0]!, (ulong)(BigInteger)components[1]!, (ulong)(BigInteger)components[2]!, (BigInteger)components[3]!, (global::OpenLedger.Contracts.Registry.Status)(byte)(BigInteger)components[4]!);
+    public static Contribution FromAbi(object?[] components) => new((Address)components[0]!, (ulong)(BigInteger)components[1]!, (ulong)(BigInteger)components[2]!, (BigInteger)components[3]!, ContractEnum.FromAbi<global::OpenLedger.Contracts.Registry.Status>(components[4]));
 }

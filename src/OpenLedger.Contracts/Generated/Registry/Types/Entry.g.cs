@@ -15,7 +15,7 @@ public readonly record struct Entry(Hash32 ContentHash, global::OpenLedger.Contr
     public static AbiType AbiType { get; } = AbiType.Parse("(bytes32,uint8,uint256,string)");
 
     /// <summary>The tuple components in the form the ABI encoder takes.</summary>
-    public object?[] ToAbi() => [ContentHash, (byte)Kind, Bond, Uri];
+    public object?[] ToAbi() => [ContentHash, ContractEnum.ToAbi(Kind), Bond, Uri];
 
-    public static Entry FromAbi(object?[] components) => new(new Hash32((byte[])components[0]!), (global::OpenLedger.Contracts.Registry.Kind)(byte)(BigInteger)components[1]!, (BigInteger)components[2]!, (string)components[3]!);
+    public static Entry FromAbi(object?[] components) => new(new Hash32((byte[])components[0]!), ContractEnum.FromAbi<global::OpenLedger.Contracts.Registry.Kind>(components[1]), (BigInteger)components[2]!, (string)components[3]!);
 }
