@@ -9,8 +9,8 @@ namespace OpenLedger.Ethereum.Abi;
 /// </summary>
 public sealed class ContractRevertException : EthereumException
 {
-    public ContractRevertException(string message, byte[] rawData, AbiError? error, IReadOnlyList<object?> arguments)
-        : base(message)
+    public ContractRevertException(string message, byte[] rawData, AbiError? error, IReadOnlyList<object?> arguments, Exception? inner = null)
+        : base(message, inner!)
     {
         RawData = rawData;
         Error = error;
@@ -42,7 +42,9 @@ public sealed class ContractRevertException : EthereumException
         if (error == AbiError.Panic)
         {
             var code = (BigInteger)arguments[0]!;
-            return $"Execution reverted with panic 0x{code:x2} ({Abi.PanicCode.Describe(code)})";
+            // BigInteger's "x" format adds a sign nibble (0x099); panic codes are small, so format as ulong.
+            var hex = code <= ulong.MaxValue ? ((ulong)code).ToString("x2") : code.ToString("x");
+            return $"Execution reverted with panic 0x{hex} ({Abi.PanicCode.Describe(code)})";
         }
         if (error is not null)
         {
