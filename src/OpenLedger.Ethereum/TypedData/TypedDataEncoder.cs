@@ -8,7 +8,7 @@ public static class TypedDataEncoder
     private const string DomainType = "EIP712Domain";
 
     /// <summary>keccak256(0x19 0x01 || domainSeparator || hashStruct(message)): what gets signed.</summary>
-    public static Hash32 Hash(TypedData data)
+    public static Hash32 Hash(TypedDataRequest data)
     {
         Span<byte> buffer = stackalloc byte[66];
         buffer[0] = 0x19;
@@ -24,7 +24,7 @@ public static class TypedDataEncoder
     /// hashStruct(EIP712Domain, domain). The domain type comes from the types when they declare it (JSON
     /// requests do), otherwise from the domain fields that are set.
     /// </summary>
-    public static Hash32 DomainSeparator(TypedData data)
+    public static Hash32 DomainSeparator(TypedDataRequest data)
     {
         var types = data.Types;
         if (!types.ContainsKey(DomainType))

@@ -10,16 +10,16 @@ namespace OpenLedger.Ethereum.TypedData;
 /// </summary>
 /// <example>
 /// <code>
-/// var data = new TypedData
+/// var data = new TypedDataRequest
 /// {
 ///     Domain = new() { Name = "OpenLedger", Version = "1", ChainId = 31337, VerifyingContract = registry },
-///     Types = TypedData.ParseTypes("Register(address contributor,uint256 modelId,bytes32 contentHash,uint8 kind,string uri,uint256 bond,uint256 nonce,uint256 deadline)"),
+///     Types = TypedDataRequest.ParseTypes("Register(address contributor,uint256 modelId,bytes32 contentHash,uint8 kind,string uri,uint256 bond,uint256 nonce,uint256 deadline)"),
 ///     PrimaryType = "Register",
 ///     Message = new Dictionary&lt;string, object?&gt; { ["contributor"] = me, ["modelId"] = 7, ... },
 /// };
 /// </code>
 /// </example>
-public sealed class TypedData
+public sealed class TypedDataRequest
 {
     public required TypedDataDomain Domain { get; init; }
     public required IReadOnlyDictionary<string, IReadOnlyList<TypedDataField>> Types { get; init; }
@@ -54,13 +54,13 @@ public sealed class TypedData
     }
 
     /// <summary>Reads the JSON of an eth_signTypedData_v4 request: { types, primaryType, domain, message }.</summary>
-    public static TypedData FromJson(string json)
+    public static TypedDataRequest FromJson(string json)
     {
         using var document = JsonDocument.Parse(json);
         return FromJson(document.RootElement.Clone());
     }
 
-    public static TypedData FromJson(JsonElement root)
+    public static TypedDataRequest FromJson(JsonElement root)
     {
         var types = new Dictionary<string, IReadOnlyList<TypedDataField>>();
         foreach (var type in Required(root, "types").EnumerateObject())
@@ -75,7 +75,7 @@ public sealed class TypedData
             VerifyingContract = Optional(domainJson, "verifyingContract") is { } contract ? Address.Parse(contract.GetString()!) : null,
             Salt = Optional(domainJson, "salt") is { } salt ? Hash32.Parse(salt.GetString()!) : null,
         };
-        return new TypedData
+        return new TypedDataRequest
         {
             Domain = domain,
             Types = types,
