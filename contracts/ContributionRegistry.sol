@@ -1,0 +1,137 @@
+// SPDX-License-Identifier: MIT
+pragma solidity ^0.8.24;
+
+import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
+import {IERC20Permit} from "@openzeppelin/contracts/token/ERC20/extensions/IERC20Permit.sol";
+import {Ownable} from "@openzeppelin/contracts/access/Ownable.sol";
+import {ECDSA} from "@openzeppelin/contracts/utils/cryptography/ECDSA.sol";
+import {EIP712} from "@openzeppelin/contracts/utils/cryptography/EIP712.sol";
+import {Nonces} from "@openzeppelin/contracts/utils/Nonces.sol";
+import {IContributionRegistry} from "./interfaces/IContributionRegistry.sol";
+import {RegistryCommitReveal} from "./registry/RegistryCommitReveal.sol";
+import {RegistryContributions} from "./registry/RegistryContributions.sol";
+import {RegistryDisputes} from "./registry/RegistryDisputes.sol";
+
+/// @title The OpenLedger contribution registry.
+/// @notice Contributors register content hashes for models with an OPEN bond: directly, in batches, through a relayer
+/// with an EIP-712 signature, or by commit then reveal. Models, validators, disputes and bonds live in the bases
+/// under contracts/registry/.
+contract ContributionRegistry is RegistryDisputes, RegistryCommitReveal, EIP712, Nonces {
+    /// @dev The EIP-712 type of a signed registration; `uri` is hashed as the standard prescribes for strings.
+    bytes32 private constant _REGISTER_TYPEHASH = keccak256(
+        "Register(address contributor,uint256 modelId,bytes32 contentHash,uint8 kind,string uri,uint256 bond,uint256 nonce,uint256 deadline)"
+    );
+
+    /// @param token OPEN (ERC-20 with ERC-2612 permit), in which bonds are paid
+    /// @param admin the account that wires the reward distributor
+    constructor(
+        address token,
+        address admin
+    ) RegistryContributions(IERC20(token)) Ownable(admin) EIP712("OpenLedger ContributionRegistry", "1") {}
+
+    /// @inheritdoc IContributionRegistry
+    function register(uint256 modelId, Entry calldata entry) external returns (bytes32 id) {
+        id = _registerOne(modelId, entry, msg.sender, true);
+    }
+
+    /// @inheritdoc IContributionRegistry
+    function registerWithPermit(
+        uint256 modelId,
+        Entry calldata entry,
+        uint256 permitDeadline,
+        uint8 v,
+        bytes32 r,
+        bytes32 s
+    ) external returns (bytes32 id) {
+        // A permit is public once in the mempool: if someone else submitted it first, this call fails but the
+        // allowance is in place, and the transfer below decides whether the bond can be paid.
+        try IERC20Permit(address(TOKEN)).permit(msg.sender, address(this), entry.bond, permitDeadline, v, r, s) {
+        } catch {}
+        id = _registerOne(modelId, entry, msg.sender, true);
+    }
+
+    /// @inheritdoc IContributionRegistry
+    function registerBatch(uint256 modelId, Entry[] calldata entries) external {
+        uint256 count = entries.length;
+        if (count == 0) revert RegistryEmptyBatch();
+        StoredPolicy memory policy = _storedPolicy(modelId);
+        if (policy.commitReveal) revert RegistryCommitRevealRequired(modelId);
+        uint256 totalGwei;
+        for (uint256 i = 0; i < count; ++i) {
+            Entry calldata entry = entries[i];
+            // Each entry's slot is written before the next is checked, so duplicates inside the batch are caught too.
+            (, uint256 bondGwei) = _record(modelId, entry.contentHash, msg.sender, entry.bond, policy.minBond);
+            // Cannot overflow: each bond is below 2^64 gwei, and a batch has far fewer than 2^192 entries.
+            unchecked {
+                totalGwei += bondGwei;
+            }
+        }
+        emit ContributionsRegistered(modelId, msg.sender, entries);
+        _pull(msg.sender, _gweiToWei(totalGwei));
+    }
+
+    /// @inheritdoc IContributionRegistry
+    function registerBySig(
+        uint256 modelId,
+        Entry calldata entry,
+        address contributor,
+        uint256 deadline,
+        bytes calldata signature
+    ) external returns (bytes32 id) {
+        if (block.timestamp > deadline) revert RegistrySignatureExpired(deadline);
+        bytes32 digest = _hashTypedDataV4(_registerStructHash(modelId, entry, contributor, deadline));
+        // tryRecover rejects high-s (malleable) signatures and bad lengths; a replayed signature was made for a
+        // spent nonce and so recovers some other address.
+        (address signer, ECDSA.RecoverError error, ) = ECDSA.tryRecover(digest, signature);
+        if (error != ECDSA.RecoverError.NoError || signer != contributor) revert RegistryInvalidSignature(contributor);
+        id = _registerOne(modelId, entry, contributor, true);
+    }
+
+    /// @inheritdoc IContributionRegistry
+    function reveal(uint256 modelId, Entry calldata entry, bytes32 salt) external returns (bytes32 id) {
+        _consumeCommitment(modelId, entry.contentHash, salt);
+        id = _registerOne(modelId, entry, msg.sender, false);
+    }
+
+    /// @inheritdoc IContributionRegistry
+    function nonces(address contributor) public view override(IContributionRegistry, Nonces) returns (uint256) {
+        return super.nonces(contributor);
+    }
+
+    /// @dev Registers one entry for `contributor` and pulls its bond. `direct` is false only for a reveal, the one
+    /// path allowed on a model that requires commit–reveal.
+    function _registerOne(
+        uint256 modelId,
+        Entry calldata entry,
+        address contributor,
+        bool direct
+    ) private returns (bytes32 id) {
+        StoredPolicy memory policy = _storedPolicy(modelId);
+        if (direct && policy.commitReveal) revert RegistryCommitRevealRequired(modelId);
+        (id, ) = _record(modelId, entry.contentHash, contributor, entry.bond, policy.minBond);
+        emit ContributionRegistered(id, modelId, contributor, entry.contentHash, entry.kind, entry.bond, entry.uri);
+        _pull(contributor, entry.bond);
+    }
+
+    /// @dev The EIP-712 struct hash of a registration, consuming the contributor's current nonce.
+    function _registerStructHash(
+        uint256 modelId,
+        Entry calldata entry,
+        address contributor,
+        uint256 deadline
+    ) private returns (bytes32) {
+        return keccak256(
+            abi.encode(
+                _REGISTER_TYPEHASH,
+                contributor,
+                modelId,
+                entry.contentHash,
+                uint8(entry.kind),
+                keccak256(bytes(entry.uri)),
+                entry.bond,
+                _useNonce(contributor),
+                deadline
+            )
+        );
+    }
+}

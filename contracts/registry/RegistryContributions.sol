@@ -1,0 +1,138 @@
+// SPDX-License-Identifier: MIT
+pragma solidity ^0.8.24;
+
+import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
+import {SafeERC20} from "@openzeppelin/contracts/token/ERC20/utils/SafeERC20.sol";
+import {SafeCast} from "@openzeppelin/contracts/utils/math/SafeCast.sol";
+import {IContributionRegistry} from "../interfaces/IContributionRegistry.sol";
+import {RegistryModels} from "./RegistryModels.sol";
+
+/// @title Contribution storage: one slot per contribution, flags beside it.
+/// @dev A contribution is one word keyed by its content-addressed id:
+///   bits   0..159  contributor
+///   bits 160..223  bond in gwei (zeroed when the bond is withdrawn or slashed)
+///   bits 224..255  registeredAt (seconds; uint32 lasts until 2106)
+/// A contributor is never the zero address, so a zero word means "no such contribution". The duplicate check and the
+/// record are the same slot, which is what keeps a registration at one new storage slot. Flags live in a separate
+/// mapping that is written only when a validator flags.
+abstract contract RegistryContributions is RegistryModels {
+    using SafeERC20 for IERC20;
+
+    /// @dev A flag: when it was raised, when its dispute window ends (the window is fixed when the flag is raised),
+    /// and Flagged or Slashed. Status None here means the contribution is Active.
+    struct Flag {
+        uint64 flaggedAt;
+        uint64 disputeEndsAt;
+        Status status;
+    }
+
+    uint256 private constant _GWEI = 1e9;
+    uint256 private constant _BOND_SHIFT = 160;
+    uint256 private constant _TIME_SHIFT = 224;
+    uint256 private constant _BOND_MASK = type(uint64).max;
+
+    /// @dev OPEN, in which bonds are paid.
+    IERC20 internal immutable TOKEN;
+
+    mapping(bytes32 id => uint256 packed) private _contributions;
+    mapping(bytes32 id => Flag) internal _flags;
+
+    constructor(IERC20 token) {
+        TOKEN = token;
+    }
+
+    /// @inheritdoc IContributionRegistry
+    function contributionId(uint256 modelId, bytes32 contentHash) external pure returns (bytes32) {
+        return _contributionId(modelId, contentHash);
+    }
+
+    /// @inheritdoc IContributionRegistry
+    function contribution(uint256 modelId, bytes32 contentHash) external view returns (Contribution memory record) {
+        bytes32 id = _contributionId(modelId, contentHash);
+        uint256 packed = _contributions[id];
+        if (packed == 0) return record;
+        Flag memory raised = _flags[id];
+        record = Contribution({
+            contributor: _contributorOf(packed),
+            registeredAt: uint64(_registeredAtOf(packed)),
+            flaggedAt: raised.flaggedAt,
+            bond: _bondOf(packed),
+            status: _statusOf(raised)
+        });
+    }
+
+    /// @dev keccak256(abi.encode(modelId, contentHash)), hashed in the scratch space instead of building the
+    /// encoding in freshly allocated memory: the two words fit 0x00..0x3f, which Solidity reserves for exactly this.
+    function _contributionId(uint256 modelId, bytes32 contentHash) internal pure returns (bytes32 id) {
+        // Deliberate: this hash runs once per registered item, and abi.encode would allocate 96 bytes each time.
+        // solhint-disable-next-line no-inline-assembly
+        assembly ("memory-safe") {
+            mstore(0x00, modelId)
+            mstore(0x20, contentHash)
+            id := keccak256(0x00, 0x40)
+        }
+    }
+
+    /// @dev Validates and stores one contribution; returns its id and its bond in gwei. Reverts for a zero content
+    /// hash, a bond that is not storable or below `minBond`, and content the model already holds.
+    function _record(
+        uint256 modelId,
+        bytes32 contentHash,
+        address contributor,
+        uint256 bond,
+        uint256 minBond
+    ) internal returns (bytes32 id, uint256 bondGwei) {
+        if (contentHash == bytes32(0)) revert RegistryEmptyContentHash();
+        if (bond % _GWEI != 0 || bond / _GWEI > _BOND_MASK) revert RegistryBondNotStorable(bond);
+        if (bond < minBond) revert RegistryBondTooLow(bond, minBond);
+        id = _contributionId(modelId, contentHash);
+        if (_contributions[id] != 0) revert RegistryDuplicateContent(modelId, contentHash, id);
+        bondGwei = bond / _GWEI;
+        _contributions[id] =
+            uint256(uint160(contributor)) |
+            (bondGwei << _BOND_SHIFT) |
+            (uint256(SafeCast.toUint32(block.timestamp)) << _TIME_SHIFT);
+    }
+
+    /// @dev The id and stored word of a contribution; reverts with RegistryUnknownContribution when absent.
+    function _load(uint256 modelId, bytes32 contentHash) internal view returns (bytes32 id, uint256 packed) {
+        id = _contributionId(modelId, contentHash);
+        packed = _contributions[id];
+        if (packed == 0) revert RegistryUnknownContribution(modelId, contentHash);
+    }
+
+    /// @dev Zeroes the bond bits of a stored contribution (withdrawn or slashed), keeping contributor and time.
+    function _clearBond(bytes32 id, uint256 packed) internal {
+        _contributions[id] = packed & ~(_BOND_MASK << _BOND_SHIFT);
+    }
+
+    /// @dev Pulls `amount` OPEN from `from`; skipped for zero (a model may set no minimum bond).
+    function _pull(address from, uint256 amount) internal {
+        if (amount != 0) TOKEN.safeTransferFrom(from, address(this), amount);
+    }
+
+    /// @dev The status a flag record stands for: no flag means Active.
+    function _statusOf(Flag memory raised) internal pure returns (Status) {
+        return raised.status == Status.None ? Status.Active : raised.status;
+    }
+
+    function _contributorOf(uint256 packed) internal pure returns (address) {
+        return address(uint160(packed));
+    }
+
+    function _bondOf(uint256 packed) internal pure returns (uint256) {
+        // Cannot overflow: at most (2^64 - 1) * 1e9 < 2^94.
+        unchecked {
+            return ((packed >> _BOND_SHIFT) & _BOND_MASK) * _GWEI;
+        }
+    }
+
+    function _registeredAtOf(uint256 packed) internal pure returns (uint256) {
+        return packed >> _TIME_SHIFT;
+    }
+
+    /// @dev Bonds summed in gwei (as `_record` returns them) back to OPEN wei.
+    function _gweiToWei(uint256 amountGwei) internal pure returns (uint256) {
+        return amountGwei * _GWEI;
+    }
+}
