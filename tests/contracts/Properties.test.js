@@ -1,0 +1,275 @@
+// Randomised property tests: a seeded PRNG drives sequences of posts, vetoes, claims (valid, forged, repeated),
+// revenue deposits, share transfers and withdrawals against the real contracts, while a plain-JS model predicts
+// every outcome. After every step the invariants are checked against the chain:
+//   - no epoch pays more OPEN or shares than it posted, and no leaf is paid twice;
+//   - a model's share supply equals the sum of its holders' balances;
+//   - revenue conservation: withdrawn + withdrawable + pending <= deposited for holders, each holder's take is
+//     within one wei below its exact (rational) entitlement, and the dust is at most one wei per holder per deposit;
+//   - the contracts hold exactly the OPEN their books say.
+const { ethers } = require("hardhat");
+const { expect } = require("chai");
+const { loadFixture, time } = require("@nomicfoundation/hardhat-network-helpers");
+const { POLICY, WINDOW, buildTree, deployRewardsFixture } = require("./helpers/rewards");
+
+const SEEDS = [0x0e1ed9e5, 20261124, 77];
+const STEPS = 120;
+
+// mulberry32: small, well-known, deterministic.
+function prng(seed) {
+  let a = seed >>> 0;
+  const next = () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  return {
+    next,
+    int: (lo, hi) => lo + Math.floor(next() * (hi - lo + 1)),
+    big: (lo, hi) => BigInt(lo + Math.floor(next() * (hi - lo + 1))),
+    pick: (items) => items[Math.floor(next() * items.length)],
+    chance: (p) => next() < p,
+  };
+}
+
+// Exact non-negative rationals for the reference revenue entitlement.
+const gcd = (a, b) => (b === 0n ? a : gcd(b, a % b));
+const frac = (num, den = 1n) => {
+  const g = gcd(num, den) || 1n;
+  return { num: num / g, den: den / g };
+};
+const add = (x, y) => frac(x.num * y.den + y.num * x.den, x.den * y.den);
+const floor = (x) => x.num / x.den;
+
+async function propertyFixture() {
+  const f = await deployRewardsFixture();
+  await f.registry.connect(f.modelOwner).createModel("ipfs://model-2", { ...POLICY, ownerBps: 333, poolBps: 0 });
+  return f;
+}
+
+function newModelState(policy) {
+  return { policy, last: 0n, epochs: new Map(), balances: new Map(), entitled: new Map(), withdrawn: new Map(),
+    pending: 0n, toHolders: 0n, deposits: 0n, holdersEver: new Set() };
+}
+
+async function runSequence(seed) {
+  const f = await loadFixture(propertyFixture);
+  const { distributor, shares, token } = f;
+  const rng = prng(seed);
+  const accounts = [f.alice, f.bob, f.carol, f.other];
+  const models = new Map([
+    [1n, newModelState(POLICY)],
+    [2n, newModelState({ ...POLICY, ownerBps: 333, poolBps: 0 })],
+  ]);
+  const pools = new Map([[1n, 0n], [2n, 0n]]);
+  const get = (map, key) => map.get(key) ?? 0n;
+
+  const mintShares = (m, account, amount) => {
+    if (amount === 0n) return;
+    const supply = [...m.balances.values()].reduce((s, b) => s + b, 0n);
+    if (supply === 0n && m.pending > 0n) {
+      m.entitled.set(account, add(m.entitled.get(account) ?? frac(0n), frac(m.pending)));
+      m.pending = 0n;
+    }
+    m.balances.set(account, get(m.balances, account) + amount);
+    m.holdersEver.add(account);
+  };
+
+  const actions = {
+    async post() {
+      const modelId = rng.pick([1n, 2n]);
+      const m = models.get(modelId);
+      const lastVetoed = m.last > 0n && m.epochs.get(m.last).status === "vetoed";
+      const epoch = lastVetoed && rng.chance(0.5) ? m.last : m.last + 1n;
+      const leaves = Array.from({ length: rng.int(1, 5) }, () => ({
+        account: rng.pick(accounts).address,
+        open: rng.chance(0.2) ? 0n : rng.big(1, 1000),
+        shares: rng.chance(0.2) ? 0n : rng.big(1, 1000),
+      }));
+      const t = buildTree(leaves);
+      // One epoch in five is faulty: it posts less than its leaves add up to.
+      const faulty = rng.chance(0.2);
+      const totalOpen = faulty ? t.totalOpen / 2n : t.totalOpen;
+      const totalShares = faulty ? t.totalShares / 2n : t.totalShares;
+      if (rng.chance(0.1)) {
+        await expect(distributor.connect(f.reporter).postEpoch(modelId, m.last + 2n, t.root, 0n, 0n, ethers.ZeroHash, ""))
+          .to.be.revertedWithCustomError(distributor, "DistributorEpochOutOfOrder")
+          .withArgs(modelId, m.last + 2n, m.last + 1n);
+        return "out-of-order post";
+      }
+      if (totalOpen > 0n) {
+        await distributor.connect(f.funder).fundRewardPool(modelId, totalOpen);
+        pools.set(modelId, pools.get(modelId) + totalOpen);
+      }
+      await distributor.connect(f.reporter).postEpoch(modelId, epoch, t.root, totalOpen, totalShares, ethers.ZeroHash, "");
+      pools.set(modelId, pools.get(modelId) - totalOpen);
+      m.last = epoch;
+      const state = { t, leaves, totalOpen, totalShares, openLeft: totalOpen, sharesLeft: totalShares, claimed: new Set(), status: "posted" };
+      m.epochs.set(epoch, state);
+      if (rng.chance(0.2)) {
+        await distributor.connect(rng.chance(0.5) ? f.guardian : f.modelOwner).vetoEpoch(modelId, epoch, "veto");
+        state.status = "vetoed";
+        pools.set(modelId, pools.get(modelId) + totalOpen);
+        return "post then veto";
+      } else {
+        await time.increase(WINDOW);
+      }
+    },
+
+    async claim() {
+      const modelId = rng.pick([1n, 2n]);
+      const m = models.get(modelId);
+      if (m.last === 0n) return "claim before any epoch";
+      const epoch = rng.big(1, Number(m.last));
+      const e = m.epochs.get(epoch);
+      const i = rng.int(0, e.leaves.length - 1);
+      const [index, account, open, sharesAmount, proof] = e.t.args(i);
+      const forged = rng.chance(0.2);
+      const tx = distributor.claim(modelId, epoch, index, account, forged ? open + 1n : open, sharesAmount, proof);
+      if (e.status === "vetoed") {
+        await expect(tx).to.be.revertedWithCustomError(distributor, "DistributorEpochVetoed").withArgs(modelId, epoch);
+        return "claim of a vetoed epoch";
+      } else if (e.claimed.has(i)) {
+        await expect(tx).to.be.revertedWithCustomError(distributor, "DistributorAlreadyClaimed").withArgs(modelId, epoch, index);
+        return "double claim";
+      } else if (forged) {
+        await expect(tx).to.be.revertedWithCustomError(distributor, "DistributorInvalidProof").withArgs(modelId, epoch, index);
+        return "forged claim";
+      } else if (open > e.openLeft || sharesAmount > e.sharesLeft) {
+        await expect(tx).to.be.revertedWithCustomError(distributor, "DistributorEpochExhausted").withArgs(modelId, epoch);
+        return "claim beyond the posted totals";
+      } else {
+        await expect(tx).to.emit(distributor, "Claimed").withArgs(modelId, epoch, account, index, open, sharesAmount);
+        e.claimed.add(i);
+        e.openLeft -= open;
+        e.sharesLeft -= sharesAmount;
+        mintShares(m, account, sharesAmount);
+        return "paid claim";
+      }
+    },
+
+    async deposit() {
+      const modelId = rng.pick([1n, 2n]);
+      const m = models.get(modelId);
+      const amount = rng.chance(0.3) ? rng.big(1, 5) : rng.big(1, 1_000_000);
+      await shares.connect(f.funder).depositRevenue(modelId, amount);
+      const toOwner = (amount * BigInt(m.policy.ownerBps)) / 10_000n;
+      const toPool = (amount * BigInt(m.policy.poolBps)) / 10_000n;
+      const toHolders = amount - toOwner - toPool;
+      pools.set(modelId, pools.get(modelId) + toPool);
+      m.toHolders += toHolders;
+      m.deposits += 1n;
+      const supply = [...m.balances.values()].reduce((s, b) => s + b, 0n);
+      if (supply === 0n) {
+        m.pending += toHolders;
+        return;
+      }
+      for (const [account, balance] of m.balances) {
+        if (balance > 0n) m.entitled.set(account, add(m.entitled.get(account) ?? frac(0n), frac(toHolders * balance, supply)));
+      }
+    },
+
+    async transfer() {
+      const modelId = rng.pick([1n, 2n]);
+      const m = models.get(modelId);
+      const from = rng.pick(accounts);
+      const to = rng.pick(accounts);
+      const balance = get(m.balances, from.address);
+      const amount = rng.big(0, Number(balance) + (rng.chance(0.1) ? 1 : 0));
+      const tx = shares.connect(from).safeTransferFrom(from.address, to.address, modelId, amount, "0x");
+      if (amount > balance) {
+        await expect(tx)
+          .to.be.revertedWithCustomError(shares, "ERC1155InsufficientBalance")
+          .withArgs(from.address, balance, amount, modelId);
+        return "transfer beyond balance";
+      }
+      await tx;
+      m.balances.set(from.address, balance - amount);
+      m.balances.set(to.address, get(m.balances, to.address) + amount);
+      if (amount > 0n) m.holdersEver.add(to.address);
+    },
+
+    async withdraw() {
+      const modelId = rng.pick([1n, 2n]);
+      const m = models.get(modelId);
+      const account = rng.pick(accounts);
+      const available = await shares.withdrawableRevenue(modelId, account.address);
+      const tx = shares.connect(account).withdrawRevenue(modelId);
+      if (available === 0n) {
+        await expect(tx).to.be.revertedWithCustomError(shares, "SharesNothingToWithdraw").withArgs(modelId, account.address);
+        return "empty withdrawal";
+      }
+      await expect(tx).to.emit(shares, "RevenueWithdrawn").withArgs(modelId, account.address, available);
+      m.withdrawn.set(account.address, get(m.withdrawn, account.address) + available);
+    },
+  };
+  const weighted = ["post", "post", "claim", "claim", "claim", "claim", "deposit", "deposit", "transfer", "withdraw", "withdraw"];
+
+  async function checkInvariants() {
+    let distributorBooks = 0n;
+    let sharesBooks = 0n;
+    for (const [modelId, m] of models) {
+      expect(await distributor.rewardPool(modelId)).to.equal(pools.get(modelId));
+      distributorBooks += pools.get(modelId);
+      for (const [epoch, e] of m.epochs) {
+        const onChain = await distributor.epoch(modelId, epoch);
+        expect(onChain.openRemaining).to.equal(e.openLeft);
+        expect(onChain.sharesRemaining).to.equal(e.sharesLeft);
+        const claimedOpen = [...e.claimed].reduce((sum, i) => sum + BigInt(e.leaves[i].open), 0n);
+        const claimedShares = [...e.claimed].reduce((sum, i) => sum + BigInt(e.leaves[i].shares), 0n);
+        expect(claimedOpen).to.be.at.most(e.totalOpen);
+        expect(claimedShares).to.be.at.most(e.totalShares);
+        expect(onChain.openRemaining).to.equal(e.totalOpen - claimedOpen);
+        expect(onChain.sharesRemaining).to.equal(e.totalShares - claimedShares);
+        for (let i = 0; i < e.leaves.length; i++) {
+          expect(await distributor.isClaimed(modelId, epoch, i)).to.equal(e.claimed.has(i));
+        }
+        if (e.status === "posted") distributorBooks += e.openLeft;
+      }
+
+      let sumBalances = 0n;
+      let sumTaken = 0n;
+      for (const account of accounts) {
+        const balance = await shares.balanceOf(account.address, modelId);
+        expect(balance).to.equal(get(m.balances, account.address));
+        sumBalances += balance;
+        const withdrawable = await shares.withdrawableRevenue(modelId, account.address);
+        const taken = get(m.withdrawn, account.address) + withdrawable;
+        const exact = floor(m.entitled.get(account.address) ?? frac(0n));
+        expect(taken).to.be.at.most(exact);
+        expect(exact - taken).to.be.at.most(1n);
+        sumTaken += taken;
+      }
+      expect(await shares.totalSupply(modelId)).to.equal(sumBalances);
+      const pending = await shares.pendingRevenue(modelId);
+      expect(pending).to.equal(m.pending);
+      const dust = m.toHolders - sumTaken - pending;
+      expect(dust).to.be.at.least(0n);
+      expect(dust).to.be.at.most(BigInt(Math.max(1, m.holdersEver.size)) * m.deposits);
+      const withdrawnTotal = [...m.withdrawn.values()].reduce((s, w) => s + w, 0n);
+      sharesBooks += m.toHolders - withdrawnTotal;
+    }
+    expect(await token.balanceOf(await distributor.getAddress())).to.equal(distributorBooks);
+    expect(await token.balanceOf(await shares.getAddress())).to.equal(sharesBooks);
+  }
+
+  const counts = {};
+  for (let step = 0; step < STEPS; step++) {
+    const action = rng.pick(weighted);
+    const outcome = (await actions[action]()) ?? action;
+    counts[outcome] = (counts[outcome] ?? 0) + 1;
+    await checkInvariants();
+  }
+  return counts;
+}
+
+describe("Properties", function () {
+  for (const seed of SEEDS) {
+    it(`keeps claims within posted totals, supply equal to balances and revenue conserved (seed ${seed})`, async function () {
+      const counts = await runSequence(seed);
+      console.log(`      ${JSON.stringify(counts)}`);
+      expect(Object.keys(counts)).to.include.members(["post", "paid claim", "deposit", "withdraw", "transfer"]);
+    });
+  }
+});
