@@ -47,7 +47,7 @@ public sealed class FunctionBindingTests
             new JsonArray(Content.ToString(), Other.ToString(), "10", "20", "3", "4", "99", 2)));
         Assert.Equal(new Epoch(Content, Other, 10, 20, 3, 4, 99, EpochStatus.Vetoed), epoch);
 
-        var domain = new Eip712DomainFunction().DecodeOutput(Ethers.Result([Ethers.Token], "eip712Domain",
+        var domain = new Token.Eip712DomainFunction().DecodeOutput(Ethers.Result([Ethers.Token], "eip712Domain",
             "0x0f", "OpenLedger", "1", "31337", Alice.ToString(), Hash32.Zero.ToString(), new JsonArray()));
         Assert.Equal("OpenLedger", domain.Name);
         Assert.Equal((BigInteger)31337, domain.ChainId);

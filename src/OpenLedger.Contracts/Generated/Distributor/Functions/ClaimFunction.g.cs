@@ -9,16 +9,16 @@ using OpenLedger.Ethereum.Primitives;
 
 namespace OpenLedger.Contracts.Distributor;
 
-/// <summary><c>function claim(uint256 modelId, uint256 epoch, uint256 index, address account, uint256 openAmount, uint256 shareAmount, bytes32[] proof)</c>, nonpayable.</summary>
-public sealed record ClaimFunction(BigInteger ModelId, BigInteger Epoch, BigInteger Index, Address Account, BigInteger OpenAmount, BigInteger ShareAmount, IReadOnlyList<Hash32> Proof) : IContractFunctionMessage<ClaimFunction>
+/// <summary><c>function claim(uint256 modelId, uint256 epochNumber, uint256 index, address account, uint256 openAmount, uint256 shareAmount, bytes32[] proof)</c>, nonpayable.</summary>
+public sealed record ClaimFunction(BigInteger ModelId, BigInteger EpochNumber, BigInteger Index, Address Account, BigInteger OpenAmount, BigInteger ShareAmount, IReadOnlyList<Hash32> Proof) : IContractFunctionMessage<ClaimFunction>
 {
-    public static AbiFunction Descriptor { get; } = AbiFunction.Parse("function claim(uint256 modelId, uint256 epoch, uint256 index, address account, uint256 openAmount, uint256 shareAmount, bytes32[] proof)");
+    public static AbiFunction Descriptor { get; } = AbiFunction.Parse("function claim(uint256 modelId, uint256 epochNumber, uint256 index, address account, uint256 openAmount, uint256 shareAmount, bytes32[] proof)");
 
     public AbiFunction Function => Descriptor;
 
     public bool IsReadOnly => false;
 
-    public byte[] Encode() => Descriptor.EncodeCall([ModelId, Epoch, Index, Account, OpenAmount, ShareAmount, Proof.Select(e0 => (object?)e0).ToArray()]);
+    public byte[] Encode() => Descriptor.EncodeCall([ModelId, EpochNumber, Index, Account, OpenAmount, ShareAmount, Proof.Select(e0 => (object?)e0).ToArray()]);
 
     public static ClaimFunction FromArguments(IReadOnlyList<object?> arguments) => new((BigInteger)arguments[0]!, (BigInteger)arguments[1]!, (BigInteger)arguments[2]!, (Address)arguments[3]!, (BigInteger)arguments[4]!, (BigInteger)arguments[5]!, ((object?[])arguments[6]!).Select(e0 => new Hash32((byte[])e0!)).ToArray());
 

@@ -9,16 +9,16 @@ using OpenLedger.Ethereum.Primitives;
 
 namespace OpenLedger.Contracts.Distributor;
 
-/// <summary><c>function epoch(uint256 modelId, uint256 epoch) returns ((bytes32 root, bytes32 reportHash, uint128 totalOpen, uint128 totalShares, uint128 openRemaining, uint128 sharesRemaining, uint64 challengeEndsAt, uint8 status))</c>, view.</summary>
-public sealed record EpochFunction(BigInteger ModelId, BigInteger Epoch) : IContractFunctionMessage<EpochFunction>, IContractFunction<global::OpenLedger.Contracts.Distributor.Epoch>
+/// <summary><c>function epoch(uint256 modelId, uint256 epochNumber) returns ((bytes32 root, bytes32 reportHash, uint128 totalOpen, uint128 totalShares, uint128 openRemaining, uint128 sharesRemaining, uint64 challengeEndsAt, uint8 status))</c>, view.</summary>
+public sealed record EpochFunction(BigInteger ModelId, BigInteger EpochNumber) : IContractFunctionMessage<EpochFunction>, IContractFunction<global::OpenLedger.Contracts.Distributor.Epoch>
 {
-    public static AbiFunction Descriptor { get; } = AbiFunction.Parse("function epoch(uint256 modelId, uint256 epoch) returns ((bytes32 root, bytes32 reportHash, uint128 totalOpen, uint128 totalShares, uint128 openRemaining, uint128 sharesRemaining, uint64 challengeEndsAt, uint8 status))");
+    public static AbiFunction Descriptor { get; } = AbiFunction.Parse("function epoch(uint256 modelId, uint256 epochNumber) returns ((bytes32 root, bytes32 reportHash, uint128 totalOpen, uint128 totalShares, uint128 openRemaining, uint128 sharesRemaining, uint64 challengeEndsAt, uint8 status))");
 
     public AbiFunction Function => Descriptor;
 
     public bool IsReadOnly => true;
 
-    public byte[] Encode() => Descriptor.EncodeCall([ModelId, Epoch]);
+    public byte[] Encode() => Descriptor.EncodeCall([ModelId, EpochNumber]);
 
     public global::OpenLedger.Contracts.Distributor.Epoch DecodeOutput(ReadOnlySpan<byte> returnData) => global::OpenLedger.Contracts.Distributor.Epoch.FromAbi((object?[])Descriptor.DecodeOutput(returnData)[0]!);
 

@@ -9,16 +9,16 @@ using OpenLedger.Ethereum.Primitives;
 
 namespace OpenLedger.Contracts.Distributor;
 
-/// <summary><c>function isClaimed(uint256 modelId, uint256 epoch, uint256 index) returns (bool)</c>, view.</summary>
-public sealed record IsClaimedFunction(BigInteger ModelId, BigInteger Epoch, BigInteger Index) : IContractFunctionMessage<IsClaimedFunction>, IContractFunction<bool>
+/// <summary><c>function isClaimed(uint256 modelId, uint256 epochNumber, uint256 index) returns (bool)</c>, view.</summary>
+public sealed record IsClaimedFunction(BigInteger ModelId, BigInteger EpochNumber, BigInteger Index) : IContractFunctionMessage<IsClaimedFunction>, IContractFunction<bool>
 {
-    public static AbiFunction Descriptor { get; } = AbiFunction.Parse("function isClaimed(uint256 modelId, uint256 epoch, uint256 index) returns (bool)");
+    public static AbiFunction Descriptor { get; } = AbiFunction.Parse("function isClaimed(uint256 modelId, uint256 epochNumber, uint256 index) returns (bool)");
 
     public AbiFunction Function => Descriptor;
 
     public bool IsReadOnly => true;
 
-    public byte[] Encode() => Descriptor.EncodeCall([ModelId, Epoch, Index]);
+    public byte[] Encode() => Descriptor.EncodeCall([ModelId, EpochNumber, Index]);
 
     public bool DecodeOutput(ReadOnlySpan<byte> returnData) => (bool)Descriptor.DecodeOutput(returnData)[0]!;
 

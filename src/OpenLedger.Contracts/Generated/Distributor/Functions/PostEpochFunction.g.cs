@@ -9,16 +9,16 @@ using OpenLedger.Ethereum.Primitives;
 
 namespace OpenLedger.Contracts.Distributor;
 
-/// <summary><c>function postEpoch(uint256 modelId, uint256 epoch, bytes32 root, uint256 totalOpen, uint256 totalShares, bytes32 reportHash, string reportURI)</c>, nonpayable.</summary>
-public sealed record PostEpochFunction(BigInteger ModelId, BigInteger Epoch, Hash32 Root, BigInteger TotalOpen, BigInteger TotalShares, Hash32 ReportHash, string ReportURI) : IContractFunctionMessage<PostEpochFunction>
+/// <summary><c>function postEpoch(uint256 modelId, uint256 epochNumber, bytes32 root, uint256 totalOpen, uint256 totalShares, bytes32 reportHash, string reportURI)</c>, nonpayable.</summary>
+public sealed record PostEpochFunction(BigInteger ModelId, BigInteger EpochNumber, Hash32 Root, BigInteger TotalOpen, BigInteger TotalShares, Hash32 ReportHash, string ReportURI) : IContractFunctionMessage<PostEpochFunction>
 {
-    public static AbiFunction Descriptor { get; } = AbiFunction.Parse("function postEpoch(uint256 modelId, uint256 epoch, bytes32 root, uint256 totalOpen, uint256 totalShares, bytes32 reportHash, string reportURI)");
+    public static AbiFunction Descriptor { get; } = AbiFunction.Parse("function postEpoch(uint256 modelId, uint256 epochNumber, bytes32 root, uint256 totalOpen, uint256 totalShares, bytes32 reportHash, string reportURI)");
 
     public AbiFunction Function => Descriptor;
 
     public bool IsReadOnly => false;
 
-    public byte[] Encode() => Descriptor.EncodeCall([ModelId, Epoch, Root, TotalOpen, TotalShares, ReportHash, ReportURI]);
+    public byte[] Encode() => Descriptor.EncodeCall([ModelId, EpochNumber, Root, TotalOpen, TotalShares, ReportHash, ReportURI]);
 
     public static PostEpochFunction FromArguments(IReadOnlyList<object?> arguments) => new((BigInteger)arguments[0]!, (BigInteger)arguments[1]!, new Hash32((byte[])arguments[2]!), (BigInteger)arguments[3]!, (BigInteger)arguments[4]!, new Hash32((byte[])arguments[5]!), (string)arguments[6]!);
 

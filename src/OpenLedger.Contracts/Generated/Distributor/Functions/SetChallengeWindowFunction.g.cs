@@ -9,16 +9,16 @@ using OpenLedger.Ethereum.Primitives;
 
 namespace OpenLedger.Contracts.Distributor;
 
-/// <summary><c>function setChallengeWindow(uint64 challengeWindow)</c>, nonpayable.</summary>
-public sealed record SetChallengeWindowFunction(ulong ChallengeWindow) : IContractFunctionMessage<SetChallengeWindowFunction>
+/// <summary><c>function setChallengeWindow(uint64 challengeWindow_)</c>, nonpayable.</summary>
+public sealed record SetChallengeWindowFunction(ulong ChallengeWindow_) : IContractFunctionMessage<SetChallengeWindowFunction>
 {
-    public static AbiFunction Descriptor { get; } = AbiFunction.Parse("function setChallengeWindow(uint64 challengeWindow)");
+    public static AbiFunction Descriptor { get; } = AbiFunction.Parse("function setChallengeWindow(uint64 challengeWindow_)");
 
     public AbiFunction Function => Descriptor;
 
     public bool IsReadOnly => false;
 
-    public byte[] Encode() => Descriptor.EncodeCall([ChallengeWindow]);
+    public byte[] Encode() => Descriptor.EncodeCall([ChallengeWindow_]);
 
     public static SetChallengeWindowFunction FromArguments(IReadOnlyList<object?> arguments) => new((ulong)(BigInteger)arguments[0]!);
 

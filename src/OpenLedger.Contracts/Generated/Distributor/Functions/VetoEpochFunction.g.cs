@@ -9,16 +9,16 @@ using OpenLedger.Ethereum.Primitives;
 
 namespace OpenLedger.Contracts.Distributor;
 
-/// <summary><c>function vetoEpoch(uint256 modelId, uint256 epoch, string reason)</c>, nonpayable.</summary>
-public sealed record VetoEpochFunction(BigInteger ModelId, BigInteger Epoch, string Reason) : IContractFunctionMessage<VetoEpochFunction>
+/// <summary><c>function vetoEpoch(uint256 modelId, uint256 epochNumber, string reason)</c>, nonpayable.</summary>
+public sealed record VetoEpochFunction(BigInteger ModelId, BigInteger EpochNumber, string Reason) : IContractFunctionMessage<VetoEpochFunction>
 {
-    public static AbiFunction Descriptor { get; } = AbiFunction.Parse("function vetoEpoch(uint256 modelId, uint256 epoch, string reason)");
+    public static AbiFunction Descriptor { get; } = AbiFunction.Parse("function vetoEpoch(uint256 modelId, uint256 epochNumber, string reason)");
 
     public AbiFunction Function => Descriptor;
 
     public bool IsReadOnly => false;
 
-    public byte[] Encode() => Descriptor.EncodeCall([ModelId, Epoch, Reason]);
+    public byte[] Encode() => Descriptor.EncodeCall([ModelId, EpochNumber, Reason]);
 
     public static VetoEpochFunction FromArguments(IReadOnlyList<object?> arguments) => new((BigInteger)arguments[0]!, (BigInteger)arguments[1]!, (string)arguments[2]!);
 

@@ -9,10 +9,10 @@ using OpenLedger.Ethereum.Primitives;
 
 namespace OpenLedger.Contracts.Registry;
 
-/// <summary><c>function contribution(uint256 modelId, bytes32 contentHash) returns ((address contributor, uint64 registeredAt, uint64 flaggedAt, uint256 bond, uint8 status))</c>, view.</summary>
+/// <summary><c>function contribution(uint256 modelId, bytes32 contentHash) returns ((address contributor, uint64 registeredAt, uint64 flaggedAt, uint256 bond, uint8 status) record)</c>, view.</summary>
 public sealed record ContributionFunction(BigInteger ModelId, Hash32 ContentHash) : IContractFunctionMessage<ContributionFunction>, IContractFunction<global::OpenLedger.Contracts.Registry.Contribution>
 {
-    public static AbiFunction Descriptor { get; } = AbiFunction.Parse("function contribution(uint256 modelId, bytes32 contentHash) returns ((address contributor, uint64 registeredAt, uint64 flaggedAt, uint256 bond, uint8 status))");
+    public static AbiFunction Descriptor { get; } = AbiFunction.Parse("function contribution(uint256 modelId, bytes32 contentHash) returns ((address contributor, uint64 registeredAt, uint64 flaggedAt, uint256 bond, uint8 status) record)");
 
     public AbiFunction Function => Descriptor;
 
