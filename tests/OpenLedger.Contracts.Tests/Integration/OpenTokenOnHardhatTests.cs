@@ -127,4 +127,32 @@ public sealed class OpenTokenOnHardhatTests(ChainFixture chain) : IClassFixture<
         }
         Assert.Equal(6UL, await chain.Rpc.GetTransactionCountAsync(first.Account.Address));
     }
+
+    [Fact]
+    public async Task A_failed_receipt_without_revert_data_is_replayed_at_the_previous_block_to_find_the_typed_error()
+    {
+        var owner = chain.Client(12);
+        var stranger = chain.Client(13);
+        var token = await DeployTokenAsync(owner);
+        // With automine off the node accepts the transaction without running it, so only the receipt shows the failure.
+        await chain.Rpc.SetAutomineAsync(false);
+        try
+        {
+            var request = new TransactionRequest { To = token.Address, Data = new TransferOwnershipFunction(stranger.Account.Address).Encode(), GasLimit = 100_000 };
+            var sending = stranger.Transactions.SendAndWaitAsync(request);
+            while (!sending.IsCompleted)
+            {
+                await chain.Rpc.MineAsync();
+                await Task.Delay(20);
+            }
+            var revert = await Assert.ThrowsAsync<ContractRevertException>(() => sending);
+            Assert.True(revert.TryGetError<OwnableUnauthorizedAccountError>(out var error));
+            Assert.Equal(stranger.Account.Address, error.Account);
+            Assert.False(Assert.IsType<TransactionFailedException>(revert.InnerException).Receipt.Succeeded);
+        }
+        finally
+        {
+            await chain.Rpc.SetAutomineAsync(true);
+        }
+    }
 }
