@@ -16,14 +16,20 @@ public static class AbiDecoder
     public static object?[] Decode(IReadOnlyList<AbiType> types, ReadOnlySpan<byte> data)
     {
         var result = new object?[types.Count];
+        DecodeInto(types, data, result, null);
+        return result;
+    }
+
+    // Writes value i to target[positions[i]] (or target[i]): event decoding fills its parameter array directly.
+    internal static void DecodeInto(IReadOnlyList<AbiType> types, ReadOnlySpan<byte> data, object?[] target, int[]? positions)
+    {
         var head = 0;
         for (var i = 0; i < types.Count; i++)
         {
-            try { result[i] = ReadSlot(types[i], data, head, 0); }
+            try { target[positions is null ? i : positions[i]] = ReadSlot(types[i], data, head, 0); }
             catch (EthereumException e) { throw new EthereumException($"Cannot decode argument {i} ({types[i]}): {e.Message}", e); }
             head += types[i].HeadSize;
         }
-        return result;
     }
 
     /// <summary>Decodes a single value encoded as a one-element tuple.</summary>
@@ -81,8 +87,10 @@ public static class AbiDecoder
                 {
                     var count = AbiWord.ReadLength(data[..32], $"length of {type} at byte {position}");
                     // Checked before allocating: a forged length must not make us allocate gigabytes.
-                    if ((long)count * type.Element!.HeadSize > data.Length - 32)
-                        throw new EthereumException($"{type} at byte {position} has length {count} but its elements would need {(long)count * type.Element.HeadSize} bytes and only {data.Length - 32} follow");
+                    // An empty tuple takes no bytes; counting it as one keeps a forged count bounded by the data size.
+                    var needed = (long)count * Math.Max(type.Element!.HeadSize, 1);
+                    if (needed > data.Length - 32)
+                        throw new EthereumException($"{type} at byte {position} has length {count} but its elements would need {needed} bytes and only {data.Length - 32} follow");
                     return ReadSequence(type, count, data[32..], position + 32);
                 }
             default:

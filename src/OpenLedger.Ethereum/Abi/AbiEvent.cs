@@ -70,10 +70,8 @@ public sealed class AbiEvent
             try { values[position] = DecodeTopic(Parameters[position].Type, topic); }
             catch (EthereumException e) { throw new EthereumException($"{Signature} topic {first + i} ({Parameters[position]}): {e.Message}", e); }
         }
-        object?[] decoded;
-        try { decoded = AbiDecoder.Decode(_dataTypes, data); }
+        try { AbiDecoder.DecodeInto(_dataTypes, data, values, _dataPositions); }
         catch (EthereumException e) { throw new EthereumException($"{Signature} data: {e.Message}", e); }
-        for (var i = 0; i < decoded.Length; i++) values[_dataPositions[i]] = decoded[i];
         return new DecodedEvent(this, values);
     }
 
