@@ -134,7 +134,7 @@ public static class Keystore
     }
 
     // ethers normalises passwords to NFKC so that visually identical passwords open the same file.
-    private static byte[] PasswordBytes(string password) => Encoding.UTF8.GetBytes(password.Normalize(NormalizationForm.FormKC));
+    private static byte[] PasswordBytes(string password) => Encoding.UTF8.GetBytes(UnicodeNormalization.NfkcOrRaw(password));
 
     private static Hash32 Mac(byte[] derived, ReadOnlySpan<byte> ciphertext)
     {

@@ -53,7 +53,7 @@ public sealed class Mnemonic
     public static Mnemonic Parse(string phrase)
     {
         ArgumentNullException.ThrowIfNull(phrase);
-        var words = phrase.Normalize(NormalizationForm.FormKD).Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
+        var words = UnicodeNormalization.Nfkd(phrase, "mnemonic").Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
         if (words.Length is < 12 or > 24 || words.Length % 3 != 0)
             throw new EthereumException($"A BIP-39 mnemonic must have 12, 15, 18, 21 or 24 words but has {words.Length}");
         var totalBits = words.Length * 11;
@@ -93,8 +93,8 @@ public sealed class Mnemonic
     /// </summary>
     public byte[] ToSeed(string passphrase = "")
     {
-        var password = Encoding.UTF8.GetBytes(Phrase.Normalize(NormalizationForm.FormKD));
-        var salt = Encoding.UTF8.GetBytes("mnemonic" + passphrase.Normalize(NormalizationForm.FormKD));
+        var password = Encoding.UTF8.GetBytes(Phrase); // English words are ASCII, already NFKD
+        var salt = Encoding.UTF8.GetBytes("mnemonic" + UnicodeNormalization.Nfkd(passphrase, "passphrase"));
         return Rfc2898DeriveBytes.Pbkdf2(password, salt, 2048, HashAlgorithmName.SHA512, 64);
     }
 

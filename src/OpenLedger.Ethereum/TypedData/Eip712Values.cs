@@ -59,7 +59,8 @@ internal static class Eip712Values
     private static int ParseWidth(string type, int prefixLength, int min, int max, int step)
     {
         var suffix = type.AsSpan(prefixLength);
-        if (suffix.Length == 0 && step == 8) return 256; // "uint" and "int" alias the 256-bit types
+        // No "uint"/"int" aliases: the type string is hashed into the type hash, so only canonical names agree
+        // with what Solidity's EIP-712 code computes.
         if (!int.TryParse(suffix, NumberStyles.None, CultureInfo.InvariantCulture, out var width)
             || width < min || width > max || width % step != 0 || suffix[0] == '0')
             throw new EthereumException($"Unknown EIP-712 type '{type}': the size must be {min} .. {max} in steps of {step}");
