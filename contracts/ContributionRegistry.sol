@@ -56,17 +56,13 @@ contract ContributionRegistry is RegistryDisputes, RegistryCommitReveal, EIP712,
         if (count == 0) revert RegistryEmptyBatch();
         StoredPolicy memory policy = _storedPolicy(modelId);
         if (policy.commitReveal) revert RegistryCommitRevealRequired(modelId);
-        uint256 totalGwei;
-        for (uint256 i = 0; i < count; ++i) {
-            Entry calldata entry = entries[i];
-            // Each entry's slot is written before the next is checked, so duplicates inside the batch are caught too.
-            (, uint256 bondGwei) = _record(modelId, entry.contentHash, msg.sender, entry.bond, policy.minBond);
-            // Cannot overflow: each bond is below 2^64 gwei, and a batch has far fewer than 2^192 entries.
-            unchecked {
-                totalGwei += bondGwei;
-            }
+        (uint256 totalGwei, uint256 stopped) = _recordBatch(modelId, entries, policy.minBond, _stamp(msg.sender));
+        if (stopped != count) {
+            // The fast path stops exactly at an entry the checked path rejects: this reverts with its custom error.
+            Entry calldata rejected = entries[stopped];
+            _record(modelId, rejected.contentHash, rejected.bond, policy.minBond, 0);
         }
-        emit ContributionsRegistered(modelId, msg.sender, entries);
+        _emitContributionsRegistered(modelId, entries);
         _pull(msg.sender, _gweiToWei(totalGwei));
     }
 
@@ -108,9 +104,29 @@ contract ContributionRegistry is RegistryDisputes, RegistryCommitReveal, EIP712,
     ) private returns (bytes32 id) {
         StoredPolicy memory policy = _storedPolicy(modelId);
         if (direct && policy.commitReveal) revert RegistryCommitRevealRequired(modelId);
-        (id, ) = _record(modelId, entry.contentHash, contributor, entry.bond, policy.minBond);
+        (id, ) = _record(modelId, entry.contentHash, entry.bond, policy.minBond, _stamp(contributor));
         emit ContributionRegistered(id, modelId, contributor, entry.contentHash, entry.kind, entry.bond, entry.uri);
         _pull(contributor, entry.bond);
+    }
+
+    /// @dev Emits ContributionsRegistered(modelId, msg.sender, entries) with the entries copied straight from the
+    /// calldata instead of re-encoding them, which saves about 600 gas per item. The copy starts at the array's length
+    /// word and runs to the end of the calldata, rounded up to whole words (calldatacopy pads with zeros). That is
+    /// abi.encode(entries) after its 0x20 head: every offset inside the array is relative to the array and points
+    /// forward, so whatever the entries reference lies inside the copy, and a decoder reads exactly the values the
+    /// loop validated. Non-canonical calldata can only add trailing bytes the sender pays for.
+    function _emitContributionsRegistered(uint256 modelId, Entry[] calldata entries) private {
+        bytes32 topic = ContributionsRegistered.selector;
+        // solhint-disable-next-line no-inline-assembly
+        assembly ("memory-safe") {
+            let start := sub(entries.offset, 0x20)
+            let size := and(add(sub(calldatasize(), start), 0x1f), not(0x1f))
+            // Scratch use of free memory: nothing is allocated, so the free memory pointer stays as it is.
+            let data := mload(0x40)
+            mstore(data, 0x20)
+            calldatacopy(add(data, 0x20), start, size)
+            log3(data, add(size, 0x20), topic, modelId, caller())
+        }
     }
 
     /// @dev The EIP-712 struct hash of a registration, consuming the contributor's current nonce.

@@ -29,7 +29,7 @@ abstract contract RegistryContributions is RegistryModels {
     uint256 private constant _GWEI = 1e9;
     uint256 private constant _BOND_SHIFT = 160;
     uint256 private constant _TIME_SHIFT = 224;
-    uint256 private constant _BOND_MASK = type(uint64).max;
+    uint256 private constant _BOND_MASK = 0xffffffffffffffff; // type(uint64).max, spelled out for assembly
 
     /// @dev OPEN, in which bonds are paid.
     IERC20 internal immutable TOKEN;
@@ -73,25 +73,88 @@ abstract contract RegistryContributions is RegistryModels {
         }
     }
 
-    /// @dev Validates and stores one contribution; returns its id and its bond in gwei. Reverts for a zero content
-    /// hash, a bond that is not storable or below `minBond`, and content the model already holds.
+    /// @dev The parts of a stored word every item of one registration shares: contributor and registeredAt.
+    /// Computed once per call so that a batch does not redo it per item.
+    function _stamp(address contributor) internal view returns (uint256) {
+        return uint256(uint160(contributor)) | (uint256(SafeCast.toUint32(block.timestamp)) << _TIME_SHIFT);
+    }
+
+    /// @dev Validates and stores one contribution with `stamp` from `_stamp`; returns its id and its bond in gwei.
+    /// Reverts for a zero content hash, a bond that is not storable or below `minBond`, and content the model
+    /// already holds.
     function _record(
         uint256 modelId,
         bytes32 contentHash,
-        address contributor,
         uint256 bond,
-        uint256 minBond
+        uint256 minBond,
+        uint256 stamp
     ) internal returns (bytes32 id, uint256 bondGwei) {
         if (contentHash == bytes32(0)) revert RegistryEmptyContentHash();
-        if (bond % _GWEI != 0 || bond / _GWEI > _BOND_MASK) revert RegistryBondNotStorable(bond);
+        bondGwei = bond / _GWEI;
+        if (bond % _GWEI != 0 || bondGwei > _BOND_MASK) revert RegistryBondNotStorable(bond);
         if (bond < minBond) revert RegistryBondTooLow(bond, minBond);
         id = _contributionId(modelId, contentHash);
         if (_contributions[id] != 0) revert RegistryDuplicateContent(modelId, contentHash, id);
-        bondGwei = bond / _GWEI;
-        _contributions[id] =
-            uint256(uint160(contributor)) |
-            (bondGwei << _BOND_SHIFT) |
-            (uint256(SafeCast.toUint32(block.timestamp)) << _TIME_SHIFT);
+        _contributions[id] = stamp | (bondGwei << _BOND_SHIFT);
+    }
+
+    /// @dev The batch fast path of `_record`, in one assembly loop (about 600 gas less per item than calling the
+    /// checked path per entry). It records entries in order and stops at the first one `_record` would reject
+    /// (zero content hash, bond not storable or below `minBond`, content already held - including earlier in this
+    /// batch, since each slot is written before the next entry is checked). Returns the bonds recorded, in gwei, and
+    /// the index it stopped at (entries.length when it recorded all); the caller hands a stopped-at entry to
+    /// `_record`, which reverts with the precise custom error.
+    /// It also checks what the batch event (a copy of the calldata) relies on, reverting without data like Solidity's
+    /// own decoder: each entry's head and uri lie inside the calldata, offsets and lengths are below 2^64, and the
+    /// kind is a valid Kind. Solidity already checked entries.offset + 32 * entries.length against the calldata.
+    function _recordBatch(
+        uint256 modelId,
+        Entry[] calldata entries,
+        uint256 minBond,
+        uint256 stamp
+    ) internal returns (uint256 totalGwei, uint256 stopped) {
+        // solhint-disable-next-line no-inline-assembly
+        assembly ("memory-safe") {
+            for {} lt(stopped, entries.length) { stopped := add(stopped, 1) } {
+                // Scoped blocks keep the stack shallow enough for unoptimised (coverage) builds.
+                let entry
+                {
+                    let rel := calldataload(add(entries.offset, shl(5, stopped)))
+                    entry := add(entries.offset, rel)
+                    let uriRel := calldataload(add(entry, 0x60))
+                    let uriLength := calldataload(add(entry, uriRel))
+                    // rel, uriRel and uriLength are checked against 2^64 in the same test, so the sums cannot wrap.
+                    let malformed := or(gt(rel, 0xffffffffffffffff), gt(add(entry, 0x80), calldatasize()))
+                    malformed := or(malformed, gt(calldataload(add(entry, 0x20)), 3))
+                    malformed := or(malformed, or(gt(uriRel, 0xffffffffffffffff), gt(uriLength, 0xffffffffffffffff)))
+                    malformed := or(malformed, gt(add(add(add(entry, uriRel), 0x20), uriLength), calldatasize()))
+                    if malformed {
+                        revert(0, 0)
+                    }
+                }
+                let contentHash := calldataload(entry)
+                let bondGwei
+                {
+                    let bond := calldataload(add(entry, 0x40))
+                    bondGwei := div(bond, _GWEI)
+                    if or(or(iszero(contentHash), mod(bond, _GWEI)), or(gt(bondGwei, _BOND_MASK), lt(bond, minBond))) {
+                        break
+                    }
+                }
+                // id = keccak256(abi.encode(modelId, contentHash)); its mapping slot = keccak256(abi.encode(id, slot)).
+                mstore(0x00, modelId)
+                mstore(0x20, contentHash)
+                mstore(0x00, keccak256(0x00, 0x40))
+                mstore(0x20, _contributions.slot)
+                let slot := keccak256(0x00, 0x40)
+                if sload(slot) {
+                    break
+                }
+                sstore(slot, or(stamp, shl(_BOND_SHIFT, bondGwei)))
+                // Cannot overflow: each bond is below 2^64 gwei and there are fewer than 2^64 entries.
+                totalGwei := add(totalGwei, bondGwei)
+            }
+        }
     }
 
     /// @dev The id and stored word of a contribution; reverts with RegistryUnknownContribution when absent.

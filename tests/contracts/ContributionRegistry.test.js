@@ -5,7 +5,7 @@ const {
   GWEI, OPEN, BOND, MIN_BOND, DAY, BOND_LOCK, DISPUTE_WINDOW, Kind, Status,
   policy, policyTuple, entry, entryTuple, idOf, commitmentOf, signRegister, malleate, signPermit, minedRevert,
   registryFixture, unwiredFixture, mappingWords,
-} = require("./registry.helpers");
+} = require("./helpers/registry");
 
 const contributionTuple = (c) => [c.contributor, c.registeredAt, c.flaggedAt, c.bond, c.status];
 
@@ -426,8 +426,57 @@ describe("ContributionRegistry", function () {
       await expect(tx).not.to.emit(token, "Transfer");
     });
 
-    it("costs at most 26,000 gas per item for 100 entries with empty URIs", async function () {
+    // registerBatch's event is a copy of the calldata, so the calldata the fast path accepts must decode the same way.
+    function batchWords(registry, modelId, entries) {
+      const data = registry.interface.encodeFunctionData("registerBatch", [modelId, entries]);
+      const body = ethers.getBytes(data).slice(4);
+      const words = [];
+      for (let i = 0; i < body.length; i += 32) words.push(BigInt(ethers.hexlify(body.slice(i, i + 32))));
+      const selector = ethers.dataSlice(data, 0, 4);
+      const join = (ws) => ethers.concat([selector, ...ws.map((w) => ethers.toBeHex(w, 32))]);
+      // Word indexes: 2 is the length, 3.. the element offsets (relative to word 3), then the elements.
+      const entryStart = (i) => 3 + Number(words[3 + i]) / 32;
+      return { words, join, entryStart };
+    }
+
+    it("logs non-canonical calldata as the values it registered (two entries sharing one uri)", async function () {
       const { registry, alice } = await loadFixture(registryFixture);
+      const entries = [entry("n0", { uri: "ipfs://first" }), entry("n1", { kind: Kind.Compute, uri: "ipfs://second" })];
+      const { words, join, entryStart } = batchWords(registry, 1n, entries);
+      const [e0, e1] = [entryStart(0), entryStart(1)];
+      words[e0 + 3] = BigInt((e1 + 4 - e0) * 32); // entry 0's uri now points at entry 1's uri
+      const receipt = await (await alice.sendTransaction({ to: await registry.getAddress(), data: join(words) })).wait();
+      const logged = receipt.logs.map((log) => registry.interface.parseLog(log)).find((l) => l?.name === "ContributionsRegistered");
+      expect([...logged.args[2]].map((x) => [x.contentHash, x.kind, x.bond, x.uri])).to.deep.equal([
+        entryTuple({ ...entries[0], uri: "ipfs://second" }),
+        entryTuple(entries[1]),
+      ]);
+    });
+
+    it("rejects calldata whose kind is out of range or whose uri runs past the end, without data", async function () {
+      const { registry, alice } = await loadFixture(registryFixture);
+      const entries = [entry("m0"), entry("m1")];
+      const to = await registry.getAddress();
+      const patches = [
+        (w, at) => { w[at(1) + 1] = 4n; }, // kind
+        (w, at) => { w[at(1) + 4] = 2n ** 20n; }, // uri length past the calldata
+        (w, at) => { w[at(1) + 4] = 2n ** 64n; }, // uri length not below 2^64
+        (w, at) => { w[at(1) + 3] = 2n ** 64n; }, // uri offset not below 2^64
+        (w) => { w[4] = 2n ** 64n; }, // element offset not below 2^64
+        (w) => { w[4] = BigInt((w.length - 3) * 32 - 64); }, // element head past the calldata
+      ];
+      for (const patch of patches) {
+        const { words, join, entryStart } = batchWords(registry, 1n, entries);
+        patch(words, entryStart);
+        await expect(alice.sendTransaction({ to, data: join(words) })).to.be.revertedWithoutReason();
+      }
+      for (const e of entries) expect((await registry.contribution(1, e.contentHash)).status).to.equal(Status.None);
+    });
+
+    it("costs at most 26,000 gas per item for 100 entries with empty URIs", async function () {
+      const { registry, alice, bob } = await loadFixture(registryFixture);
+      // Steady state: the registry already holds bonds, so its OPEN balance slot is not created by this batch.
+      await registry.connect(bob).register(1, entry("warm-up"));
       const entries = Array.from({ length: 100 }, (_, i) => entry(`gas-${i}`, { uri: "" }));
       const receipt = await (await registry.connect(alice).registerBatch(1, entries)).wait();
       expect(receipt.gasUsed / 100n).to.be.at.most(26_000n);

@@ -1,6 +1,6 @@
 // Shared fixtures and builders for the ContributionRegistry tests.
 const { ethers } = require("hardhat");
-const { deployAll } = require("../../scripts/lib/deployment");
+const { deployAll } = require("../../../scripts/lib/deployment");
 
 const GWEI = 10n ** 9n;
 const OPEN = 10n ** 18n;
@@ -87,8 +87,8 @@ function malleate(signature) {
   return ethers.concat([sig.r, ethers.toBeHex(highS, 32), ethers.toBeHex(sig.v === 27 ? 28 : 27, 1)]);
 }
 
-/** Signs an ERC-2612 permit of OPEN. */
-async function signPermit(token, owner, spender, value, deadline) {
+/** Signs an ERC-2612 permit of OPEN for `owner`; `signer` other than the owner makes a forged one. */
+async function signPermit(token, owner, spender, value, deadline, signer = owner) {
   const domain = {
     name: "OpenLedger",
     version: "1",
@@ -106,7 +106,7 @@ async function signPermit(token, owner, spender, value, deadline) {
   };
   const nonce = await token.nonces(owner.address);
   return ethers.Signature.from(
-    await owner.signTypedData(domain, types, { owner: owner.address, spender, value, nonce, deadline }),
+    await signer.signTypedData(domain, types, { owner: owner.address, spender, value, nonce, deadline }),
   );
 }
 
