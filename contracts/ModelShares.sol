@@ -165,10 +165,11 @@ contract ModelShares is ERC1155, Ownable, IModelShares {
                 unchecked {
                     uint256 debt = value * perShare;
                     if (from != address(0)) _revenueDebt[modelId][from] -= debt;
-                    if (to != address(0)) _revenueDebt[modelId][to] += debt;
+                    // Shares are never burnt (there is no burn function), so `to` is never zero.
+                    _revenueDebt[modelId][to] += debt;
                 }
             }
-            // Shares are never burnt (no burn function), so only a mint changes the supply.
+            // Without burns, only a mint changes the supply.
             if (from == address(0)) _addSupply(modelId, value);
         }
     }

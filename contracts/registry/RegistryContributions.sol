@@ -115,26 +115,31 @@ abstract contract RegistryContributions is RegistryModels {
     ) internal returns (uint256 totalGwei, uint256 stopped) {
         // solhint-disable-next-line no-inline-assembly
         assembly ("memory-safe") {
-            let limit := 0xffffffffffffffff
             for {} lt(stopped, entries.length) { stopped := add(stopped, 1) } {
-                let rel := calldataload(add(entries.offset, shl(5, stopped)))
-                let entry := add(entries.offset, rel)
-                let uriRel := calldataload(add(entry, 0x60))
-                let uri := add(entry, uriRel)
-                let uriLength := calldataload(uri)
-                // rel, uriRel and uriLength are checked against 2^64 in the same test, so the sums cannot wrap.
-                let malformed := or(gt(rel, limit), gt(add(entry, 0x80), calldatasize()))
-                malformed := or(malformed, gt(calldataload(add(entry, 0x20)), 3))
-                malformed := or(malformed, or(gt(uriRel, limit), gt(uriLength, limit)))
-                malformed := or(malformed, gt(add(add(uri, 0x20), uriLength), calldatasize()))
-                if malformed {
-                    revert(0, 0)
+                // Scoped blocks keep the stack shallow enough for unoptimised (coverage) builds.
+                let entry
+                {
+                    let rel := calldataload(add(entries.offset, shl(5, stopped)))
+                    entry := add(entries.offset, rel)
+                    let uriRel := calldataload(add(entry, 0x60))
+                    let uriLength := calldataload(add(entry, uriRel))
+                    // rel, uriRel and uriLength are checked against 2^64 in the same test, so the sums cannot wrap.
+                    let malformed := or(gt(rel, 0xffffffffffffffff), gt(add(entry, 0x80), calldatasize()))
+                    malformed := or(malformed, gt(calldataload(add(entry, 0x20)), 3))
+                    malformed := or(malformed, or(gt(uriRel, 0xffffffffffffffff), gt(uriLength, 0xffffffffffffffff)))
+                    malformed := or(malformed, gt(add(add(add(entry, uriRel), 0x20), uriLength), calldatasize()))
+                    if malformed {
+                        revert(0, 0)
+                    }
                 }
                 let contentHash := calldataload(entry)
-                let bond := calldataload(add(entry, 0x40))
-                let bondGwei := div(bond, _GWEI)
-                if or(or(iszero(contentHash), mod(bond, _GWEI)), or(gt(bondGwei, _BOND_MASK), lt(bond, minBond))) {
-                    break
+                let bondGwei
+                {
+                    let bond := calldataload(add(entry, 0x40))
+                    bondGwei := div(bond, _GWEI)
+                    if or(or(iszero(contentHash), mod(bond, _GWEI)), or(gt(bondGwei, _BOND_MASK), lt(bond, minBond))) {
+                        break
+                    }
                 }
                 // id = keccak256(abi.encode(modelId, contentHash)); its mapping slot = keccak256(abi.encode(id, slot)).
                 mstore(0x00, modelId)

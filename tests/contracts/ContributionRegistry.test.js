@@ -5,7 +5,7 @@ const {
   GWEI, OPEN, BOND, MIN_BOND, DAY, BOND_LOCK, DISPUTE_WINDOW, Kind, Status,
   policy, policyTuple, entry, entryTuple, idOf, commitmentOf, signRegister, malleate, signPermit, minedRevert,
   registryFixture, unwiredFixture, mappingWords,
-} = require("./registry.helpers");
+} = require("./helpers/registry");
 
 const contributionTuple = (c) => [c.contributor, c.registeredAt, c.flaggedAt, c.bond, c.status];
 

@@ -2,7 +2,7 @@ const { ethers } = require("hardhat");
 const { expect } = require("chai");
 const { loadFixture, time } = require("@nomicfoundation/hardhat-network-helpers");
 const { anyValue } = require("@nomicfoundation/hardhat-chai-matchers/withArgs");
-const { signPermit } = require("./registry.helpers");
+const { signPermit } = require("./helpers/registry");
 
 const OPEN = 10n ** 18n;
 

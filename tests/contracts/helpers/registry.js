@@ -1,6 +1,6 @@
 // Shared fixtures and builders for the ContributionRegistry tests.
 const { ethers } = require("hardhat");
-const { deployAll } = require("../../scripts/lib/deployment");
+const { deployAll } = require("../../../scripts/lib/deployment");
 
 const GWEI = 10n ** 9n;
 const OPEN = 10n ** 18n;
