@@ -87,8 +87,10 @@ public static class AbiDecoder
                 {
                     var count = AbiWord.ReadLength(data[..32], $"length of {type} at byte {position}");
                     // Checked before allocating: a forged length must not make us allocate gigabytes.
-                    if ((long)count * type.Element!.HeadSize > data.Length - 32)
-                        throw new EthereumException($"{type} at byte {position} has length {count} but its elements would need {(long)count * type.Element.HeadSize} bytes and only {data.Length - 32} follow");
+                    // An empty tuple takes no bytes; counting it as one keeps a forged count bounded by the data size.
+                    var needed = (long)count * Math.Max(type.Element!.HeadSize, 1);
+                    if (needed > data.Length - 32)
+                        throw new EthereumException($"{type} at byte {position} has length {count} but its elements would need {needed} bytes and only {data.Length - 32} follow");
                     return ReadSequence(type, count, data[32..], position + 32);
                 }
             default:

@@ -21,13 +21,19 @@ public sealed class AbiType : IEquatable<AbiType>
             AbiTypeKind.Tuple => Array.Exists(components, c => c.IsDynamic),
             _ => false,
         };
-        HeadSize = IsDynamic ? 32 : kind switch
+        long headSize = IsDynamic ? 32 : kind switch
         {
-            AbiTypeKind.FixedArray => checked(length * element!.HeadSize),
-            AbiTypeKind.Tuple => components.Sum(c => c.HeadSize),
+            AbiTypeKind.FixedArray => (long)length * element!.HeadSize,
+            AbiTypeKind.Tuple => components.Sum(c => (long)c.HeadSize),
             _ => 32,
         };
+        // Nothing real comes near this; the limit keeps offsets and sizes in int arithmetic.
+        if (headSize > MaxHeadSize)
+            throw new EthereumException($"{name} is not a usable ABI type: its encoding would take {headSize} bytes, more than {MaxHeadSize}");
+        HeadSize = (int)headSize;
     }
+
+    private const int MaxHeadSize = 1 << 24;
 
     public AbiTypeKind Kind { get; }
 

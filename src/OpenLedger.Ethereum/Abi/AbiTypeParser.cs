@@ -15,6 +15,8 @@ internal static class AbiTypeParser
 
     private static AbiType ParseType(string text, ref int position)
     {
+        // "tuple(...)" is how JSON ABIs and ethers spell a tuple; the canonical form drops the word.
+        if (text.AsSpan(position).StartsWith("tuple(")) position += 5;
         var type = text.Length > position && text[position] == '(' ? ParseTuple(text, ref position) : ParseElementary(text, ref position);
         while (position < text.Length && text[position] == '[')
         {

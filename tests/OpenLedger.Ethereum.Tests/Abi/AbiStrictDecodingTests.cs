@@ -20,6 +20,7 @@ public class AbiStrictDecodingTests
         { "uint256[]", ["20", "3", "1", "2"], "uint256[] at byte 32 has length 3 but its elements would need 96 bytes and only 64 follow" },
         { "uint256[]", ["20", "ffffffff"], "length of uint256[] at byte 32 0x00000000000000000000000000000000000000000000000000000000ffffffff is too large" },
         { "bytes", ["1" + new string('0', 20)], "is too large" },
+        { "()[]", ["20", "7fffffff"], "()[] at byte 32 has length 2147483647 but its elements would need 2147483647 bytes and only 0 follow" },
         { "(uint8,bool)[2]", ["1", "1", "2", "3"], "element 1 of (uint8,bool)[2]: component 1 of (uint8,bool): at byte 96: bool word must be 0 or 1" },
         { "string[]", ["20", "1", "40"], "element 0 of string[]: offset 64 of string at byte 64 points outside the 32 bytes" },
         { "string[]", ["20", "1", "20", "ff"], "element 0 of string[]: string at byte 96 has length 255 but only 0 bytes follow" },

@@ -35,6 +35,7 @@ public class AbiTypeParserTests
     [InlineData("float", "'float' is not an ABI type name")]
     [InlineData("uint256 ", "unexpected ' ' at position 7")]
     [InlineData("", "expected a type name but the text ended")]
+    [InlineData("uint256[100000][1000]", "uint256[100000][1000] is not a usable ABI type: its encoding would take 3200000000 bytes, more than 16777216")]
     public void Invalid_type_strings_are_rejected_with_the_reason(string text, string reason)
     {
         var e = Assert.Throws<EthereumException>(() => AbiType.Parse(text));

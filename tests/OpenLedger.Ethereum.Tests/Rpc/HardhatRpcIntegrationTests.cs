@@ -51,7 +51,7 @@ public sealed class HardhatRpcIntegrationTests(HardhatChainFixture chain) : ICla
         Assert.Equal(tx, log.TransactionHash);
         Assert.False(log.Removed);
 
-        var decoded = Registered.DecodeLog(log.Topics, log.Data);
+        var decoded = Registered.Decode(log);
         Assert.Equal(new BigInteger(42), decoded["id"]);
         Assert.Equal(new BigInteger(7), decoded["modelId"]);
         Assert.Equal(sender, decoded["contributor"]);

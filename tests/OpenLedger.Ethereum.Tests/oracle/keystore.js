@@ -1,0 +1,11 @@
+// Reference: ethers v6 keystores. { write: [{ key, password, n }] } encrypts with scrypt N = n;
+// { read: [{ json, password }] } decrypts keystores written by us.
+const { encryptKeystoreJsonSync, decryptKeystoreJsonSync, computeAddress } = require("ethers");
+const input = JSON.parse(require("fs").readFileSync(0, "utf8"));
+const written = (input.write || []).map(({ key, password, n }) =>
+  encryptKeystoreJsonSync({ address: computeAddress(key), privateKey: key }, password, { scrypt: { N: n } }));
+const read = (input.read || []).map(({ json, password }) => {
+  const account = decryptKeystoreJsonSync(json, password);
+  return { address: account.address, privateKey: account.privateKey };
+});
+process.stdout.write(JSON.stringify({ written, read }));
