@@ -11,7 +11,7 @@ public static class EpochsApi
     public static IEndpointRouteBuilder MapEpochsApi(this IEndpointRouteBuilder routes)
     {
         var epochs = routes.MapGroup("/models/{modelId}/epochs").WithTags("Epochs");
-        epochs.MapGet("/", ListEpochs).WithName("ListEpochs")
+        epochs.MapGet("", ListEpochs).WithName("ListEpochs")
             .WithSummary("A model's epochs with status posted/challengeable/claimable/vetoed at the indexed chain time");
         epochs.MapGet("/{epoch}/proofs/{account}", GetProof).WithName("GetEpochProof")
             .WithSummary("An account's amounts and Merkle proof from the distribution this node built for the epoch");

@@ -13,7 +13,7 @@ public static class ModelsApi
     public static IEndpointRouteBuilder MapModelsApi(this IEndpointRouteBuilder routes)
     {
         var models = routes.MapGroup("/models").WithTags("Models");
-        models.MapGet("/", ListModels).WithName("ListModels").WithSummary("Models in id order (keyset paged)");
+        models.MapGet("", ListModels).WithName("ListModels").WithSummary("Models in id order (keyset paged)");
         models.MapGet("/{modelId}", GetModel).WithName("GetModel").WithSummary("A model with its current policy and validators");
         return routes;
     }
