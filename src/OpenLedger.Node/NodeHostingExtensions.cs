@@ -28,6 +28,7 @@ public static class NodeHostingExtensions
         // An empty "urls" would let Kestrel (or ASPNETCORE_HTTP_PORTS) bind every interface; the node binds loopback unless told.
         if (string.IsNullOrWhiteSpace(builder.Configuration["urls"])) builder.Configuration["urls"] = DefaultUrl;
 
+        builder.Services.AddHostedService<StoreMigration>();
         builder.AddOpenLedgerIndexer();
         builder.Services.AddProblemDetails();
         builder.Services.AddOpenApi();
@@ -54,11 +55,14 @@ public static class NodeHostingExtensions
         return app;
     }
 
-    /// <summary>Adds OPENLEDGER_-prefixed variables just below the command line, so the command line still wins.</summary>
+    /// <summary>
+    /// Adds OPENLEDGER_-prefixed variables just below the last command-line source (the builder also adds the command
+    /// line early, for host settings), so they override appsettings and the command line still wins.
+    /// </summary>
     private static void AddPrefixedEnvironment(IConfigurationManager configuration)
     {
         var source = new EnvironmentVariablesConfigurationSource { Prefix = EnvironmentPrefix };
-        var index = configuration.Sources.ToList().FindIndex(s => s is CommandLineConfigurationSource);
+        var index = configuration.Sources.ToList().FindLastIndex(s => s is CommandLineConfigurationSource);
         if (index < 0) configuration.Sources.Add(source);
         else configuration.Sources.Insert(index, source);
     }

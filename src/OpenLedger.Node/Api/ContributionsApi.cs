@@ -23,7 +23,7 @@ public static class ContributionsApi
         return routes;
     }
 
-    private static async Task<Results<Ok<Page<ContributionView>>, NotFound<ProblemDetails>, ValidationProblem>> ListForModel(
+    private static async Task<Results<Ok<Page<ContributionView>>, NotFoundProblem, ValidationProblem>> ListForModel(
         HttpRequest request, IIndexReader reader, ApiQueries queries, string modelId,
         string? contributor, string? kind, string? status, string? limit, string? cursor, CancellationToken ct)
     {
@@ -37,7 +37,7 @@ public static class ContributionsApi
         return TypedResults.Ok(await PageAsync(request, queries, filter with { ModelId = model.ModelId }, ct));
     }
 
-    private static async Task<Results<Ok<ContributionView>, NotFound<ProblemDetails>, ValidationProblem>> GetByHash(
+    private static async Task<Results<Ok<ContributionView>, NotFoundProblem, ValidationProblem>> GetByHash(
         IIndexReader reader, string modelId, string contentHash, CancellationToken ct)
     {
         var errors = new RequestErrors();
@@ -52,7 +52,7 @@ public static class ContributionsApi
             : TypedResults.Ok(contribution);
     }
 
-    private static async Task<Results<Ok<ContributionView>, NotFound<ProblemDetails>, ValidationProblem>> GetById(
+    private static async Task<Results<Ok<ContributionView>, NotFoundProblem, ValidationProblem>> GetById(
         IIndexReader reader, string id, CancellationToken ct)
     {
         var errors = new RequestErrors();

@@ -18,7 +18,7 @@ public static class EpochsApi
         return routes;
     }
 
-    private static async Task<Results<Ok<EpochList>, NotFound<ProblemDetails>, ValidationProblem>> ListEpochs(
+    private static async Task<Results<Ok<EpochList>, NotFoundProblem, ValidationProblem>> ListEpochs(
         IIndexReader reader, ChainClock clock, string modelId, CancellationToken ct)
     {
         var errors = new RequestErrors();
@@ -31,7 +31,7 @@ public static class EpochsApi
         return TypedResults.Ok(new EpochList(model.ModelId, now, [.. epochs.Select(e => new EpochResponse(EpochResponse.StatusOf(e, now), e))]));
     }
 
-    private static async Task<Results<Ok<EpochProof>, NotFound<ProblemDetails>, ValidationProblem>> GetProof(
+    private static async Task<Results<Ok<EpochProof>, NotFoundProblem, ValidationProblem>> GetProof(
         IIndexReader reader, IServiceProvider services, string modelId, string epoch, string account, CancellationToken ct)
     {
         var errors = new RequestErrors();

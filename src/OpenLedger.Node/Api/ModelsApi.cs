@@ -29,7 +29,7 @@ public static class ModelsApi
         return TypedResults.Ok(PageLinks.Build(request, rows, take, m => PageCursor.Encode(CursorScope, m.ModelId)));
     }
 
-    private static async Task<Results<Ok<ModelDetail>, NotFound<ProblemDetails>, ValidationProblem>> GetModel(
+    private static async Task<Results<Ok<ModelDetail>, NotFoundProblem, ValidationProblem>> GetModel(
         IIndexReader reader, string modelId, CancellationToken ct)
     {
         var errors = new RequestErrors();
@@ -45,5 +45,5 @@ public static class ModelsApi
     internal static async Task<ModelView?> FindAsync(IIndexReader reader, UintId id, CancellationToken ct) =>
         id.Value is { } key ? await reader.GetModelAsync(key, ct) : null;
 
-    internal static NotFound<ProblemDetails> Missing(string modelId) => NotFoundProblem.Of($"no model {modelId} is indexed");
+    internal static NotFoundProblem Missing(string modelId) => NotFoundProblem.Of($"no model {modelId} is indexed");
 }

@@ -1,4 +1,3 @@
-using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using OpenLedger.Ethereum.Primitives;
 using OpenLedger.Ethereum.Rpc;
@@ -38,7 +37,10 @@ public sealed class LoadedNode : IAsyncLifetime
     {
         for (var i = 0; i < 1200; i++)
         {
-            var status = await Client.GetFromJsonAsync<JsonNode>("/status");
+            using var response = await Client.GetAsync("/status");
+            var body = await response.Content.ReadAsStringAsync();
+            if (!response.IsSuccessStatusCode) throw new InvalidOperationException($"/status answered {(int)response.StatusCode}: {body}");
+            var status = JsonNode.Parse(body);
             if (status?["cursor"]?.GetValue<long>() >= block) return;
             await Task.Delay(50);
         }
