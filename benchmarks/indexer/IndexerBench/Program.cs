@@ -15,7 +15,7 @@ using OpenLedger.Indexer.Sync;
 var arguments = args.Chunk(2).ToDictionary(p => p[0].TrimStart('-'), p => p[1]);
 var rpcUrl = new Uri(arguments["rpc"]);
 var deployment = DeploymentFile.Load(arguments["deployment"]);
-var range = int.Parse(arguments.GetValueOrDefault("range", "10"));
+var range = int.Parse(arguments.GetValueOrDefault("range", "50"));
 var rounds = int.Parse(arguments.GetValueOrDefault("rounds", "3"));
 var chain = new RpcChainReader(new JsonRpcClient(new HttpClient(), rpcUrl));
 var head = await chain.GetBlockNumberAsync(CancellationToken.None);
