@@ -3,7 +3,8 @@
 // LOAD_LIFECYCLE=1 plays every event type (models, policies, validators, commit/reveal, every register path, flags,
 // dismissals, slashes, bond withdrawals, revenue, reward pool, epochs posted/vetoed/re-posted, claims, share
 // transfers). LOAD_CONTRIBUTIONS=N then registers N more through registerBatch, LOAD_BATCH entries per
-// transaction and LOAD_TXS_PER_BLOCK transactions per block. LOAD_SEED makes the content hashes reproducible.
+// transaction and LOAD_TXS_PER_BLOCK transactions per block (keep it near 5-10: Hardhat re-executes its pending pool
+// on every send while automine is off, so large blocks make loading quadratic). LOAD_SEED makes the content hashes reproducible.
 // Model 1 takes zero bonds and every signer has approved the registry, so tests can add contributions later.
 const fs = require("fs");
 const hre = require("hardhat");
