@@ -1,9 +1,10 @@
+using OpenLedger.Node;
+
 var builder = WebApplication.CreateBuilder(args);
-builder.Services.AddProblemDetails();
-builder.Services.AddHealthChecks();
+builder.AddOpenLedgerNode();
 
 var app = builder.Build();
-app.MapHealthChecks("/health");
+app.MapOpenLedgerNode();
 app.Run();
 
 /// <summary>Entry point, visible to the end-to-end tests' host factory.</summary>

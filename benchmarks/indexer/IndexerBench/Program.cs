@@ -1,0 +1,58 @@
+// IndexerBench --rpc URL --deployment FILE --db FILE [--range BLOCKS] [--rounds N]
+// Measures, on the same node and the same block ranges: (1) the raw fetch, eth_getLogs of every range read and
+// parsed by the JSON-RPC client and nothing else; (2) a backfill into a fresh SQLite database (fetch, decode,
+// write, pipelined). Rounds alternate raw and backfill; the best round of each is reported.
+using System.Diagnostics;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Logging.Abstractions;
+using OpenLedger.Ethereum.Rpc;
+using OpenLedger.Indexer;
+using OpenLedger.Indexer.Chain;
+using OpenLedger.Indexer.Deployment;
+using OpenLedger.Indexer.Store.Sqlite;
+using OpenLedger.Indexer.Sync;
+
+var arguments = args.Chunk(2).ToDictionary(p => p[0].TrimStart('-'), p => p[1]);
+var rpcUrl = new Uri(arguments["rpc"]);
+var deployment = DeploymentFile.Load(arguments["deployment"]);
+var range = int.Parse(arguments.GetValueOrDefault("range", "50"));
+var rounds = int.Parse(arguments.GetValueOrDefault("rounds", "3"));
+var chain = new RpcChainReader(new JsonRpcClient(new HttpClient(), rpcUrl));
+var head = await chain.GetBlockNumberAsync(CancellationToken.None);
+
+double bestRaw = double.MaxValue, bestIndex = double.MaxValue;
+long logs = 0, contributions = 0;
+for (var round = 0; round < rounds; round++)
+{
+    var watch = Stopwatch.StartNew();
+    logs = 0;
+    for (var from = deployment.StartBlock; from <= head; from += range)
+        logs += (await chain.GetLogsAsync(from, Math.Min(head, from + range - 1), deployment.Addresses, CancellationToken.None)).Count;
+    bestRaw = Math.Min(bestRaw, watch.Elapsed.TotalSeconds);
+
+    var db = $"{arguments["db"]}.{round}";
+    foreach (var f in new[] { db, db + "-wal", db + "-shm" }) File.Delete(f);
+    var options = new IndexerOptions
+    {
+        RpcUrl = rpcUrl.ToString(), ChainId = deployment.ChainId, DeploymentFile = arguments["deployment"], DatabasePath = db,
+        InitialBlockRange = range, MaxBlockRange = range,
+    };
+    var store = new SqliteIndexStore(db);
+    var indexer = new ChainIndexer(chain, store, deployment, options, new IndexerHealth(), NullLogger.Instance);
+    await indexer.InitializeAsync(CancellationToken.None);
+    watch.Restart();
+    await indexer.RunAsync(stopAtHead: true, CancellationToken.None);
+    bestIndex = Math.Min(bestIndex, watch.Elapsed.TotalSeconds);
+    await using var connection = new SqliteConnection($"Data Source={db}");
+    await connection.OpenAsync();
+    await using var count = connection.CreateCommand();
+    count.CommandText = "SELECT COUNT(*) FROM contributions;";
+    contributions = (long)(await count.ExecuteScalarAsync())!;
+    Console.Error.WriteLine($"round {round + 1}: raw {bestRaw:0.000} s best so far, backfill {watch.Elapsed.TotalSeconds:0.000} s");
+}
+
+Console.WriteLine($"blocks {deployment.StartBlock}-{head}, {logs} logs, {contributions} contributions, {range} blocks per eth_getLogs");
+Console.WriteLine($"raw eth_getLogs fetch : {bestRaw,8:0.000} s  {contributions / bestRaw,10:N0} contributions/s  {logs / bestRaw,8:N0} logs/s");
+Console.WriteLine($"indexer backfill      : {bestIndex,8:0.000} s  {contributions / bestIndex,10:N0} contributions/s  {logs / bestIndex,8:N0} logs/s");
+Console.WriteLine($"backfill / raw        : {bestRaw / bestIndex:0.00}x");
+return 0;

@@ -1,0 +1,38 @@
+using Microsoft.Extensions.Options;
+
+namespace OpenLedger.Indexer;
+
+/// <summary>Checks <see cref="IndexerOptions"/>; every message names the setting as it is spelled in configuration.</summary>
+public sealed class IndexerOptionsValidator : IValidateOptions<IndexerOptions>
+{
+    public ValidateOptionsResult Validate(string? name, IndexerOptions options)
+    {
+        var failures = Check(options);
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+
+    public static List<string> Check(IndexerOptions o)
+    {
+        const string s = IndexerOptions.SectionName;
+        var failures = new List<string>();
+        if (!Uri.TryCreate(o.RpcUrl, UriKind.Absolute, out var url) || url.Scheme is not ("http" or "https"))
+            failures.Add($"{s}:RpcUrl must be an absolute http(s) URL but is '{o.RpcUrl}'");
+        if (o.ChainId == 0)
+            failures.Add($"{s}:ChainId must be the chain id of the node (e.g. 31337 for Hardhat) but is 0");
+        if (string.IsNullOrWhiteSpace(o.DeploymentFile))
+            failures.Add($"{s}:DeploymentFile must name a deployments/<network>.json file but is empty");
+        if (string.IsNullOrWhiteSpace(o.DatabasePath))
+            failures.Add($"{s}:DatabasePath must name the SQLite database file but is empty");
+        if (o.Confirmations < 0)
+            failures.Add($"{s}:Confirmations must be 0 or more but is {o.Confirmations}");
+        if (o.PollingInterval <= TimeSpan.Zero)
+            failures.Add($"{s}:PollingInterval must be positive but is {o.PollingInterval}");
+        if (o.InitialBlockRange < 1)
+            failures.Add($"{s}:InitialBlockRange must be at least 1 but is {o.InitialBlockRange}");
+        if (o.MaxBlockRange < o.InitialBlockRange)
+            failures.Add($"{s}:MaxBlockRange must be at least InitialBlockRange ({o.InitialBlockRange}) but is {o.MaxBlockRange}");
+        if (o.ReorgWindow < 1)
+            failures.Add($"{s}:ReorgWindow must be at least 1 but is {o.ReorgWindow}");
+        return failures;
+    }
+}

@@ -1,0 +1,52 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using OpenLedger.Indexer.Chain;
+using OpenLedger.Indexer.Sync;
+
+namespace OpenLedger.Indexer;
+
+/// <summary>
+/// Runs the sync loop in the node host. A permanent failure stops indexing but not the host: the API keeps
+/// serving what is indexed and /health reports the failure through <see cref="IndexerHealth"/>.
+/// </summary>
+internal sealed partial class IndexerWorker(IServiceProvider services, IndexerHealth health, ILogger<IndexerWorker> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        try
+        {
+            // Resolved here so that a bad deployment file is reported as unhealthy instead of failing the host.
+            var indexer = services.GetRequiredService<ChainIndexer>();
+            await InitializeAsync(indexer, stoppingToken);
+            await indexer.RunAsync(stopAtHead: false, stoppingToken);
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested) { }
+        catch (IndexerException e)
+        {
+            // RunAsync has logged its own failures; this covers the deployment file and start-up checks.
+            LogFailed(e, e.Message);
+            health.Unhealthy(e.Message);
+        }
+    }
+
+    private async Task InitializeAsync(ChainIndexer indexer, CancellationToken ct)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try { await indexer.InitializeAsync(ct); return; }
+            catch (ChainReadException e) when (e.Failure == ChainFailure.Transient)
+            {
+                health.Degraded(e.Message);
+                LogRetry(attempt, e.Message);
+                await Task.Delay(TimeSpan.FromSeconds(Math.Min(30, Math.Pow(2, attempt))), ct);
+            }
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Indexer failed: {Error}")]
+    private partial void LogFailed(Exception exception, string error);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Indexer start-up check failed (attempt {Attempt}), retrying: {Error}")]
+    private partial void LogRetry(int attempt, string error);
+}

@@ -1,0 +1,38 @@
+using OpenLedger.Indexer.Chain;
+using OpenLedger.Indexer.Store.Views;
+
+namespace OpenLedger.Indexer.Store;
+
+/// <summary>
+/// What the query API reads. Addresses and hashes are 0x lower-case hex, amounts decimal text (uint256 does not fit
+/// a SQL integer). Lists use keyset pagination: pass the position of the last item seen as <c>after</c>.
+/// </summary>
+public interface IIndexReader
+{
+    /// <summary>The last indexed block, or null before the first range is committed.</summary>
+    Task<BlockRef?> GetCursorAsync(CancellationToken cancellationToken);
+
+    Task<ModelView?> GetModelAsync(long modelId, CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<ModelView>> ListModelsAsync(long afterModelId, int limit, CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<ValidatorView>> ListValidatorsAsync(long modelId, CancellationToken cancellationToken);
+
+    Task<ContributionView?> GetContributionAsync(string id, CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<ContributionView>> ListContributionsAsync(ContributionQuery query, CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<ShareBalanceView>> ListShareBalancesAsync(long? modelId, string? account, CancellationToken cancellationToken);
+
+    Task<EpochView?> GetEpochAsync(long modelId, long epoch, CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<EpochView>> ListEpochsAsync(long modelId, CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<ClaimView>> ListClaimsAsync(long modelId, long? epoch, string? account, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Revenue of a model as the events tell it. What an account can withdraw now is NOT derivable from events
+    /// alone (it depends on the contract's per-share accumulator and rounding); call withdrawableRevenue on-chain.
+    /// </summary>
+    Task<RevenueSummaryView> GetRevenueSummaryAsync(long modelId, CancellationToken cancellationToken);
+}

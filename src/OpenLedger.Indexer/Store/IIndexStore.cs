@@ -1,0 +1,26 @@
+using OpenLedger.Indexer.Chain;
+
+namespace OpenLedger.Indexer.Store;
+
+/// <summary>
+/// The indexer's database. One interface so another engine (PostgreSQL) can be added beside SQLite.
+/// Writes are idempotent: every event row is keyed by (block number, log index[, batch index]), so committing a
+/// range twice changes nothing, and derived state is recomputed for the keys a write touches.
+/// </summary>
+public interface IIndexStore : IIndexReader
+{
+    /// <summary>Creates or upgrades the schema; safe to call on every start.</summary>
+    Task MigrateAsync(CancellationToken cancellationToken);
+
+    /// <summary>Recent block hashes kept for reorg detection, highest first.</summary>
+    Task<IReadOnlyList<BlockRef>> GetRecentBlocksAsync(CancellationToken cancellationToken);
+
+    /// <summary>Writes the range's rows, its block hashes and the new cursor in one transaction.</summary>
+    Task CommitRangeAsync(RangeBatch batch, int reorgWindow, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Deletes every row above <paramref name="ancestor"/> (derived state included), forgets the block hashes
+    /// above it and sets the cursor to it, in one transaction. A null ancestor empties the store.
+    /// </summary>
+    Task RewindAsync(BlockRef? ancestor, CancellationToken cancellationToken);
+}

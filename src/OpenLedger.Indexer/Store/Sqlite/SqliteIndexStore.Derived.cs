@@ -1,0 +1,116 @@
+using System.Numerics;
+using Dapper;
+using Microsoft.Data.Sqlite;
+
+namespace OpenLedger.Indexer.Store.Sqlite;
+
+// Derived state is a pure function of the event rows of its key, so recomputing it after any insert or delete
+// gives the same table as indexing the final chain once. Amounts are uint256 as decimal text: summed in C#.
+public sealed partial class SqliteIndexStore
+{
+    private const string ZeroAddress = "0x0000000000000000000000000000000000000000";
+
+    private static async Task RecomputeAsync(SqliteConnection connection, SqliteTransaction tx, AffectedKeys keys, CancellationToken ct)
+    {
+        foreach (var model in keys.Models) await RecomputeModelAsync(connection, tx, model, ct);
+        foreach (var key in keys.Validators) await RecomputeValidatorAsync(connection, tx, key.ModelId, key.Validator, ct);
+        foreach (var id in keys.Contributions) await RecomputeContributionAsync(connection, tx, id, ct);
+        foreach (var key in keys.Balances)
+            if (key.Account != ZeroAddress) await RecomputeBalanceAsync(connection, tx, key.ModelId, key.Account, ct);
+        foreach (var key in keys.Epochs) await RecomputeEpochAsync(connection, tx, key.ModelId, key.Epoch, ct);
+    }
+
+    private static Task RecomputeModelAsync(SqliteConnection connection, SqliteTransaction tx, long modelId, CancellationToken ct) =>
+        connection.ExecuteAsync(new CommandDefinition("""
+            UPDATE models SET (min_bond, bond_lock, dispute_window, owner_bps, pool_bps, commit_reveal) =
+              (SELECT min_bond, bond_lock, dispute_window, owner_bps, pool_bps, commit_reveal FROM model_policies
+               WHERE model_id = @modelId ORDER BY block_number DESC, log_index DESC LIMIT 1)
+            WHERE model_id = @modelId AND EXISTS (SELECT 1 FROM model_policies WHERE model_id = @modelId);
+            """, new { modelId }, tx, cancellationToken: ct));
+
+    private static async Task RecomputeValidatorAsync(SqliteConnection connection, SqliteTransaction tx, long modelId, string validator, CancellationToken ct)
+    {
+        await connection.ExecuteAsync(new CommandDefinition(
+            "DELETE FROM validators WHERE model_id = @modelId AND validator = @validator;", new { modelId, validator }, tx, cancellationToken: ct));
+        await connection.ExecuteAsync(new CommandDefinition("""
+            INSERT INTO validators (model_id, validator, allowed, updated_block)
+            SELECT model_id, validator, allowed, block_number FROM validator_updates
+            WHERE model_id = @modelId AND validator = @validator ORDER BY block_number DESC, log_index DESC LIMIT 1;
+            """, new { modelId, validator }, tx, cancellationToken: ct));
+    }
+
+    private static async Task RecomputeContributionAsync(SqliteConnection connection, SqliteTransaction tx, string id, CancellationToken ct)
+    {
+        var bond = await connection.ExecuteScalarAsync<string?>(new CommandDefinition(
+            "SELECT bond FROM contributions WHERE id = @id;", new { id }, tx, cancellationToken: ct));
+        if (bond is null) return;
+        var events = await connection.QueryAsync<(long Block, long Log, string What)>(new CommandDefinition("""
+            SELECT block_number, log_index, action FROM flags WHERE contribution_id = @id
+            UNION ALL SELECT block_number, log_index, 'slashed' FROM slashes WHERE contribution_id = @id
+            UNION ALL SELECT block_number, log_index, 'withdrawn' FROM bond_withdrawals WHERE contribution_id = @id
+            ORDER BY 1, 2;
+            """, new { id }, tx, cancellationToken: ct));
+        var status = "active";
+        var current = bond;
+        foreach (var e in events)
+        {
+            switch (e.What)
+            {
+                case Rows.FlagRow.Flagged: status = "flagged"; break;
+                case Rows.FlagRow.Dismissed: status = "active"; break;
+                case "slashed": status = "slashed"; current = "0"; break;
+                case "withdrawn": current = "0"; break;
+            }
+        }
+        await connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE contributions SET status = @status, current_bond = @current WHERE id = @id;", new { id, status, current }, tx, cancellationToken: ct));
+    }
+
+    private static async Task RecomputeBalanceAsync(SqliteConnection connection, SqliteTransaction tx, long modelId, string account, CancellationToken ct)
+    {
+        var moves = await connection.QueryAsync<(string From, string Amount)>(new CommandDefinition("""
+            SELECT from_address, amount FROM share_transfers WHERE model_id = @modelId AND to_address = @account
+            UNION ALL SELECT from_address, '-' || amount FROM share_transfers WHERE model_id = @modelId AND from_address = @account;
+            """, new { modelId, account }, tx, cancellationToken: ct));
+        var balance = BigInteger.Zero;
+        foreach (var m in moves) balance += BigInteger.Parse(m.Amount);
+        if (balance.IsZero)
+            await connection.ExecuteAsync(new CommandDefinition(
+                "DELETE FROM share_balances WHERE model_id = @modelId AND account = @account;", new { modelId, account }, tx, cancellationToken: ct));
+        else
+            await connection.ExecuteAsync(new CommandDefinition("""
+                INSERT INTO share_balances (model_id, account, balance) VALUES (@modelId, @account, @balance)
+                ON CONFLICT (model_id, account) DO UPDATE SET balance = excluded.balance;
+                """, new { modelId, account, balance = balance.ToString() }, tx, cancellationToken: ct));
+    }
+
+    private static async Task RecomputeEpochAsync(SqliteConnection connection, SqliteTransaction tx, long modelId, long epoch, CancellationToken ct)
+    {
+        var key = new { modelId, epoch };
+        await connection.ExecuteAsync(new CommandDefinition(
+            "DELETE FROM epochs WHERE model_id = @modelId AND epoch = @epoch;", key, tx, cancellationToken: ct));
+        var postings = (await connection.QueryAsync<(long Block, long Log)>(new CommandDefinition(
+            "SELECT block_number, log_index FROM epoch_postings WHERE model_id = @modelId AND epoch = @epoch ORDER BY 1 DESC, 2 DESC LIMIT 1;",
+            key, tx, cancellationToken: ct))).AsList();
+        if (postings.Count == 0) return;
+        var (block, log) = postings[0];
+        var after = new { modelId, epoch, block, log };
+        var vetoed = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
+            "SELECT COUNT(*) FROM epoch_vetoes WHERE model_id = @modelId AND epoch = @epoch AND (block_number, log_index) > (@block, @log);",
+            after, tx, cancellationToken: ct)) > 0;
+        var claims = await connection.QueryAsync<(string Open, string Shares)>(new CommandDefinition(
+            "SELECT open_amount, share_amount FROM claims WHERE model_id = @modelId AND epoch = @epoch AND (block_number, log_index) > (@block, @log);",
+            after, tx, cancellationToken: ct));
+        BigInteger open = 0, shares = 0;
+        long count = 0;
+        foreach (var c in claims) { open += BigInteger.Parse(c.Open); shares += BigInteger.Parse(c.Shares); count++; }
+        await connection.ExecuteAsync(new CommandDefinition("""
+            INSERT INTO epochs (model_id, epoch, status, root, total_open, total_shares, report_hash, report_uri, challenge_ends_at,
+                                posted_block, claimed_open, claimed_shares, claim_count)
+            SELECT model_id, epoch, @status, root, total_open, total_shares, report_hash, report_uri, challenge_ends_at,
+                   block_number, @open, @shares, @count
+            FROM epoch_postings WHERE block_number = @block AND log_index = @log;
+            """, new { block, log, status = vetoed ? "vetoed" : "posted", open = open.ToString(), shares = shares.ToString(), count },
+            tx, cancellationToken: ct));
+    }
+}

@@ -1,0 +1,124 @@
+using System.Numerics;
+using Dapper;
+using OpenLedger.Indexer.Store.Views;
+
+namespace OpenLedger.Indexer.Store.Sqlite;
+
+public sealed partial class SqliteIndexStore
+{
+    private const string ModelColumns = """
+        model_id AS ModelId, owner AS Owner, metadata_uri AS MetadataUri, block_number AS CreatedBlock, tx_hash AS TxHash,
+        min_bond AS MinBond, bond_lock AS BondLock, dispute_window AS DisputeWindow, owner_bps AS OwnerBps, pool_bps AS PoolBps,
+        commit_reveal AS CommitReveal
+        """;
+
+    private const string ContributionColumns = """
+        id AS Id, model_id AS ModelId, contributor AS Contributor, content_hash AS ContentHash, kind AS Kind, uri AS Uri,
+        bond AS Bond, current_bond AS CurrentBond, status AS Status, block_number AS RegisteredBlock, log_index AS LogIndex,
+        batch_index AS BatchIndex, tx_hash AS TxHash
+        """;
+
+    private const string EpochColumns = """
+        model_id AS ModelId, epoch AS Epoch, status AS Status, root AS Root, total_open AS TotalOpen, total_shares AS TotalShares,
+        report_hash AS ReportHash, report_uri AS ReportUri, challenge_ends_at AS ChallengeEndsAt, posted_block AS PostedBlock,
+        claimed_open AS ClaimedOpen, claimed_shares AS ClaimedShares, claim_count AS ClaimCount
+        """;
+
+    public async Task<ModelView?> GetModelAsync(long modelId, CancellationToken cancellationToken)
+    {
+        await using var c = await OpenAsync(cancellationToken);
+        return await c.QuerySingleOrDefaultAsync<ModelView>(new CommandDefinition(
+            $"SELECT {ModelColumns} FROM models WHERE model_id = @modelId;", new { modelId }, cancellationToken: cancellationToken));
+    }
+
+    public async Task<IReadOnlyList<ModelView>> ListModelsAsync(long afterModelId, int limit, CancellationToken cancellationToken)
+    {
+        await using var c = await OpenAsync(cancellationToken);
+        return (await c.QueryAsync<ModelView>(new CommandDefinition(
+            $"SELECT {ModelColumns} FROM models WHERE model_id > @afterModelId ORDER BY model_id LIMIT @limit;",
+            new { afterModelId, limit }, cancellationToken: cancellationToken))).AsList();
+    }
+
+    public async Task<IReadOnlyList<ValidatorView>> ListValidatorsAsync(long modelId, CancellationToken cancellationToken)
+    {
+        await using var c = await OpenAsync(cancellationToken);
+        return (await c.QueryAsync<ValidatorView>(new CommandDefinition(
+            "SELECT model_id AS ModelId, validator AS Validator, allowed AS Allowed, updated_block AS UpdatedBlock FROM validators " +
+            "WHERE model_id = @modelId ORDER BY validator;", new { modelId }, cancellationToken: cancellationToken))).AsList();
+    }
+
+    public async Task<ContributionView?> GetContributionAsync(string id, CancellationToken cancellationToken)
+    {
+        await using var c = await OpenAsync(cancellationToken);
+        return await c.QuerySingleOrDefaultAsync<ContributionView>(new CommandDefinition(
+            $"SELECT {ContributionColumns} FROM contributions WHERE id = @id;", new { id = id.ToLowerInvariant() }, cancellationToken: cancellationToken));
+    }
+
+    public async Task<IReadOnlyList<ContributionView>> ListContributionsAsync(ContributionQuery query, CancellationToken cancellationToken)
+    {
+        var where = new List<string>();
+        if (query.ModelId is not null) where.Add("model_id = @ModelId");
+        if (query.Contributor is not null) where.Add("contributor = @Contributor");
+        if (query.Status is not null) where.Add("status = @Status");
+        if (query.After is not null) where.Add("(block_number, log_index, batch_index) > (@Block, @Log, @Batch)");
+        var sql = $"SELECT {ContributionColumns} FROM contributions {(where.Count > 0 ? "WHERE " + string.Join(" AND ", where) : "")} " +
+                  "ORDER BY block_number, log_index, batch_index LIMIT @Limit;";
+        var after = query.After ?? default;
+        await using var c = await OpenAsync(cancellationToken);
+        return (await c.QueryAsync<ContributionView>(new CommandDefinition(sql, new
+        {
+            query.ModelId, Contributor = query.Contributor?.ToLowerInvariant(), query.Status,
+            after.Block, Log = after.LogIndex, Batch = after.BatchIndex, query.Limit,
+        }, cancellationToken: cancellationToken))).AsList();
+    }
+
+    public async Task<IReadOnlyList<ShareBalanceView>> ListShareBalancesAsync(long? modelId, string? account, CancellationToken cancellationToken)
+    {
+        await using var c = await OpenAsync(cancellationToken);
+        return (await c.QueryAsync<ShareBalanceView>(new CommandDefinition("""
+            SELECT model_id AS ModelId, account AS Account, balance AS Balance FROM share_balances
+            WHERE (@modelId IS NULL OR model_id = @modelId) AND (@account IS NULL OR account = @account)
+            ORDER BY model_id, account;
+            """, new { modelId, account = account?.ToLowerInvariant() }, cancellationToken: cancellationToken))).AsList();
+    }
+
+    public async Task<EpochView?> GetEpochAsync(long modelId, long epoch, CancellationToken cancellationToken)
+    {
+        await using var c = await OpenAsync(cancellationToken);
+        return await c.QuerySingleOrDefaultAsync<EpochView>(new CommandDefinition(
+            $"SELECT {EpochColumns} FROM epochs WHERE model_id = @modelId AND epoch = @epoch;", new { modelId, epoch }, cancellationToken: cancellationToken));
+    }
+
+    public async Task<IReadOnlyList<EpochView>> ListEpochsAsync(long modelId, CancellationToken cancellationToken)
+    {
+        await using var c = await OpenAsync(cancellationToken);
+        return (await c.QueryAsync<EpochView>(new CommandDefinition(
+            $"SELECT {EpochColumns} FROM epochs WHERE model_id = @modelId ORDER BY epoch;", new { modelId }, cancellationToken: cancellationToken))).AsList();
+    }
+
+    public async Task<IReadOnlyList<ClaimView>> ListClaimsAsync(long modelId, long? epoch, string? account, CancellationToken cancellationToken)
+    {
+        await using var c = await OpenAsync(cancellationToken);
+        return (await c.QueryAsync<ClaimView>(new CommandDefinition("""
+            SELECT model_id AS ModelId, epoch AS Epoch, account AS Account, leaf_index AS LeafIndex, open_amount AS OpenAmount,
+                   share_amount AS ShareAmount, block_number AS BlockNumber, tx_hash AS TxHash
+            FROM claims WHERE model_id = @modelId AND (@epoch IS NULL OR epoch = @epoch) AND (@account IS NULL OR account = @account)
+            ORDER BY block_number, log_index;
+            """, new { modelId, epoch, account = account?.ToLowerInvariant() }, cancellationToken: cancellationToken))).AsList();
+    }
+
+    public async Task<RevenueSummaryView> GetRevenueSummaryAsync(long modelId, CancellationToken cancellationToken)
+    {
+        await using var c = await OpenAsync(cancellationToken);
+        var p = new { modelId };
+        var deposits = (await c.QueryAsync<(string Amount, string Owner, string Pool, string Holders)>(new CommandDefinition(
+            "SELECT amount, to_owner, to_reward_pool, to_holders FROM revenue_deposits WHERE model_id = @modelId;", p, cancellationToken: cancellationToken))).AsList();
+        var released = await c.QueryAsync<string>(new CommandDefinition(
+            "SELECT amount FROM pending_revenue_releases WHERE model_id = @modelId;", p, cancellationToken: cancellationToken));
+        var withdrawn = await c.QueryAsync<string>(new CommandDefinition(
+            "SELECT amount FROM revenue_withdrawals WHERE model_id = @modelId;", p, cancellationToken: cancellationToken));
+        static string Sum(IEnumerable<string> values) => values.Aggregate(BigInteger.Zero, (s, v) => s + BigInteger.Parse(v)).ToString();
+        return new RevenueSummaryView(modelId, Sum(deposits.Select(d => d.Amount)), Sum(deposits.Select(d => d.Owner)),
+            Sum(deposits.Select(d => d.Pool)), Sum(deposits.Select(d => d.Holders)), Sum(released), Sum(withdrawn), deposits.Count);
+    }
+}

@@ -1,0 +1,156 @@
+using Dapper;
+using Microsoft.Data.Sqlite;
+using OpenLedger.Indexer.Chain;
+using OpenLedger.Indexer.Store.Rows;
+
+namespace OpenLedger.Indexer.Store.Sqlite;
+
+public sealed partial class SqliteIndexStore
+{
+    public async Task CommitRangeAsync(RangeBatch batch, int reorgWindow, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var tx = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
+        var cursor = await ReadCursorAsync(connection, tx, cancellationToken);
+        // A range that starts past the cursor would leave blocks unindexed: refuse rather than skip silently.
+        if (cursor is { } c && batch.FromBlock > c.Number + 1)
+            throw new IndexerException($"Range {batch.FromBlock}-{batch.ToBlock.Number} does not follow the cursor at block {c.Number}");
+
+        var affected = new AffectedKeys();
+        await InsertAsync(connection, tx, batch, affected, cancellationToken);
+        await RecomputeAsync(connection, tx, affected, cancellationToken);
+
+        await connection.ExecuteAsync(new CommandDefinition(
+            "INSERT OR REPLACE INTO block_hashes (block_number, block_hash) VALUES (@Number, @Hash);",
+            batch.Blocks.Values.Select(b => new { b.Number, Hash = b.Hash.ToString() }), tx, cancellationToken: cancellationToken));
+        // Replaying an old range must not move the cursor back.
+        var newCursor = cursor is { } old && old.Number >= batch.ToBlock.Number ? old : batch.ToBlock.Ref;
+        await WriteCursorAsync(connection, tx, newCursor, cancellationToken);
+        await connection.ExecuteAsync(new CommandDefinition(
+            "DELETE FROM block_hashes WHERE block_number < @floor AND block_number <> @cursor;",
+            new { floor = newCursor.Number - reorgWindow, cursor = newCursor.Number }, tx, cancellationToken: cancellationToken));
+        await tx.CommitAsync(cancellationToken);
+    }
+
+    private static async Task InsertAsync(SqliteConnection connection, SqliteTransaction tx, RangeBatch b, AffectedKeys affected, CancellationToken ct)
+    {
+        Task Run<T>(string sql, List<T> rows) =>
+            rows.Count == 0 ? Task.CompletedTask : connection.ExecuteAsync(new CommandDefinition(sql, rows, tx, cancellationToken: ct));
+
+        await Run("""
+            INSERT OR IGNORE INTO models (model_id, owner, metadata_uri, block_number, log_index, tx_hash)
+            VALUES (@ModelId, @Owner, @MetadataUri, @BlockNumber, @LogIndex, @TxHash);
+            """, b.Models);
+        await Run("""
+            INSERT OR IGNORE INTO model_policies (block_number, log_index, tx_hash, model_id, min_bond, bond_lock, dispute_window, owner_bps, pool_bps, commit_reveal)
+            VALUES (@BlockNumber, @LogIndex, @TxHash, @ModelId, @MinBond, @BondLock, @DisputeWindow, @OwnerBps, @PoolBps, @CommitReveal);
+            """, b.ModelPolicies);
+        await Run("""
+            INSERT OR IGNORE INTO validator_updates (block_number, log_index, tx_hash, model_id, validator, allowed)
+            VALUES (@BlockNumber, @LogIndex, @TxHash, @ModelId, @Validator, @Allowed);
+            """, b.ValidatorUpdates);
+        await Run("""
+            INSERT OR IGNORE INTO commitments (block_number, log_index, tx_hash, commitment, committer, commit_block)
+            VALUES (@BlockNumber, @LogIndex, @TxHash, @Commitment, @Committer, @CommitBlock);
+            """, b.Commitments);
+        InsertContributions(connection, tx, b.Contributions, ct);
+        await Run("""
+            INSERT OR IGNORE INTO flags (block_number, log_index, tx_hash, contribution_id, actor, action, reason)
+            VALUES (@BlockNumber, @LogIndex, @TxHash, @ContributionId, @Actor, @Action, @Reason);
+            """, b.Flags);
+        await Run("""
+            INSERT OR IGNORE INTO slashes (block_number, log_index, tx_hash, contribution_id, model_id, amount)
+            VALUES (@BlockNumber, @LogIndex, @TxHash, @ContributionId, @ModelId, @Amount);
+            """, b.Slashes);
+        await Run("""
+            INSERT OR IGNORE INTO bond_withdrawals (block_number, log_index, tx_hash, contribution_id, contributor, amount)
+            VALUES (@BlockNumber, @LogIndex, @TxHash, @ContributionId, @Contributor, @Amount);
+            """, b.BondWithdrawals);
+        await Run("""
+            INSERT OR IGNORE INTO revenue_deposits (block_number, log_index, tx_hash, model_id, depositor, amount, to_owner, to_reward_pool, to_holders)
+            VALUES (@BlockNumber, @LogIndex, @TxHash, @ModelId, @Depositor, @Amount, @ToOwner, @ToRewardPool, @ToHolders);
+            """, b.RevenueDeposits);
+        await Run("""
+            INSERT OR IGNORE INTO pending_revenue_releases (block_number, log_index, tx_hash, model_id, amount)
+            VALUES (@BlockNumber, @LogIndex, @TxHash, @ModelId, @Amount);
+            """, b.PendingRevenueReleases);
+        await Run("""
+            INSERT OR IGNORE INTO revenue_withdrawals (block_number, log_index, tx_hash, model_id, account, amount)
+            VALUES (@BlockNumber, @LogIndex, @TxHash, @ModelId, @Account, @Amount);
+            """, b.RevenueWithdrawals);
+        await Run("""
+            INSERT OR IGNORE INTO share_transfers (block_number, log_index, batch_index, tx_hash, operator, from_address, to_address, model_id, amount)
+            VALUES (@BlockNumber, @LogIndex, @BatchIndex, @TxHash, @Operator, @FromAddress, @ToAddress, @ModelId, @Amount);
+            """, b.ShareTransfers);
+        await Run("""
+            INSERT OR IGNORE INTO reward_pool_fundings (block_number, log_index, tx_hash, model_id, from_address, amount)
+            VALUES (@BlockNumber, @LogIndex, @TxHash, @ModelId, @FromAddress, @Amount);
+            """, b.RewardPoolFundings);
+        await Run("""
+            INSERT OR IGNORE INTO epoch_postings (block_number, log_index, tx_hash, model_id, epoch, root, total_open, total_shares, report_hash, report_uri, challenge_ends_at)
+            VALUES (@BlockNumber, @LogIndex, @TxHash, @ModelId, @Epoch, @Root, @TotalOpen, @TotalShares, @ReportHash, @ReportUri, @ChallengeEndsAt);
+            """, b.EpochPostings);
+        await Run("""
+            INSERT OR IGNORE INTO epoch_vetoes (block_number, log_index, tx_hash, model_id, epoch, vetoed_by, reason)
+            VALUES (@BlockNumber, @LogIndex, @TxHash, @ModelId, @Epoch, @VetoedBy, @Reason);
+            """, b.EpochVetoes);
+        await Run("""
+            INSERT OR IGNORE INTO claims (block_number, log_index, tx_hash, model_id, epoch, account, leaf_index, open_amount, share_amount)
+            VALUES (@BlockNumber, @LogIndex, @TxHash, @ModelId, @Epoch, @Account, @LeafIndex, @OpenAmount, @ShareAmount);
+            """, b.Claims);
+        await Run("""
+            INSERT OR IGNORE INTO challenge_window_updates (block_number, log_index, tx_hash, seconds)
+            VALUES (@BlockNumber, @LogIndex, @TxHash, @Seconds);
+            """, b.ChallengeWindows);
+
+        // Derived state is recomputed from the event tables for every key the batch touches, so replays and
+        // partial overlaps give the same result as a single pass.
+        foreach (var p in b.ModelPolicies) affected.Models.Add(p.ModelId);
+        foreach (var v in b.ValidatorUpdates) affected.Validators.Add((v.ModelId, v.Validator));
+        foreach (var f in b.Flags) affected.Contributions.Add(f.ContributionId);
+        foreach (var s in b.Slashes) affected.Contributions.Add(s.ContributionId);
+        foreach (var w in b.BondWithdrawals) affected.Contributions.Add(w.ContributionId);
+        foreach (var t in b.ShareTransfers)
+        {
+            affected.Balances.Add((t.ModelId, t.FromAddress));
+            affected.Balances.Add((t.ModelId, t.ToAddress));
+        }
+        foreach (var e in b.EpochPostings) affected.Epochs.Add((e.ModelId, e.Epoch));
+        foreach (var e in b.EpochVetoes) affected.Epochs.Add((e.ModelId, e.Epoch));
+        foreach (var e in b.Claims) affected.Epochs.Add((e.ModelId, e.Epoch));
+    }
+
+    // Contributions are the bulk of the data (a registerBatch log carries many), so they go through one prepared
+    // statement with bound parameters instead of Dapper's per-row parameter building: 5-10x faster here.
+    private static void InsertContributions(SqliteConnection connection, SqliteTransaction tx, List<ContributionRow> rows, CancellationToken ct)
+    {
+        if (rows.Count == 0) return;
+        using var command = connection.CreateCommand();
+        command.Transaction = tx;
+        command.CommandText = """
+            INSERT OR IGNORE INTO contributions (id, model_id, contributor, content_hash, kind, uri, bond, block_number, log_index, batch_index, tx_hash, status, current_bond)
+            VALUES ($id, $model, $contributor, $hash, $kind, $uri, $bond, $block, $log, $batch, $tx, 'active', $bond);
+            """;
+        var p = new SqliteParameter[11];
+        string[] names = ["$id", "$model", "$contributor", "$hash", "$kind", "$uri", "$bond", "$block", "$log", "$batch", "$tx"];
+        for (var i = 0; i < names.Length; i++) p[i] = command.Parameters.Add(new SqliteParameter(names[i], null));
+        command.Prepare();
+        for (var r = 0; r < rows.Count; r++)
+        {
+            if ((r & 1023) == 0) ct.ThrowIfCancellationRequested();
+            var row = rows[r];
+            p[0].Value = row.Id;
+            p[1].Value = row.ModelId;
+            p[2].Value = row.Contributor;
+            p[3].Value = row.ContentHash;
+            p[4].Value = row.Kind;
+            p[5].Value = row.Uri;
+            p[6].Value = row.Bond;
+            p[7].Value = row.BlockNumber;
+            p[8].Value = row.LogIndex;
+            p[9].Value = row.BatchIndex;
+            p[10].Value = row.TxHash;
+            command.ExecuteNonQuery();
+        }
+    }
+}

@@ -1,0 +1,103 @@
+using System.Data;
+using Dapper;
+using Microsoft.Data.Sqlite;
+using OpenLedger.Ethereum.Primitives;
+using OpenLedger.Indexer.Chain;
+
+namespace OpenLedger.Indexer.Store.Sqlite;
+
+/// <summary>
+/// The SQLite store: WAL journal (the API reads while the indexer writes), one transaction per range or rewind,
+/// schema upgraded by <see cref="SqliteMigrations"/>. Split by concern: writes, rewinds, derived state, reads.
+/// </summary>
+public sealed partial class SqliteIndexStore : IIndexStore
+{
+    private readonly string _connectionString;
+
+    public SqliteIndexStore(string databasePath)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(databasePath);
+        DatabasePath = databasePath;
+        _connectionString = new SqliteConnectionStringBuilder { DataSource = databasePath, Pooling = true }.ToString();
+    }
+
+    public string DatabasePath { get; }
+
+    /// <summary>The schema version this code writes.</summary>
+    public static int LatestVersion => SqliteMigrations.All.Count;
+
+    public async Task MigrateAsync(CancellationToken cancellationToken)
+    {
+        var directory = Path.GetDirectoryName(Path.GetFullPath(DatabasePath));
+        if (directory is not null) Directory.CreateDirectory(directory);
+        await using var connection = await OpenAsync(cancellationToken);
+        // WAL is a property of the file: set once, it stays.
+        await connection.ExecuteAsync(new CommandDefinition("PRAGMA journal_mode=WAL;", cancellationToken: cancellationToken));
+        await connection.ExecuteAsync(new CommandDefinition(
+            "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL);", cancellationToken: cancellationToken));
+        var current = await connection.ExecuteScalarAsync<long?>(new CommandDefinition(
+            "SELECT MAX(version) FROM schema_version;", cancellationToken: cancellationToken)) ?? 0;
+        if (current > LatestVersion)
+            throw new IndexerException($"Database '{DatabasePath}' has schema version {current} but this indexer knows versions up to {LatestVersion}");
+        for (var version = (int)current + 1; version <= LatestVersion; version++)
+        {
+            await using var tx = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
+            await connection.ExecuteAsync(new CommandDefinition(SqliteMigrations.All[version - 1], transaction: tx, cancellationToken: cancellationToken));
+            await connection.ExecuteAsync(new CommandDefinition(
+                "INSERT INTO schema_version (version) VALUES (@version);", new { version }, tx, cancellationToken: cancellationToken));
+            await tx.CommitAsync(cancellationToken);
+        }
+    }
+
+    public async Task<int> GetSchemaVersionAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        return await connection.ExecuteScalarAsync<int>(new CommandDefinition(
+            "SELECT COALESCE(MAX(version), 0) FROM schema_version;", cancellationToken: cancellationToken));
+    }
+
+    public async Task<BlockRef?> GetCursorAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        return await ReadCursorAsync(connection, null, cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<BlockRef>> GetRecentBlocksAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<(long Number, string Hash)>(new CommandDefinition(
+            "SELECT block_number, block_hash FROM block_hashes ORDER BY block_number DESC;", cancellationToken: cancellationToken));
+        return [.. rows.Select(r => new BlockRef(r.Number, Hash32.Parse(r.Hash)))];
+    }
+
+    internal async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
+    {
+        var connection = new SqliteConnection(_connectionString);
+        try
+        {
+            await connection.OpenAsync(cancellationToken);
+            // NORMAL is crash-safe in WAL mode: a killed process never loses a committed transaction.
+            await connection.ExecuteAsync(new CommandDefinition(
+                "PRAGMA busy_timeout=10000; PRAGMA synchronous=NORMAL;", cancellationToken: cancellationToken));
+            return connection;
+        }
+        catch (SqliteException e)
+        {
+            await connection.DisposeAsync();
+            throw new IndexerException($"opening SQLite database '{DatabasePath}': {e.Message}", e);
+        }
+    }
+
+    private static async Task<BlockRef?> ReadCursorAsync(SqliteConnection connection, IDbTransaction? tx, CancellationToken cancellationToken)
+    {
+        var rows = (await connection.QueryAsync<(long Number, string Hash)>(new CommandDefinition(
+            "SELECT block_number, block_hash FROM cursor WHERE id = 1;", transaction: tx, cancellationToken: cancellationToken))).AsList();
+        return rows.Count == 0 ? null : new BlockRef(rows[0].Number, Hash32.Parse(rows[0].Hash));
+    }
+
+    private static Task WriteCursorAsync(SqliteConnection connection, IDbTransaction tx, BlockRef cursor, CancellationToken cancellationToken) =>
+        connection.ExecuteAsync(new CommandDefinition(
+            "INSERT INTO cursor (id, block_number, block_hash) VALUES (1, @Number, @Hash) " +
+            "ON CONFLICT (id) DO UPDATE SET block_number = excluded.block_number, block_hash = excluded.block_hash;",
+            new { cursor.Number, Hash = cursor.Hash.ToString() }, tx, cancellationToken: cancellationToken));
+}

@@ -1,0 +1,123 @@
+namespace OpenLedger.Indexer.Store.Sqlite;
+
+/// <summary>
+/// The schema as an ordered list of migrations; schema_version records the last one applied. Never edit a
+/// published migration: append a new one. Event tables are keyed by (block_number, log_index[, batch_index]).
+/// </summary>
+internal static class SqliteMigrations
+{
+    public static readonly IReadOnlyList<string> All =
+    [
+        // 1: cursor, reorg window, event tables and derived state.
+        """
+        CREATE TABLE cursor (id INTEGER PRIMARY KEY CHECK (id = 1), block_number INTEGER NOT NULL, block_hash TEXT NOT NULL);
+        CREATE TABLE block_hashes (block_number INTEGER PRIMARY KEY, block_hash TEXT NOT NULL);
+
+        CREATE TABLE models (
+          model_id INTEGER PRIMARY KEY, owner TEXT NOT NULL, metadata_uri TEXT NOT NULL,
+          block_number INTEGER NOT NULL, log_index INTEGER NOT NULL, tx_hash TEXT NOT NULL,
+          -- derived: the latest row of model_policies
+          min_bond TEXT NOT NULL DEFAULT '0', bond_lock INTEGER NOT NULL DEFAULT 0, dispute_window INTEGER NOT NULL DEFAULT 0,
+          owner_bps INTEGER NOT NULL DEFAULT 0, pool_bps INTEGER NOT NULL DEFAULT 0, commit_reveal INTEGER NOT NULL DEFAULT 0);
+        CREATE TABLE model_policies (
+          block_number INTEGER NOT NULL, log_index INTEGER NOT NULL, tx_hash TEXT NOT NULL, model_id INTEGER NOT NULL,
+          min_bond TEXT NOT NULL, bond_lock INTEGER NOT NULL, dispute_window INTEGER NOT NULL,
+          owner_bps INTEGER NOT NULL, pool_bps INTEGER NOT NULL, commit_reveal INTEGER NOT NULL,
+          PRIMARY KEY (block_number, log_index));
+        CREATE INDEX model_policies_model ON model_policies (model_id);
+
+        CREATE TABLE validator_updates (
+          block_number INTEGER NOT NULL, log_index INTEGER NOT NULL, tx_hash TEXT NOT NULL,
+          model_id INTEGER NOT NULL, validator TEXT NOT NULL, allowed INTEGER NOT NULL, PRIMARY KEY (block_number, log_index));
+        CREATE INDEX validator_updates_key ON validator_updates (model_id, validator);
+        CREATE TABLE validators (
+          model_id INTEGER NOT NULL, validator TEXT NOT NULL, allowed INTEGER NOT NULL, updated_block INTEGER NOT NULL,
+          PRIMARY KEY (model_id, validator));
+
+        CREATE TABLE commitments (
+          block_number INTEGER NOT NULL, log_index INTEGER NOT NULL, tx_hash TEXT NOT NULL,
+          commitment TEXT NOT NULL, committer TEXT NOT NULL, commit_block INTEGER NOT NULL, PRIMARY KEY (block_number, log_index));
+
+        CREATE TABLE contributions (
+          id TEXT PRIMARY KEY, model_id INTEGER NOT NULL, contributor TEXT NOT NULL, content_hash TEXT NOT NULL,
+          kind INTEGER NOT NULL, uri TEXT NOT NULL, bond TEXT NOT NULL,
+          block_number INTEGER NOT NULL, log_index INTEGER NOT NULL, batch_index INTEGER NOT NULL, tx_hash TEXT NOT NULL,
+          -- derived from flags, slashes and bond withdrawals
+          status TEXT NOT NULL DEFAULT 'active', current_bond TEXT NOT NULL,
+          UNIQUE (block_number, log_index, batch_index));
+        CREATE INDEX contributions_model ON contributions (model_id, block_number, log_index, batch_index);
+        CREATE INDEX contributions_contributor ON contributions (contributor, block_number, log_index, batch_index);
+
+        CREATE TABLE flags (
+          block_number INTEGER NOT NULL, log_index INTEGER NOT NULL, tx_hash TEXT NOT NULL,
+          contribution_id TEXT NOT NULL, actor TEXT NOT NULL, action TEXT NOT NULL, reason TEXT, PRIMARY KEY (block_number, log_index));
+        CREATE INDEX flags_contribution ON flags (contribution_id);
+        CREATE TABLE slashes (
+          block_number INTEGER NOT NULL, log_index INTEGER NOT NULL, tx_hash TEXT NOT NULL,
+          contribution_id TEXT NOT NULL, model_id INTEGER NOT NULL, amount TEXT NOT NULL, PRIMARY KEY (block_number, log_index));
+        CREATE INDEX slashes_contribution ON slashes (contribution_id);
+        CREATE TABLE bond_withdrawals (
+          block_number INTEGER NOT NULL, log_index INTEGER NOT NULL, tx_hash TEXT NOT NULL,
+          contribution_id TEXT NOT NULL, contributor TEXT NOT NULL, amount TEXT NOT NULL, PRIMARY KEY (block_number, log_index));
+        CREATE INDEX bond_withdrawals_contribution ON bond_withdrawals (contribution_id);
+
+        CREATE TABLE revenue_deposits (
+          block_number INTEGER NOT NULL, log_index INTEGER NOT NULL, tx_hash TEXT NOT NULL, model_id INTEGER NOT NULL,
+          depositor TEXT NOT NULL, amount TEXT NOT NULL, to_owner TEXT NOT NULL, to_reward_pool TEXT NOT NULL, to_holders TEXT NOT NULL,
+          PRIMARY KEY (block_number, log_index));
+        CREATE INDEX revenue_deposits_model ON revenue_deposits (model_id);
+        CREATE TABLE pending_revenue_releases (
+          block_number INTEGER NOT NULL, log_index INTEGER NOT NULL, tx_hash TEXT NOT NULL, model_id INTEGER NOT NULL,
+          amount TEXT NOT NULL, PRIMARY KEY (block_number, log_index));
+        CREATE TABLE revenue_withdrawals (
+          block_number INTEGER NOT NULL, log_index INTEGER NOT NULL, tx_hash TEXT NOT NULL, model_id INTEGER NOT NULL,
+          account TEXT NOT NULL, amount TEXT NOT NULL, PRIMARY KEY (block_number, log_index));
+        CREATE INDEX revenue_withdrawals_model ON revenue_withdrawals (model_id, account);
+
+        CREATE TABLE share_transfers (
+          block_number INTEGER NOT NULL, log_index INTEGER NOT NULL, batch_index INTEGER NOT NULL, tx_hash TEXT NOT NULL,
+          operator TEXT NOT NULL, from_address TEXT NOT NULL, to_address TEXT NOT NULL, model_id INTEGER NOT NULL, amount TEXT NOT NULL,
+          PRIMARY KEY (block_number, log_index, batch_index));
+        CREATE INDEX share_transfers_from ON share_transfers (model_id, from_address);
+        CREATE INDEX share_transfers_to ON share_transfers (model_id, to_address);
+        CREATE TABLE share_balances (
+          model_id INTEGER NOT NULL, account TEXT NOT NULL, balance TEXT NOT NULL, PRIMARY KEY (model_id, account));
+
+        CREATE TABLE reward_pool_fundings (
+          block_number INTEGER NOT NULL, log_index INTEGER NOT NULL, tx_hash TEXT NOT NULL, model_id INTEGER NOT NULL,
+          from_address TEXT NOT NULL, amount TEXT NOT NULL, PRIMARY KEY (block_number, log_index));
+
+        CREATE TABLE epoch_postings (
+          block_number INTEGER NOT NULL, log_index INTEGER NOT NULL, tx_hash TEXT NOT NULL, model_id INTEGER NOT NULL,
+          epoch INTEGER NOT NULL, root TEXT NOT NULL, total_open TEXT NOT NULL, total_shares TEXT NOT NULL,
+          report_hash TEXT NOT NULL, report_uri TEXT NOT NULL, challenge_ends_at INTEGER NOT NULL, PRIMARY KEY (block_number, log_index));
+        CREATE INDEX epoch_postings_key ON epoch_postings (model_id, epoch);
+        CREATE TABLE epoch_vetoes (
+          block_number INTEGER NOT NULL, log_index INTEGER NOT NULL, tx_hash TEXT NOT NULL, model_id INTEGER NOT NULL,
+          epoch INTEGER NOT NULL, vetoed_by TEXT NOT NULL, reason TEXT NOT NULL, PRIMARY KEY (block_number, log_index));
+        CREATE INDEX epoch_vetoes_key ON epoch_vetoes (model_id, epoch);
+        CREATE TABLE claims (
+          block_number INTEGER NOT NULL, log_index INTEGER NOT NULL, tx_hash TEXT NOT NULL, model_id INTEGER NOT NULL,
+          epoch INTEGER NOT NULL, account TEXT NOT NULL, leaf_index INTEGER NOT NULL, open_amount TEXT NOT NULL,
+          share_amount TEXT NOT NULL, PRIMARY KEY (block_number, log_index));
+        CREATE INDEX claims_key ON claims (model_id, epoch, account);
+        CREATE TABLE epochs (
+          model_id INTEGER NOT NULL, epoch INTEGER NOT NULL, status TEXT NOT NULL, root TEXT NOT NULL,
+          total_open TEXT NOT NULL, total_shares TEXT NOT NULL, report_hash TEXT NOT NULL, report_uri TEXT NOT NULL,
+          challenge_ends_at INTEGER NOT NULL, posted_block INTEGER NOT NULL,
+          claimed_open TEXT NOT NULL, claimed_shares TEXT NOT NULL, claim_count INTEGER NOT NULL,
+          PRIMARY KEY (model_id, epoch));
+        CREATE TABLE challenge_window_updates (
+          block_number INTEGER NOT NULL, log_index INTEGER NOT NULL, tx_hash TEXT NOT NULL, seconds INTEGER NOT NULL,
+          PRIMARY KEY (block_number, log_index));
+        """,
+    ];
+
+    /// <summary>Event tables: every row belongs to the block in block_number and goes away when that block is reorged out.</summary>
+    public static readonly IReadOnlyList<string> EventTables =
+    [
+        "models", "model_policies", "validator_updates", "commitments", "contributions", "flags", "slashes",
+        "bond_withdrawals", "revenue_deposits", "pending_revenue_releases", "revenue_withdrawals", "share_transfers",
+        "reward_pool_fundings", "epoch_postings", "epoch_vetoes", "claims", "challenge_window_updates",
+    ];
+}

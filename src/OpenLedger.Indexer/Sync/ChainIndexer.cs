@@ -1,0 +1,144 @@
+using System.Threading.Channels;
+using Microsoft.Extensions.Logging;
+using OpenLedger.Indexer.Chain;
+using OpenLedger.Indexer.Deployment;
+using OpenLedger.Indexer.Store;
+
+namespace OpenLedger.Indexer.Sync;
+
+/// <summary>
+/// The sync loop. Each step compares the store's cursor with the node and ends in a named outcome. Ranges are
+/// fetched by a producer while the previous range is being written (a bounded channel), and each range's rows
+/// and the new cursor commit in one transaction.
+/// </summary>
+public sealed partial class ChainIndexer
+{
+    private readonly IChainReader _chain;
+    private readonly IIndexStore _store;
+    private readonly DeploymentFile _deployment;
+    private readonly IndexerOptions _options;
+    private readonly ILogger _logger;
+    private readonly RangeFetcher _fetcher;
+
+    public ChainIndexer(IChainReader chain, IIndexStore store, DeploymentFile deployment, IndexerOptions options, IndexerHealth health, ILogger logger)
+    {
+        _chain = chain;
+        _store = store;
+        _deployment = deployment;
+        _options = options;
+        Health = health;
+        _logger = logger;
+        Sizer = new RangeSizer(options.InitialBlockRange, options.MaxBlockRange);
+        _fetcher = new RangeFetcher(chain, deployment, Sizer, options.ReorgWindow);
+    }
+
+    public IndexerHealth Health { get; }
+
+    public RangeSizer Sizer { get; }
+
+    /// <summary>Upgrades the schema and checks the node serves the configured chain and the deployment's.</summary>
+    public async Task InitializeAsync(CancellationToken ct)
+    {
+        await _store.MigrateAsync(ct);
+        var chainId = await _chain.GetChainIdAsync(ct);
+        if (chainId != _options.ChainId)
+            throw new ChainReadException(ChainFailure.Permanent, $"{_chain.Endpoint} serves chain {chainId} but Indexer:ChainId is {_options.ChainId}");
+        if (_deployment.ChainId != chainId)
+            throw new ChainReadException(ChainFailure.Permanent, $"The deployment file is for chain {_deployment.ChainId} but {_chain.Endpoint} serves chain {chainId}");
+    }
+
+    /// <summary>One step of the loop.</summary>
+    public async Task<SyncOutcome> StepAsync(CancellationToken ct)
+    {
+        var cursor = await _store.GetCursorAsync(ct);
+        var head = await _chain.GetBlockNumberAsync(ct);
+        var target = head - _options.Confirmations;
+        if (cursor is { } c && c.Number >= target)
+        {
+            // Nothing to fetch, but the block under the cursor may have been replaced by a fork of the same height.
+            var header = await _chain.GetBlockHeaderAsync(c.Number, ct);
+            if (header is not { } h || h.Hash != c.Hash)
+            {
+                await RewindToCommonAncestorAsync(c, ct);
+                return SyncOutcome.Reorg;
+            }
+            Health.Healthy(c.Number, head);
+            return c.Number > target ? SyncOutcome.LocalAhead : SyncOutcome.NothingNew;
+        }
+        var from = cursor is { } k ? k.Number + 1 : _deployment.StartBlock;
+        if (from > target) return SyncOutcome.NothingNew;
+        var (committed, reorgAtStart) = await RunPipelineAsync(from, target, head, cursor, ct);
+        if (reorgAtStart && cursor is { } old)
+        {
+            await RewindToCommonAncestorAsync(old, ct);
+            return SyncOutcome.Reorg;
+        }
+        return committed > 0 ? SyncOutcome.Progressed : SyncOutcome.NothingNew;
+    }
+
+    private async Task<(int Committed, bool ReorgAtStart)> RunPipelineAsync(long from, long target, long head, BlockRef? cursor, CancellationToken ct)
+    {
+        using var cts = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        var channel = Channel.CreateBounded<RangeBatch>(new BoundedChannelOptions(2) { SingleReader = true, SingleWriter = true });
+        var reorgAt = -1L;
+        var producer = Task.Run(async () =>
+        {
+            try
+            {
+                var parent = cursor?.Hash;
+                for (var next = from; next <= target;)
+                {
+                    var batch = await _fetcher.FetchAsync(next, target, head, parent, cts.Token);
+                    if (batch is null) { reorgAt = next; break; }
+                    await channel.Writer.WriteAsync(batch, cts.Token);
+                    parent = batch.ToBlock.Hash;
+                    next = batch.ToBlock.Number + 1;
+                }
+                channel.Writer.Complete();
+            }
+            catch (Exception e) { channel.Writer.Complete(e); }
+        }, CancellationToken.None);
+
+        var committed = 0;
+        try
+        {
+            await foreach (var batch in channel.Reader.ReadAllAsync(ct))
+            {
+                await _store.CommitRangeAsync(batch, _options.ReorgWindow, ct);
+                committed++;
+                Health.Healthy(batch.ToBlock.Number, head);
+                LogCommitted(batch.EventCount, batch.FromBlock, batch.ToBlock.Number, head);
+            }
+        }
+        finally
+        {
+            await cts.CancelAsync();
+            await producer;
+        }
+        return (committed, reorgAt == from);
+    }
+
+    private async Task RewindToCommonAncestorAsync(BlockRef cursor, CancellationToken ct)
+    {
+        var recent = await _store.GetRecentBlocksAsync(ct);
+        foreach (var known in recent)
+        {
+            var header = await _chain.GetBlockHeaderAsync(known.Number, ct);
+            if (header is { } h && h.Hash == known.Hash)
+            {
+                await _store.RewindAsync(known, ct);
+                LogReorg(cursor.Number, cursor.Hash.ToString(), known.Number);
+                return;
+            }
+        }
+        throw new IndexerException(
+            $"Reorg below every remembered block (cursor {cursor.Number}, {recent.Count} block hashes kept, Indexer:ReorgWindow {_options.ReorgWindow}): " +
+            "no common ancestor found; re-index into a fresh database");
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Indexed {Count} events in blocks {From}-{To} (head {Head})")]
+    private partial void LogCommitted(int count, long from, long to, long head);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Reorg: block {Cursor} ({Hash}) is no longer canonical; rewound to common ancestor {Ancestor}")]
+    private partial void LogReorg(long cursor, string hash, long ancestor);
+}

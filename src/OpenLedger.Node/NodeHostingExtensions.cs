@@ -1,0 +1,69 @@
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Configuration.CommandLine;
+using Microsoft.Extensions.Configuration.EnvironmentVariables;
+using OpenLedger.Indexer;
+using OpenLedger.Node.Api;
+using OpenLedger.Node.Chain;
+using OpenLedger.Node.Health;
+using OpenLedger.Node.Queries;
+
+namespace OpenLedger.Node;
+
+public static class NodeHostingExtensions
+{
+    /// <summary>Where the API listens when neither --urls, ASPNETCORE_URLS nor configuration says otherwise: loopback only.</summary>
+    public const string DefaultUrl = "http://127.0.0.1:5080";
+
+    /// <summary>Prefix of the node's own environment variables, e.g. OPENLEDGER_Indexer__RpcUrl.</summary>
+    public const string EnvironmentPrefix = "OPENLEDGER_";
+
+    /// <summary>
+    /// Registers the node: configuration sources, the indexer, problem details, OpenAPI, health checks tied to the
+    /// indexer's health, and the API's read services. Configuration precedence, lowest first: appsettings.json,
+    /// environment (Indexer__RpcUrl or OPENLEDGER_Indexer__RpcUrl), command line (--Indexer:RpcUrl=...).
+    /// </summary>
+    public static IHostApplicationBuilder AddOpenLedgerNode(this IHostApplicationBuilder builder)
+    {
+        AddPrefixedEnvironment(builder.Configuration);
+        // An empty "urls" would let Kestrel (or ASPNETCORE_HTTP_PORTS) bind every interface; the node binds loopback unless told.
+        if (string.IsNullOrWhiteSpace(builder.Configuration["urls"])) builder.Configuration["urls"] = DefaultUrl;
+
+        builder.Services.AddHostedService<StoreMigration>();
+        builder.AddOpenLedgerIndexer();
+        builder.Services.AddProblemDetails();
+        builder.Services.AddOpenApi();
+        builder.Services.AddHealthChecks().AddCheck<IndexerHealthCheck>("indexer");
+        builder.Services.AddSingleton<ApiQueries>();
+        builder.Services.AddSingleton<ChainClock>();
+        builder.Services.AddSingleton<NodeStatusReader>();
+        return builder;
+    }
+
+    /// <summary>Maps the OpenAPI document (/openapi/v1.json), /health, /status and every resource's routes.</summary>
+    public static WebApplication MapOpenLedgerNode(this WebApplication app)
+    {
+        // Problem details for unhandled exceptions and for empty error responses (unknown routes, wrong methods).
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.MapOpenApi();
+        app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = HealthResponseWriter.WriteAsync });
+        app.MapStatusApi();
+        app.MapModelsApi();
+        app.MapContributionsApi();
+        app.MapAccountsApi();
+        app.MapEpochsApi();
+        return app;
+    }
+
+    /// <summary>
+    /// Adds OPENLEDGER_-prefixed variables just below the last command-line source (the builder also adds the command
+    /// line early, for host settings), so they override appsettings and the command line still wins.
+    /// </summary>
+    private static void AddPrefixedEnvironment(IConfigurationManager configuration)
+    {
+        var source = new EnvironmentVariablesConfigurationSource { Prefix = EnvironmentPrefix };
+        var index = configuration.Sources.ToList().FindLastIndex(s => s is CommandLineConfigurationSource);
+        if (index < 0) configuration.Sources.Add(source);
+        else configuration.Sources.Insert(index, source);
+    }
+}

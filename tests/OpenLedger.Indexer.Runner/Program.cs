@@ -1,0 +1,30 @@
+// index-to-head --rpc URL --deployment FILE --db FILE --chain-id N [--range N] [--max-range N]
+using Microsoft.Extensions.Logging.Abstractions;
+using OpenLedger.Ethereum.Rpc;
+using OpenLedger.Indexer;
+using OpenLedger.Indexer.Chain;
+using OpenLedger.Indexer.Deployment;
+using OpenLedger.Indexer.Store.Sqlite;
+using OpenLedger.Indexer.Sync;
+
+var arguments = args.Chunk(2).ToDictionary(p => p[0].TrimStart('-'), p => p.Length > 1 ? p[1] : "");
+string Arg(string name, string? fallback = null) =>
+    arguments.TryGetValue(name, out var v) ? v : fallback ?? throw new ArgumentException($"--{name} is required");
+var options = new IndexerOptions
+{
+    RpcUrl = Arg("rpc"), DeploymentFile = Arg("deployment"), DatabasePath = Arg("db"), ChainId = ulong.Parse(Arg("chain-id", "31337")),
+    InitialBlockRange = int.Parse(Arg("range", "500")), MaxBlockRange = int.Parse(Arg("max-range", "10000")),
+};
+var failures = IndexerOptionsValidator.Check(options);
+if (failures.Count > 0) { Console.Error.WriteLine(string.Join(Environment.NewLine, failures)); return 2; }
+var chain = new RpcChainReader(new JsonRpcClient(new HttpClient(), new Uri(options.RpcUrl)));
+var store = new SqliteIndexStore(options.DatabasePath);
+var indexer = new ChainIndexer(chain, store, DeploymentFile.Load(options.DeploymentFile), options, new IndexerHealth(), NullLogger.Instance);
+try
+{
+    await indexer.InitializeAsync(CancellationToken.None);
+    await indexer.RunAsync(stopAtHead: true, CancellationToken.None);
+}
+catch (IndexerException e) { Console.Error.WriteLine(e.Message); return 1; }
+Console.WriteLine($"indexed to block {(await store.GetCursorAsync(CancellationToken.None))?.Number}");
+return 0;

@@ -1,0 +1,58 @@
+using OpenLedger.Contracts.Registry;
+using OpenLedger.Ethereum.Abi;
+using OpenLedger.Ethereum.Primitives;
+using OpenLedger.Indexer.Chain;
+using OpenLedger.Indexer.Decoding;
+using OpenLedger.Indexer.Deployment;
+using OpenLedger.Indexer.Store;
+
+namespace OpenLedger.Indexer.Tests;
+
+public sealed class LogDecoderTests
+{
+    private static readonly Address Registry = Address.Parse("0x5fbdb2315678afecb367f032d93f642f64180aa3");
+    private static readonly Address Shares = Address.Parse("0xe7f1725e7734ce288f8367e1bb143e90bb3f0512");
+    private static readonly Address Distributor = Address.Parse("0x9fe46736679d2d9a65f0992f2272de9f3c7fa6e0");
+    private static readonly LogDecoder Decoder = new(new DeploymentFile(31337, new(Registry, 1), new(Shares, 2), new(Distributor, 3)));
+    private static readonly Hash32 Validator = new(AbiEncoder.Encode(AbiType.Parse("address"), Address.Parse("0x00000000000000000000000000000000000000aa")));
+    private static readonly Hash32 ModelOne = new(AbiEncoder.Encode(AbiType.Parse("uint256"), 1));
+
+    private static ChainLog Log(Address address, IReadOnlyList<Hash32> topics, byte[] data) =>
+        new(address, topics, data, 7, Keccak.Hash("b7"), Keccak.Hash("tx"), 3);
+
+    private static RangeBatch NewBatch() => new(7, new BlockHeader(7, Keccak.Hash("b7"), Keccak.Hash("b6")));
+
+    [Fact]
+    public void A_validator_update_becomes_a_row_with_lower_case_hex()
+    {
+        var batch = NewBatch();
+        Decoder.Decode(Log(Registry, [ValidatorUpdatedEvent.Topic0, ModelOne, Validator], AbiEncoder.Encode(AbiType.Parse("bool"), true)), batch);
+        var row = Assert.Single(batch.ValidatorUpdates);
+        Assert.Equal((7L, 3, 1L, "0x00000000000000000000000000000000000000aa", true), (row.BlockNumber, row.LogIndex, row.ModelId, row.Validator, row.Allowed));
+        Assert.Equal(1, batch.EventCount);
+    }
+
+    [Fact]
+    public void Events_the_store_does_not_track_are_passed_over()
+    {
+        var batch = NewBatch();
+        Decoder.Decode(Log(Registry, [Keccak.Hash("OwnershipTransferred(address,address)"), Validator, Validator], []), batch);
+        Assert.Equal(0, batch.EventCount);
+    }
+
+    [Fact]
+    public void A_tracked_event_that_does_not_decode_stops_with_its_position()
+    {
+        var error = Assert.Throws<IndexerException>(() =>
+            Decoder.Decode(Log(Registry, [ValidatorUpdatedEvent.Topic0, ModelOne, Validator], new byte[31]), NewBatch()));
+        Assert.StartsWith($"Log 3 of block 7 (tx {Keccak.Hash("tx")}) from {Registry} does not decode:", error.Message);
+    }
+
+    [Fact]
+    public void A_log_from_another_contract_is_an_error()
+    {
+        var stranger = Address.Parse("0x00000000000000000000000000000000000000bb");
+        var error = Assert.Throws<IndexerException>(() => Decoder.Decode(Log(stranger, [ValidatorUpdatedEvent.Topic0], []), NewBatch()));
+        Assert.Contains("not one of our contracts", error.Message);
+    }
+}

@@ -1,0 +1,65 @@
+using OpenLedger.Ethereum.Rpc;
+using OpenLedger.Indexer.Chain;
+using OpenLedger.Indexer.Store.Sqlite;
+using OpenLedger.Indexer.Sync;
+using OpenLedger.Indexer.Tests.Support;
+using Fault = OpenLedger.Indexer.Tests.Support.FaultProxy.Fault;
+
+namespace OpenLedger.Indexer.Tests;
+
+public sealed class FaultChain() : LoadedChain(1_000, batch: 5, txsPerBlock: 4);
+
+/// <summary>The indexer behind a proxy that fails requests on purpose.</summary>
+public sealed class RpcFaultTests(FaultChain chain) : IClassFixture<FaultChain>
+{
+    private static readonly JsonRpcClientOptions ImpatientClient = new()
+    {
+        RequestTimeout = TimeSpan.FromSeconds(1), MaxRetries = 1, RetryBaseDelay = TimeSpan.FromMilliseconds(10), MaxRetryDelay = TimeSpan.FromMilliseconds(50),
+    };
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    public async Task Through_500s_429s_timeouts_drops_truncation_and_too_many_results_indexing_ends_with_the_same_database(int seed)
+    {
+        var clean = await Harness.FreshDumpAsync(chain.Node.Url, chain.DeploymentFile, chain.Directory.File($"clean-{seed}.db"));
+        using var proxy = new FaultProxy(chain.Node.Url, seed, faultRate: 0.2, maxLogRange: 16);
+        var db = chain.Directory.File($"faulty-{seed}.db");
+        var options = Harness.Options(proxy.Url, chain.DeploymentFile, db, range: 64, maxRange: 256);
+        var indexer = Harness.Indexer(new RpcChainReader(Harness.Client(proxy.Url, ImpatientClient)), options, new SqliteIndexStore(db));
+        await RetryTransientAsync(() => indexer.InitializeAsync(CancellationToken.None));
+        await indexer.RunAsync(stopAtHead: true, CancellationToken.None);
+
+        Assert.Equal(clean, DatabaseDump.Canonical(db));
+        Assert.All([Fault.Http500, Fault.Http429, Fault.Timeout, Fault.Drop, Fault.Truncate, Fault.TooManyResults],
+            f => Assert.True(proxy.Count(f) > 0, $"no {f} was injected"));
+        Assert.True(indexer.Sizer.Current <= 32, $"the range should have shrunk below the proxy's limit but is {indexer.Sizer.Current}");
+    }
+
+    [Fact]
+    public async Task A_permanent_error_stops_progress_names_the_range_and_endpoint_and_flips_health()
+    {
+        using var proxy = new FaultProxy(chain.Node.Url, seed: 3, faultRate: 0) { PermanentLogsError = (-32602, "invalid params: bad filter") };
+        var db = chain.Directory.File("permanent.db");
+        var health = new IndexerHealth();
+        var options = Harness.Options(proxy.Url, chain.DeploymentFile, db, range: 50);
+        var indexer = Harness.Indexer(new RpcChainReader(Harness.Client(proxy.Url, ImpatientClient)), options, new SqliteIndexStore(db), health);
+        await indexer.InitializeAsync(CancellationToken.None);
+
+        var error = await Assert.ThrowsAsync<ChainReadException>(() => indexer.RunAsync(stopAtHead: true, CancellationToken.None));
+        Assert.Equal(ChainFailure.Permanent, error.Failure);
+        Assert.Matches($@"^fetching logs \d+-\d+ from {proxy.Url}: eth_getLogs: .*invalid params: bad filter", error.Message);
+        Assert.Equal(HealthStatus.Unhealthy, health.Report.Status);
+        Assert.Contains("invalid params", health.Report.Description);
+        Assert.Null(await new SqliteIndexStore(db).GetCursorAsync(CancellationToken.None));
+    }
+
+    private static async Task RetryTransientAsync(Func<Task> action)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try { await action(); return; }
+            catch (ChainReadException e) when (e.Failure == ChainFailure.Transient && attempt < 20) { }
+        }
+    }
+}

@@ -1,0 +1,150 @@
+using Microsoft.Data.Sqlite;
+using OpenLedger.Ethereum.Primitives;
+using OpenLedger.Indexer.Chain;
+using OpenLedger.Indexer.Store;
+using OpenLedger.Indexer.Store.Rows;
+using OpenLedger.Indexer.Store.Sqlite;
+using OpenLedger.Indexer.Tests.Support;
+
+namespace OpenLedger.Indexer.Tests;
+
+/// <summary>The SQLite store on a real temp file: migrations, idempotent commits, rewinds with derived state.</summary>
+public sealed class SqliteStoreTests : IDisposable
+{
+    private const string Zero = "0x0000000000000000000000000000000000000000";
+    private const string Alice = "0x00000000000000000000000000000000000a11ce";
+    private const string Bob = "0x0000000000000000000000000000000000000b0b";
+    private static readonly CancellationToken Ct = CancellationToken.None;
+    private readonly TempDirectory _dir = new();
+    private readonly SqliteIndexStore _store;
+
+    public SqliteStoreTests()
+    {
+        _store = new SqliteIndexStore(_dir.File("index.db"));
+        _store.MigrateAsync(Ct).GetAwaiter().GetResult();
+    }
+
+    public void Dispose() => _dir.Dispose();
+
+    private static Hash32 BlockHash(long n) => Keccak.Hash($"block {n}");
+
+    private static RangeBatch Batch(long from, long to)
+    {
+        var batch = new RangeBatch(from, new BlockHeader(to, BlockHash(to), BlockHash(to - 1)));
+        batch.RememberBlock(new BlockRef(to, BlockHash(to)));
+        return batch;
+    }
+
+    private static ContributionRow Contribution(long block, int log, string id) =>
+        new(block, log, 0, "0x01", id, 1, Alice, "0xc0", 0, "ipfs://x", "1000");
+
+    [Fact]
+    public async Task Migrating_again_keeps_the_schema_version_and_the_file_is_in_WAL_mode()
+    {
+        await _store.MigrateAsync(Ct);
+        Assert.Equal(SqliteIndexStore.LatestVersion, await _store.GetSchemaVersionAsync(Ct));
+        await using var connection = new SqliteConnection($"Data Source={_store.DatabasePath}");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA journal_mode;";
+        Assert.Equal("wal", (string)(await command.ExecuteScalarAsync())!);
+    }
+
+    [Fact]
+    public async Task Committing_the_same_range_twice_changes_nothing()
+    {
+        var batch = Batch(1, 10);
+        batch.Contributions.Add(Contribution(3, 0, "0xaa"));
+        batch.ShareTransfers.Add(new ShareTransferRow(4, 0, 0, "0x02", Alice, Zero, Alice, 1, "500"));
+        batch.Flags.Add(new FlagRow(5, 0, "0x03", "0xaa", Bob, FlagRow.Flagged, "bad"));
+        await _store.CommitRangeAsync(batch, 128, Ct);
+        var once = DatabaseDump.Canonical(_store.DatabasePath);
+        await _store.CommitRangeAsync(batch, 128, Ct);
+        Assert.Equal(once, DatabaseDump.Canonical(_store.DatabasePath));
+        Assert.Equal("500", Assert.Single(await _store.ListShareBalancesAsync(1, Alice, Ct)).Balance);
+        Assert.Equal("flagged", (await _store.GetContributionAsync("0xaa", Ct))!.Status);
+    }
+
+    [Fact]
+    public async Task Replaying_an_older_range_does_not_move_the_cursor_back()
+    {
+        await _store.CommitRangeAsync(Batch(1, 10), 128, Ct);
+        await _store.CommitRangeAsync(Batch(11, 20), 128, Ct);
+        await _store.CommitRangeAsync(Batch(1, 10), 128, Ct);
+        Assert.Equal(20, (await _store.GetCursorAsync(Ct))!.Value.Number);
+    }
+
+    [Fact]
+    public async Task A_range_that_would_leave_a_gap_after_the_cursor_is_refused()
+    {
+        await _store.CommitRangeAsync(Batch(1, 10), 128, Ct);
+        var error = await Assert.ThrowsAsync<IndexerException>(() => _store.CommitRangeAsync(Batch(12, 20), 128, Ct));
+        Assert.Equal("Range 12-20 does not follow the cursor at block 10", error.Message);
+        Assert.Equal(10, (await _store.GetCursorAsync(Ct))!.Value.Number);
+    }
+
+    [Fact]
+    public async Task Rewinding_deletes_rows_above_the_ancestor_and_recomputes_derived_state()
+    {
+        var first = Batch(1, 10);
+        first.Contributions.Add(Contribution(2, 0, "0xaa"));
+        first.ShareTransfers.Add(new ShareTransferRow(3, 0, 0, "0x02", Alice, Zero, Alice, 1, "500"));
+        first.EpochPostings.Add(new EpochPostingRow(4, 0, "0x03", 1, 1, "0xr", "100", "10", "0xh", "uri", 99));
+        first.Claims.Add(new ClaimRow(5, 0, "0x04", 1, 1, Alice, 0, "40", "4"));
+        await _store.CommitRangeAsync(first, 128, Ct);
+        var atTen = DatabaseDump.Canonical(_store.DatabasePath);
+
+        var second = Batch(11, 20);
+        second.Contributions.Add(Contribution(12, 0, "0xbb"));
+        second.Flags.Add(new FlagRow(13, 0, "0x05", "0xaa", Bob, FlagRow.Flagged, "bad"));
+        second.ShareTransfers.Add(new ShareTransferRow(14, 1, 0, "0x06", Alice, Alice, Bob, 1, "500"));
+        second.EpochVetoes.Add(new EpochVetoRow(15, 0, "0x07", 1, 1, Bob, "wrong"));
+        second.Claims.Add(new ClaimRow(16, 0, "0x08", 1, 1, Bob, 1, "10", "1"));
+        await _store.CommitRangeAsync(second, 128, Ct);
+        Assert.Equal("flagged", (await _store.GetContributionAsync("0xaa", Ct))!.Status);
+        Assert.Equal(Bob, Assert.Single(await _store.ListShareBalancesAsync(1, null, Ct)).Account);
+        Assert.Equal("vetoed", (await _store.GetEpochAsync(1, 1, Ct))!.Status);
+
+        await _store.RewindAsync(new BlockRef(10, BlockHash(10)), Ct);
+        Assert.Equal(atTen, DatabaseDump.Canonical(_store.DatabasePath));
+        Assert.Equal("active", (await _store.GetContributionAsync("0xaa", Ct))!.Status);
+        Assert.Null(await _store.GetContributionAsync("0xbb", Ct));
+        var epoch = (await _store.GetEpochAsync(1, 1, Ct))!;
+        Assert.Equal(("posted", "40", 1L), (epoch.Status, epoch.ClaimedOpen, epoch.ClaimCount));
+        Assert.DoesNotContain(await _store.GetRecentBlocksAsync(Ct), b => b.Number > 10);
+    }
+
+    [Fact]
+    public async Task Rewinding_to_no_ancestor_empties_the_store()
+    {
+        var batch = Batch(1, 10);
+        batch.Models.Add(new ModelRow(2, 0, "0x01", 1, Alice, "ipfs://m"));
+        batch.ModelPolicies.Add(new ModelPolicyRow(2, 0, "0x01", 1, "5", 10, 20, 100, 200, true));
+        await _store.CommitRangeAsync(batch, 128, Ct);
+        Assert.Equal(200, (await _store.GetModelAsync(1, Ct))!.PoolBps);
+        await _store.RewindAsync(null, Ct);
+        Assert.Null(await _store.GetCursorAsync(Ct));
+        Assert.Null(await _store.GetModelAsync(1, Ct));
+    }
+
+    [Fact]
+    public async Task A_reposted_epoch_counts_only_claims_after_its_last_posting()
+    {
+        var batch = Batch(1, 10);
+        batch.EpochPostings.Add(new EpochPostingRow(2, 0, "0x01", 1, 1, "0xr1", "100", "10", "0xh1", "u1", 50));
+        batch.EpochVetoes.Add(new EpochVetoRow(3, 0, "0x02", 1, 1, Bob, "no"));
+        batch.EpochPostings.Add(new EpochPostingRow(4, 0, "0x03", 1, 1, "0xr2", "90", "9", "0xh2", "u2", 60));
+        batch.Claims.Add(new ClaimRow(5, 0, "0x04", 1, 1, Alice, 0, "30", "3"));
+        await _store.CommitRangeAsync(batch, 128, Ct);
+        var epoch = (await _store.GetEpochAsync(1, 1, Ct))!;
+        Assert.Equal(("posted", "0xr2", "90", "30", 4L), (epoch.Status, epoch.Root, epoch.TotalOpen, epoch.ClaimedOpen, epoch.PostedBlock));
+    }
+
+    [Fact]
+    public async Task Block_hashes_older_than_the_reorg_window_are_pruned_but_the_cursor_is_kept()
+    {
+        for (var n = 1; n <= 20; n++) await _store.CommitRangeAsync(Batch(n, n), 5, Ct);
+        var kept = (await _store.GetRecentBlocksAsync(Ct)).Select(b => b.Number).ToArray();
+        Assert.Equal([20, 19, 18, 17, 16, 15], kept);
+    }
+}

@@ -1,0 +1,48 @@
+using Microsoft.AspNetCore.Builder;
+
+namespace OpenLedger.Node.Tests;
+
+/// <summary>Configuration of the host itself; no chain needed, nothing is started.</summary>
+public sealed class HostingTests
+{
+    [Fact]
+    public void The_node_listens_on_loopback_port_5080_unless_told_otherwise()
+    {
+        var builder = WebApplication.CreateBuilder([]);
+        builder.AddOpenLedgerNode();
+        Assert.Equal("http://127.0.0.1:5080", builder.Configuration["urls"]);
+    }
+
+    [Fact]
+    public void Urls_on_the_command_line_are_kept()
+    {
+        var builder = WebApplication.CreateBuilder(["--urls", "http://127.0.0.1:6001"]);
+        builder.AddOpenLedgerNode();
+        Assert.Equal("http://127.0.0.1:6001", builder.Configuration["urls"]);
+    }
+
+    [Fact]
+    public void Indexer_defaults_come_from_appsettings_and_prefixed_environment_overrides_them_below_the_command_line()
+    {
+        Environment.SetEnvironmentVariable("OPENLEDGER_Indexer__RpcUrl", "http://127.0.0.1:9999");
+        Environment.SetEnvironmentVariable("OPENLEDGER_Indexer__DatabasePath", "env.db");
+        try
+        {
+            var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+            {
+                Args = ["--Indexer:DatabasePath=cli.db"],
+                ContentRootPath = Path.GetDirectoryName(typeof(Program).Assembly.Location),
+            });
+            builder.AddOpenLedgerNode();
+            Assert.Equal("http://127.0.0.1:9999", builder.Configuration["Indexer:RpcUrl"]);
+            Assert.Equal("cli.db", builder.Configuration["Indexer:DatabasePath"]);
+            Assert.Equal("deployments/localhost.json", builder.Configuration["Indexer:DeploymentFile"]);
+            Assert.Equal("00:00:00.500", builder.Configuration["Indexer:PollingInterval"]);
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable("OPENLEDGER_Indexer__RpcUrl", null);
+            Environment.SetEnvironmentVariable("OPENLEDGER_Indexer__DatabasePath", null);
+        }
+    }
+}

@@ -1,0 +1,72 @@
+using OpenLedger.Ethereum.Rpc;
+using System.Net;
+using System.Text.Json.Nodes;
+using OpenLedger.Node.Tests.Support;
+
+namespace OpenLedger.Node.Tests;
+
+[Collection(LoadedNodeCollection.Name)]
+public sealed class StatusAndHealthTests(LoadedNode node)
+{
+    [Fact]
+    public async Task Status_reports_cursor_head_and_lag_of_a_healthy_indexer()
+    {
+        var head = (long)await node.Rpc.GetBlockNumberAsync();
+        await node.WaitForCursorAsync(head);
+        var status = await node.Client.GetJsonAsync("/status");
+        Assert.True(status["healthy"]!.GetValue<bool>());
+        Assert.Equal("healthy", status["status"]!.GetValue<string>());
+        Assert.Equal(head, status["cursor"]!.GetValue<long>());
+        Assert.Equal((await node.Rpc.GetBlockByNumberAsync((ulong)head))!.Hash.ToString(), status["cursorHash"]!.GetValue<string>());
+        Assert.Equal(status["head"]!.GetValue<long>() - head, status["lag"]!.GetValue<long>());
+        var health = await node.Client.GetJsonAsync("/health");
+        Assert.Equal("healthy", health["status"]!.GetValue<string>());
+        Assert.Equal(head, health["checks"]!["indexer"]!["data"]!["cursor"]!.GetValue<long>());
+    }
+
+    [Fact]
+    public async Task Health_turns_unhealthy_when_the_indexer_stops_on_a_chain_id_mismatch()
+    {
+        using var directory = new TempDirectory();
+        await using var factory = new NodeFactory(NodeFactory.Settings(node.Chain.Url, node.DeploymentFile, directory.File("wrong.db"), chainId: 5));
+        using var client = factory.CreateClient();
+        JsonNode? health = null;
+        for (var i = 0; i < 600; i++)
+        {
+            using var response = await client.GetAsync("/health");
+            if (response.StatusCode == HttpStatusCode.ServiceUnavailable)
+            {
+                health = JsonNode.Parse(await response.Content.ReadAsStringAsync());
+                break;
+            }
+            await Task.Delay(50);
+        }
+        Assert.NotNull(health);
+        Assert.Equal("unhealthy", health["status"]!.GetValue<string>());
+        Assert.Contains("serves chain 31337 but Indexer:ChainId is 5", health["checks"]!["indexer"]!["description"]!.GetValue<string>());
+        var status = await client.GetJsonAsync("/status");
+        Assert.False(status["healthy"]!.GetValue<bool>());
+        Assert.Null(status["cursor"]);
+        // The API keeps answering (from an empty index) instead of failing.
+        Assert.Empty((await client.GetJsonAsync("/models"))["items"]!.AsArray());
+    }
+
+    [Fact]
+    public async Task OpenApi_document_lists_every_route()
+    {
+        var document = await node.Client.GetJsonAsync("/openapi/v1.json");
+        var paths = document["paths"]!.AsObject().Select(p => p.Key).ToHashSet();
+        string[] expected =
+        [
+            "/models", "/models/{modelId}", "/models/{modelId}/contributions", "/models/{modelId}/contributions/by-hash/{contentHash}",
+            "/contributions/{id}", "/accounts/{address}/contributions", "/accounts/{address}/bonds", "/accounts/{address}/shares",
+            "/accounts/{address}/revenue", "/accounts/{address}/claims", "/accounts/{address}/unclaimed-epochs",
+            "/models/{modelId}/epochs", "/models/{modelId}/epochs/{epoch}/proofs/{account}", "/status",
+        ];
+        Assert.All(expected, path => Assert.Contains(path, paths));
+        var list = document["paths"]!["/models/{modelId}/contributions"]!["get"]!;
+        Assert.Contains(list["parameters"]!.AsArray(), p => p!["name"]!.GetValue<string>() == "cursor");
+        Assert.Contains("404", list["responses"]!.AsObject().Select(r => r.Key));
+        Assert.Contains("400", list["responses"]!.AsObject().Select(r => r.Key));
+    }
+}

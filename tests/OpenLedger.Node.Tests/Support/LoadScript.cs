@@ -1,0 +1,41 @@
+using System.Diagnostics;
+using System.Text.Json.Nodes;
+using OpenLedger.TestSupport;
+
+namespace OpenLedger.Node.Tests.Support;
+
+/// <summary>Calls the indexer tests' load script (deploys OpenLedger, plays every event type, adds bulk contributions).</summary>
+public static class LoadScript
+{
+    public const string Path = "tests/OpenLedger.Indexer.Tests/scripts/load.js";
+
+    /// <summary>Returns the deployment file it wrote and the head block after loading.</summary>
+    public static (string DeploymentFile, long Head) Run(Uri node, string outputDirectory, int contributions, int batch = 10, int txsPerBlock = 10)
+    {
+        var output = System.IO.Path.Combine(outputDirectory, "deployment.json");
+        var psi = new ProcessStartInfo("npx", ["--no-install", "hardhat", "run", Path, "--network", "localhost"])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            WorkingDirectory = RepoPaths.Root,
+        };
+        psi.Environment["OPENLEDGER_RPC_URL"] = node.ToString();
+        psi.Environment["LOAD_OUT"] = output;
+        psi.Environment["LOAD_CONTRIBUTIONS"] = contributions.ToString();
+        psi.Environment["LOAD_LIFECYCLE"] = "1";
+        psi.Environment["LOAD_BATCH"] = batch.ToString();
+        psi.Environment["LOAD_TXS_PER_BLOCK"] = txsPerBlock.ToString();
+        psi.Environment["LOAD_SEED"] = "1";
+        using var process = Process.Start(psi) ?? throw new InvalidOperationException("could not start npx");
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        if (!process.WaitForExit(TimeSpan.FromMinutes(5)))
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"{Path} did not finish in 5 minutes");
+        }
+        if (process.ExitCode != 0) throw new InvalidOperationException($"{Path} exited {process.ExitCode}: {stderr.Result}");
+        var summary = JsonNode.Parse(stdout.Result.Trim().Split('\n')[^1])!;
+        return (output, summary["head"]!.GetValue<long>());
+    }
+}
