@@ -18,7 +18,8 @@ import {IRewardDistributor} from "./interfaces/IRewardDistributor.sol";
 /// the shares, so revenue accrued before the move stays with the sender and nothing has to be paid or credited on
 /// the way. The remainder below one wei is carried forward, never paid, so the contract pays out at most what it
 /// received: per deposit at most one wei is lost to truncation of revenuePerShare, and per holder at most one wei
-/// ever stays behind.
+/// ever stays behind. A deposit made while the model has no shares sends the holders' cut to the reward pool (see
+/// IModelShares), so holder revenue is only ever credited to shares that exist when it arrives.
 /// @dev Debt and revenuePerShare are kept modulo 2^256 (unchecked): only the difference balance * revenuePerShare -
 /// debt is ever read, and its true value is a holder's unwithdrawn revenue times PRECISION, below 2^256 as long as a
 /// holder's unwithdrawn revenue stays below 2^128 wei (3.4e20 OPEN), far above any supply of OPEN.
@@ -31,17 +32,12 @@ contract ModelShares is ERC1155, Ownable, IModelShares {
     uint256 private constant PRECISION = 1 << 128;
     uint256 private constant BPS = 10_000;
 
-    /// @dev Supply and pending revenue share a word: a mint reads the supply, and the first mint also the pending.
-    struct ModelSupply {
-        uint128 total;
-        uint128 pending;
-    }
-
     IERC20 private immutable TOKEN;
     IContributionRegistry private immutable REGISTRY;
     address private _distributor;
 
-    mapping(uint256 modelId => ModelSupply) private _supply;
+    /// @dev uint128, so the truncation bound of PRECISION holds; only a mint changes it (there is no burn).
+    mapping(uint256 modelId => uint128) private _supply;
     mapping(uint256 modelId => uint256) private _revenuePerShare;
     mapping(uint256 modelId => mapping(address account => uint256)) private _revenueDebt;
 
@@ -69,7 +65,7 @@ contract ModelShares is ERC1155, Ownable, IModelShares {
     /// were minted for an existing model, which saves the claim path an external call.
     function mint(address to, uint256 modelId, uint256 amount) external {
         if (msg.sender != _distributor) revert SharesNotDistributor(msg.sender);
-        if (_supply[modelId].total == 0 && REGISTRY.modelOwner(modelId) == address(0)) {
+        if (_supply[modelId] == 0 && REGISTRY.modelOwner(modelId) == address(0)) {
             revert SharesUnknownModel(modelId);
         }
         _mint(to, modelId, amount, "");
@@ -88,9 +84,15 @@ contract ModelShares is ERC1155, Ownable, IModelShares {
         uint256 toRewardPool = (amount * policy.poolBps) / BPS;
         // The registry keeps ownerBps + poolBps <= BPS, so each cut rounds down and holders get what is left.
         uint256 toHolders = amount - toOwner - toRewardPool;
+        uint256 supply = _supply[modelId];
+        if (supply == 0) {
+            // No holder to credit: the cut reaches contributors through the next epoch (see IModelShares).
+            toRewardPool += toHolders;
+            toHolders = 0;
+        }
 
         TOKEN.safeTransferFrom(msg.sender, address(this), amount);
-        if (toHolders != 0) _creditHolders(modelId, toHolders);
+        if (toHolders != 0) _creditHolders(modelId, toHolders, supply);
         emit RevenueDeposited(modelId, msg.sender, amount, toOwner, toRewardPool, toHolders);
 
         if (toOwner != 0) TOKEN.safeTransfer(modelOwner, toOwner);
@@ -122,13 +124,8 @@ contract ModelShares is ERC1155, Ownable, IModelShares {
     }
 
     /// @inheritdoc IModelShares
-    function pendingRevenue(uint256 modelId) external view returns (uint256) {
-        return _supply[modelId].pending;
-    }
-
-    /// @inheritdoc IModelShares
     function totalSupply(uint256 modelId) external view returns (uint256) {
-        return _supply[modelId].total;
+        return _supply[modelId];
     }
 
     /// @notice The reward distributor: the only minter and the reward pool that revenue feeds (zero until wired).
@@ -136,24 +133,18 @@ contract ModelShares is ERC1155, Ownable, IModelShares {
         return _distributor;
     }
 
-    /// @dev Adds holder revenue to revenuePerShare, or keeps it pending while the model has no shares.
-    function _creditHolders(uint256 modelId, uint256 amount) private {
-        ModelSupply storage supply = _supply[modelId];
-        uint256 total = supply.total;
-        if (total == 0) {
-            supply.pending = (supply.pending + amount).toUint128();
-            return;
-        }
-        uint256 increment = Math.mulDiv(amount, PRECISION, total);
+    /// @dev Adds holder revenue to revenuePerShare; `supply` is the model's non-zero share supply.
+    function _creditHolders(uint256 modelId, uint256 amount, uint256 supply) private {
+        uint256 increment = Math.mulDiv(amount, PRECISION, supply);
         // Modulo 2^256 by design (see the contract's notes).
         unchecked {
             _revenuePerShare[modelId] += increment;
         }
     }
 
-    /// @dev Moves revenue debt with the shares (so accrued revenue stays where it was earned), keeps the supply,
-    /// and releases pending revenue to the first holders. Runs after the balances change and before the receiver
-    /// hook, so a receiver that calls back sees consistent accounting.
+    /// @dev Moves revenue debt with the shares (so accrued revenue stays where it was earned) and keeps the supply.
+    /// Runs after the balances change and before the receiver hook, so a receiver that calls back sees consistent
+    /// accounting.
     function _update(address from, address to, uint256[] memory ids, uint256[] memory values) internal override {
         super._update(from, to, ids, values);
         for (uint256 i = 0; i < ids.length; ++i) {
@@ -170,24 +161,7 @@ contract ModelShares is ERC1155, Ownable, IModelShares {
                 }
             }
             // Without burns, only a mint changes the supply.
-            if (from == address(0)) _addSupply(modelId, value);
+            if (from == address(0)) _supply[modelId] = (_supply[modelId] + value).toUint128();
         }
-    }
-
-    /// @dev Called after the minted shares' debt was set, so released revenue goes to exactly the new holders.
-    function _addSupply(uint256 modelId, uint256 value) private {
-        ModelSupply storage supply = _supply[modelId];
-        uint256 before = supply.total;
-        uint256 total = before + value;
-        supply.total = total.toUint128();
-        if (before != 0 || value == 0) return;
-        uint256 pending = supply.pending;
-        if (pending == 0) return;
-        supply.pending = 0;
-        // Modulo 2^256 by design; pending * PRECISION < 2^256 because pending is a uint128.
-        unchecked {
-            _revenuePerShare[modelId] += (pending * PRECISION) / total;
-        }
-        emit PendingRevenueReleased(modelId, pending);
     }
 }

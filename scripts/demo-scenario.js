@@ -117,7 +117,8 @@ async function main() {
   say("4. A user pays 1,000 OPEN of revenue before any share exists.");
   await (await token.connect(user).approve(await shares.getAddress(), OPEN(1000))).wait();
   await (await shares.connect(user).depositRevenue(modelId, OPEN(1000))).wait();
-  say(`   owner paid, ${fmt(await distributor.rewardPool(modelId))} OPEN in the reward pool, ${fmt(await shares.pendingRevenue(modelId))} OPEN kept for the first holders`);
+  // With no holder yet, the holders' cut joins the pool cut: it reaches every contributor through epoch 1.
+  say(`   owner paid, ${fmt(await distributor.rewardPool(modelId))} OPEN in the reward pool (pool cut + holders' cut, no share exists yet)`);
 
   say("5. The reporter posts epoch 1: equal OPEN and shares per contribution (stage rule, see header).");
   const pool = await distributor.rewardPool(modelId);

@@ -1,5 +1,8 @@
 #!/usr/bin/env bash
-# The contract half of scripts/test.sh: compile with solcjs, lint, run the Hardhat tests.
+# The contract half of scripts/test.sh: compile with solcjs, lint, run the Hardhat tests, then the coverage gate.
+# Both test runs are needed: `hardhat test` runs on the optimised bytecode that gets deployed and is the only run
+# whose gas assertions mean anything (the 65,536-leaf claim bound) and that plays the property sequences;
+# `hardhat coverage` runs the unit tests on instrumented, unoptimised bytecode, and skips those two.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 step() { printf '\n=== %s\n' "$*"; }
@@ -12,3 +15,9 @@ npx --no-install solhint --max-warnings 0 'contracts/**/*.sol'
 
 step "contract tests"
 npx --no-install hardhat test
+
+step "contract coverage"
+npx --no-install hardhat coverage
+
+step "coverage gate (lines and branches >= 95% per contract)"
+node scripts/coverage-check.js

@@ -21,8 +21,8 @@ interface IContributionRegistry {
 
     /// @notice A model's rules, set by its owner.
     /// @param minBond smallest bond (OPEN wei) a contribution must carry
-    /// @param bondLock seconds after registration before an unflagged bond can be withdrawn
-    /// @param disputeWindow seconds after a flag before the contribution can be slashed
+    /// @param bondLock seconds after registration before an unflagged bond can be withdrawn; at most 365 days
+    /// @param disputeWindow seconds after a flag before the contribution can be slashed; at most 365 days
     /// @param ownerBps share of each revenue deposit paid to the model owner, in basis points
     /// @param poolBps share of each revenue deposit added to the model's reward pool; holders get the rest
     /// @param commitReveal whether registrations must go through commit then reveal
@@ -96,6 +96,9 @@ interface IContributionRegistry {
     error RegistryNotValidator(uint256 modelId, address caller);
     /// @notice Thrown when a policy's basis points add up to more than 10,000.
     error RegistryInvalidPolicy(uint16 ownerBps, uint16 poolBps);
+    /// @notice Thrown when a policy's bondLock or disputeWindow (seconds) exceeds `max` (365 days). A policy applies
+    /// to contributions already registered, so without the cap a model owner could lock every bond for a century.
+    error RegistryPolicyWindowTooLong(uint32 value, uint32 max);
     /// @notice Thrown when the content hash is zero.
     error RegistryEmptyContentHash();
     /// @notice Thrown when the model already holds this content.

@@ -20,6 +20,10 @@ abstract contract RegistryModels is IContributionRegistry {
 
     uint256 private constant _MAX_BPS = 10_000;
 
+    /// @notice The longest bondLock and disputeWindow a policy may set: a policy change applies to bonds already
+    /// posted, so an unbounded lock would let a model owner freeze every contributor's bond.
+    uint32 public constant MAX_POLICY_WINDOW = 365 days;
+
     uint256 private _modelCount;
     mapping(uint256 modelId => StoredPolicy) private _policies;
     mapping(uint256 modelId => address) private _owners;
@@ -102,12 +106,18 @@ abstract contract RegistryModels is IContributionRegistry {
         if (owner != msg.sender) revert RegistryNotModelOwner(modelId, msg.sender);
     }
 
+    /// @dev Reverts unless the basis points add up to at most 10,000 and both windows are at most MAX_POLICY_WINDOW.
     function _validatePolicy(Policy calldata policy) private pure {
         if (uint256(policy.ownerBps) + policy.poolBps > _MAX_BPS) {
             revert RegistryInvalidPolicy(policy.ownerBps, policy.poolBps);
         }
+        if (policy.bondLock > MAX_POLICY_WINDOW) revert RegistryPolicyWindowTooLong(policy.bondLock, MAX_POLICY_WINDOW);
+        if (policy.disputeWindow > MAX_POLICY_WINDOW) {
+            revert RegistryPolicyWindowTooLong(policy.disputeWindow, MAX_POLICY_WINDOW);
+        }
     }
 
+    /// @dev Writes the policy, flattened with the exists flag, into its one slot.
     function _storePolicy(uint256 modelId, Policy calldata policy) private {
         _policies[modelId] = StoredPolicy({
             minBond: policy.minBond,

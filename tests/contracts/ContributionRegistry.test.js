@@ -7,6 +7,7 @@ const {
   registryFixture, unwiredFixture, mappingWords,
 } = require("./helpers/registry");
 
+const MAX_WINDOW = 365 * DAY; // RegistryModels.MAX_POLICY_WINDOW
 const contributionTuple = (c) => [c.contributor, c.registeredAt, c.flaggedAt, c.bond, c.status];
 
 describe("ContributionRegistry", function () {
@@ -48,6 +49,33 @@ describe("ContributionRegistry", function () {
       expect(await registry.modelCount()).to.equal(2n);
       expect(await registry.modelOwner(3)).to.equal(ethers.ZeroAddress);
     });
+
+    for (const field of ["bondLock", "disputeWindow"]) {
+      it(`accepts a ${field} of exactly 365 days`, async function () {
+        const { registry, other } = await loadFixture(registryFixture);
+        expect(await registry.MAX_POLICY_WINDOW()).to.equal(BigInt(MAX_WINDOW));
+        const p = policy({ [field]: MAX_WINDOW });
+        await expect(registry.connect(other).createModel("ipfs://model-3", p))
+          .to.emit(registry, "ModelCreated")
+          .withArgs(3n, other.address, "ipfs://model-3", policyTuple(p));
+        expect((await registry.modelPolicy(3))[field]).to.equal(BigInt(MAX_WINDOW));
+      });
+
+      it(`rejects a ${field} one second over 365 days and creates nothing`, async function () {
+        const { registry, other } = await loadFixture(registryFixture);
+        await expect(registry.connect(other).createModel("x", policy({ [field]: MAX_WINDOW + 1 })))
+          .to.be.revertedWithCustomError(registry, "RegistryPolicyWindowTooLong")
+          .withArgs(MAX_WINDOW + 1, MAX_WINDOW);
+        expect(await registry.modelCount()).to.equal(2n);
+      });
+    }
+
+    it("rejects a bondLock of 2^32 - 1 seconds (136 years)", async function () {
+      const { registry, other } = await loadFixture(registryFixture);
+      await expect(registry.connect(other).createModel("x", policy({ bondLock: 2 ** 32 - 1 })))
+        .to.be.revertedWithCustomError(registry, "RegistryPolicyWindowTooLong")
+        .withArgs(2 ** 32 - 1, MAX_WINDOW);
+    });
   });
 
   describe("setPolicy", function () {
@@ -81,6 +109,45 @@ describe("ContributionRegistry", function () {
         .to.be.revertedWithCustomError(registry, "RegistryInvalidPolicy")
         .withArgs(10_001, 0);
       expect(policyTuple(await registry.modelPolicy(1))).to.deep.equal(policyTuple(policy()));
+    });
+
+    for (const field of ["bondLock", "disputeWindow"]) {
+      it(`accepts a ${field} of exactly 365 days`, async function () {
+        const { registry, owner } = await loadFixture(registryFixture);
+        const p = policy({ [field]: MAX_WINDOW });
+        await expect(registry.connect(owner).setPolicy(1, p))
+          .to.emit(registry, "ModelPolicyUpdated")
+          .withArgs(1n, policyTuple(p));
+        expect(policyTuple(await registry.modelPolicy(1))).to.deep.equal(policyTuple(p));
+      });
+
+      it(`rejects a ${field} one second over 365 days and keeps the old policy`, async function () {
+        const { registry, owner } = await loadFixture(registryFixture);
+        await expect(registry.connect(owner).setPolicy(1, policy({ [field]: MAX_WINDOW + 1 })))
+          .to.be.revertedWithCustomError(registry, "RegistryPolicyWindowTooLong")
+          .withArgs(MAX_WINDOW + 1, MAX_WINDOW);
+        expect(policyTuple(await registry.modelPolicy(1))).to.deep.equal(policyTuple(policy()));
+      });
+    }
+
+    it("cannot lock bonds already posted beyond 365 days after their registration", async function () {
+      const { registry, owner, alice } = await loadFixture(registryFixture);
+      const e = entry("locked");
+      const tx = await registry.connect(alice).register(1, e);
+      const registeredAt = BigInt((await ethers.provider.getBlock(tx.blockNumber)).timestamp);
+      await expect(registry.connect(owner).setPolicy(1, policy({ bondLock: 2 ** 32 - 1 })))
+        .to.be.revertedWithCustomError(registry, "RegistryPolicyWindowTooLong")
+        .withArgs(2 ** 32 - 1, MAX_WINDOW);
+      await registry.connect(owner).setPolicy(1, policy({ bondLock: MAX_WINDOW }));
+      const unlocksAt = registeredAt + BigInt(MAX_WINDOW);
+      await time.setNextBlockTimestamp(unlocksAt - 1n);
+      await expect(registry.connect(alice).withdrawBond(1, e.contentHash))
+        .to.be.revertedWithCustomError(registry, "RegistryBondLocked")
+        .withArgs(idOf(1n, e.contentHash), unlocksAt);
+      await time.setNextBlockTimestamp(unlocksAt);
+      await expect(registry.connect(alice).withdrawBond(1, e.contentHash))
+        .to.emit(registry, "BondWithdrawn")
+        .withArgs(idOf(1n, e.contentHash), alice.address, BOND);
     });
   });
 

@@ -1,7 +1,8 @@
 const { ethers } = require("hardhat");
 const { expect } = require("chai");
 const { loadFixture } = require("@nomicfoundation/hardhat-network-helpers");
-const { OPEN, POLICY, deployRewardsFixture, distributorSigner } = require("./helpers/rewards");
+const { OPEN, POLICY, buildTree, deployRewardsFixture, distributorSigner } = require("./helpers/rewards");
+const { time } = require("@nomicfoundation/hardhat-network-helpers");
 
 async function sharesFixture() {
   const f = await deployRewardsFixture();
@@ -74,11 +75,16 @@ describe("ModelShares", function () {
       expect(await shares.totalSupply(7n)).to.equal(0n);
     });
 
-    it("does not release pending revenue on a mint of zero shares", async function () {
-      const { shares, minter, modelId, alice, funder } = await loadFixture(sharesFixture);
-      await shares.connect(funder).depositRevenue(modelId, 1000n);
-      await expect(shares.connect(minter).mint(alice.address, modelId, 0n)).not.to.emit(shares, "PendingRevenueReleased");
-      expect(await shares.pendingRevenue(modelId)).to.equal(split(1000n).toHolders);
+    it("leaves the model without holders on a mint of zero shares, so revenue still goes to the pool", async function () {
+      const { shares, distributor, minter, modelId, alice, funder } = await loadFixture(sharesFixture);
+      await shares.connect(minter).mint(alice.address, modelId, 0n);
+      expect(await shares.totalSupply(modelId)).to.equal(0n);
+      const { toOwner, toPool, toHolders } = split(1000n);
+      await expect(shares.connect(funder).depositRevenue(modelId, 1000n))
+        .to.emit(shares, "RevenueDeposited")
+        .withArgs(modelId, funder.address, 1000n, toOwner, toPool + toHolders, 0n);
+      expect(await distributor.rewardPool(modelId)).to.equal(toPool + toHolders);
+      expect(await shares.withdrawableRevenue(modelId, alice.address)).to.equal(0n);
     });
   });
 
@@ -114,19 +120,82 @@ describe("ModelShares", function () {
       expect(await shares.withdrawableRevenue(modelId, bob.address)).to.equal((toHolders * 3n) / 4n);
     });
 
-    it("keeps the holders' cut pending while no share exists and releases it at the first mint", async function () {
-      const { shares, minter, modelId, alice, bob, funder } = await loadFixture(sharesFixture);
+    it("sends the holders' cut to the reward pool, in one funding call, while no share exists", async function () {
+      const { shares, token, distributor, modelId, modelOwner, funder } = await loadFixture(sharesFixture);
+      const amount = 100n * OPEN;
+      const { toOwner, toPool, toHolders } = split(amount);
+      const tx = shares.connect(funder).depositRevenue(modelId, amount);
+      await expect(tx)
+        .to.emit(shares, "RevenueDeposited")
+        .withArgs(modelId, funder.address, amount, toOwner, toPool + toHolders, 0n);
+      await expect(tx)
+        .to.emit(distributor, "RewardPoolFunded")
+        .withArgs(modelId, await shares.getAddress(), toPool + toHolders);
+      await expect(tx).to.changeTokenBalances(
+        token,
+        [funder, modelOwner, distributor, shares],
+        [-amount, toOwner, toPool + toHolders, 0n],
+      );
+      const receipt = await (await tx).wait();
+      const fundings = receipt.logs.filter((log) => log.address === distributor.target);
+      expect(fundings).to.have.length(1);
+      expect(await distributor.rewardPool(modelId)).to.equal(toPool + toHolders);
+    });
+
+    it("gives the first holders nothing that arrived before their shares", async function () {
+      const { shares, distributor, minter, modelId, alice, bob, funder } = await loadFixture(sharesFixture);
       await shares.connect(funder).depositRevenue(modelId, 100n * OPEN);
       await shares.connect(funder).depositRevenue(modelId, 50n * OPEN);
-      const pending = split(100n * OPEN).toHolders + split(50n * OPEN).toHolders;
-      expect(await shares.pendingRevenue(modelId)).to.equal(pending);
-      await expect(shares.connect(minter).mint(alice.address, modelId, 7n))
-        .to.emit(shares, "PendingRevenueReleased")
-        .withArgs(modelId, pending);
-      expect(await shares.pendingRevenue(modelId)).to.equal(0n);
-      expect(await shares.withdrawableRevenue(modelId, alice.address)).to.equal(pending);
-      await expect(shares.connect(minter).mint(bob.address, modelId, 7n)).not.to.emit(shares, "PendingRevenueReleased");
-      expect(await shares.withdrawableRevenue(modelId, bob.address)).to.equal(0n);
+      const pooled = 150n * OPEN - split(100n * OPEN).toOwner - split(50n * OPEN).toOwner;
+      expect(await distributor.rewardPool(modelId)).to.equal(pooled);
+      await shares.connect(minter).mint(alice.address, modelId, 7n);
+      expect(await shares.withdrawableRevenue(modelId, alice.address)).to.equal(0n);
+      await shares.connect(minter).mint(bob.address, modelId, 7n);
+      await shares.connect(funder).depositRevenue(modelId, 20n * OPEN);
+      const { toHolders } = split(20n * OPEN);
+      expect(await shares.withdrawableRevenue(modelId, alice.address)).to.equal(toHolders / 2n);
+      expect(await shares.withdrawableRevenue(modelId, bob.address)).to.equal(toHolders / 2n);
+      expect(await distributor.rewardPool(modelId)).to.equal(pooled + split(20n * OPEN).toPool);
+    });
+
+    it("pays revenue that arrived before any share to every contributor of the next epoch, whoever claims first", async function () {
+      const f = await loadFixture(sharesFixture);
+      const { shares, distributor, reporter, modelId, alice, bob, funder } = f;
+      await shares.connect(funder).depositRevenue(modelId, 1000n * OPEN);
+      const pool = await distributor.rewardPool(modelId);
+      expect(pool).to.equal(900n * OPEN); // 20% pool cut + 70% holders' cut
+      const t = buildTree([
+        { account: alice.address, open: pool / 2n, shares: OPEN },
+        { account: bob.address, open: pool / 2n, shares: OPEN },
+      ]);
+      await distributor.connect(reporter).postEpoch(modelId, 1n, t.root, t.totalOpen, t.totalShares, ethers.ZeroHash, "");
+      await time.increase(await distributor.challengeWindow());
+      await distributor.claim(modelId, 1n, ...t.args(0));
+      expect(await shares.withdrawableRevenue(modelId, alice.address)).to.equal(0n);
+      await distributor.claim(modelId, 1n, ...t.args(1));
+      await shares.connect(funder).depositRevenue(modelId, 1000n * OPEN);
+      const { toHolders } = split(1000n * OPEN);
+      expect(await shares.withdrawableRevenue(modelId, alice.address)).to.equal(toHolders / 2n);
+      expect(await shares.withdrawableRevenue(modelId, bob.address)).to.equal(toHolders / 2n);
+    });
+
+    it("routes the holders' cut to the pool while no share exists even when the policy has no pool cut", async function () {
+      const { shares, registry, distributor, modelId, modelOwner, funder } = await loadFixture(sharesFixture);
+      await registry.connect(modelOwner).setPolicy(modelId, { ...POLICY, ownerBps: 1000, poolBps: 0 });
+      const tx = shares.connect(funder).depositRevenue(modelId, 1000n);
+      await expect(tx).to.emit(shares, "RevenueDeposited").withArgs(modelId, funder.address, 1000n, 100n, 900n, 0n);
+      await expect(tx).to.emit(distributor, "RewardPoolFunded").withArgs(modelId, await shares.getAddress(), 900n);
+      expect(await distributor.rewardPool(modelId)).to.equal(900n);
+    });
+
+    it("skips funding the pool when nothing is left for it with no share in existence", async function () {
+      const { shares, registry, token, distributor, modelId, modelOwner, funder } = await loadFixture(sharesFixture);
+      await registry.connect(modelOwner).setPolicy(modelId, { ...POLICY, ownerBps: 10_000, poolBps: 0 });
+      const tx = shares.connect(funder).depositRevenue(modelId, 1000n);
+      await expect(tx).to.emit(shares, "RevenueDeposited").withArgs(modelId, funder.address, 1000n, 1000n, 0n, 0n);
+      await expect(tx).not.to.emit(distributor, "RewardPoolFunded");
+      await expect(tx).to.changeTokenBalances(token, [funder, modelOwner, shares], [-1000n, 1000n, 0n]);
+      expect(await distributor.rewardPool(modelId)).to.equal(0n);
     });
 
     it("pays everything to the owner and the pool when the policy leaves holders nothing", async function () {
@@ -156,12 +225,12 @@ describe("ModelShares", function () {
     });
 
     it("rejects a model that does not exist and changes nothing", async function () {
-      const { shares, token, modelId, funder } = await loadFixture(sharesFixture);
+      const { shares, token, distributor, modelId, funder } = await loadFixture(sharesFixture);
       await expect(shares.connect(funder).depositRevenue(9n, 100n))
         .to.be.revertedWithCustomError(shares, "SharesUnknownModel")
         .withArgs(9n);
       expect(await token.balanceOf(await shares.getAddress())).to.equal(0n);
-      expect(await shares.pendingRevenue(modelId)).to.equal(0n);
+      expect(await distributor.rewardPool(modelId)).to.equal(0n);
     });
 
     it("rejects deposits before the distributor is wired", async function () {
@@ -175,12 +244,12 @@ describe("ModelShares", function () {
     });
 
     it("rejects a deposit the depositor has not approved", async function () {
-      const { shares, token, modelId, other } = await loadFixture(sharesFixture);
+      const { shares, token, distributor, modelId, other } = await loadFixture(sharesFixture);
       await token.connect(other).approve(await shares.getAddress(), 10n);
       await expect(shares.connect(other).depositRevenue(modelId, 11n))
         .to.be.revertedWithCustomError(token, "ERC20InsufficientAllowance")
         .withArgs(await shares.getAddress(), 10n, 11n);
-      expect(await shares.pendingRevenue(modelId)).to.equal(0n);
+      expect(await distributor.rewardPool(modelId)).to.equal(0n);
     });
   });
 
