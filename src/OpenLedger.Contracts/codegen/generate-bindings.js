@@ -336,6 +336,9 @@ public static class ${this.contract.name}Abi
         [${list(names.functions)}],
         [${list(names.events)}],
         [${list(names.errors)}]);
+
+    /// <summary>Decodes any log of ${this.contract.name} into its typed event record.</summary>
+    public static ContractEventDecoder Events { get; } = new ContractEventDecoder()${names.events.map((e) => `\n        .Add<${e}>()`).join("")};
 }
 `);
     return this.files;
