@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Generates the typed C# bindings in src/OpenLedger.Contracts/Generated from the Hardhat artifacts listed in
 // contracts.json. Run after `npx hardhat compile` whenever a contract's public surface changes:
-//   node src/OpenLedger.Contracts/codegen/generate-bindings.js
+//   node src/OpenLedger.Contracts/codegen/generate-bindings.js [--check]
 // The ContractArtifactSyncTests fail (listing the differences) when the generated code and the artifacts disagree.
 "use strict";
 const fs = require("fs");
@@ -358,13 +358,34 @@ function findEnumMembers(contractName, enumName) {
   throw new Error(`enum ${contractName}.${enumName} not found under contracts/`);
 }
 
-fs.rmSync(outRoot, { recursive: true, force: true });
+// --check: write nothing, exit 1 listing every file that differs from what would be generated (CI and tests).
+const check = process.argv.includes("--check");
+const generated = new Map();
 for (const contract of config.contracts) {
   const files = new Generator(contract).run();
-  for (const [rel, text] of files) {
+  for (const [rel, text] of files) generated.set(rel, text);
+  if (!check) console.log(`${contract.name}: ${files.size} files`);
+}
+if (check) {
+  const onDisk = new Map();
+  const walk = (dir) => { for (const f of fs.existsSync(dir) ? fs.readdirSync(dir, { withFileTypes: true }) : []) {
+    const full = path.join(dir, f.name);
+    if (f.isDirectory()) walk(full); else onDisk.set(path.relative(outRoot, full), fs.readFileSync(full, "utf8"));
+  } };
+  walk(outRoot);
+  const differences = [];
+  for (const [rel, text] of generated) if (!onDisk.has(rel)) differences.push(`missing  ${rel}`); else if (onDisk.get(rel) !== text) differences.push(`differs  ${rel}`);
+  for (const rel of onDisk.keys()) if (!generated.has(rel)) differences.push(`stale    ${rel}`);
+  if (differences.length) {
+    console.error(`Generated bindings are out of date (${differences.length} files); run node src/OpenLedger.Contracts/codegen/generate-bindings.js\n${differences.join("\n")}`);
+    process.exit(1);
+  }
+  console.log(`Generated bindings are up to date (${generated.size} files)`);
+} else {
+  fs.rmSync(outRoot, { recursive: true, force: true });
+  for (const [rel, text] of generated) {
     const file = path.join(outRoot, rel);
     fs.mkdirSync(path.dirname(file), { recursive: true });
     fs.writeFileSync(file, text);
   }
-  console.log(`${contract.name}: ${files.size} files`);
 }
