@@ -46,7 +46,9 @@ public sealed class TransactionManager
         var fees = request is { MaxFeePerGas: { } maxFee, MaxPriorityFeePerGas: { } tip }
             ? new Eip1559Fees(maxFee, tip)
             : await SuggestFeesAsync(ct).ConfigureAwait(false);
-        fees = new Eip1559Fees(request.MaxFeePerGas ?? fees.MaxFeePerGas, request.MaxPriorityFeePerGas ?? fees.MaxPriorityFeePerGas);
+        var maxFeePerGas = request.MaxFeePerGas ?? fees.MaxFeePerGas;
+        // A suggested tip above a caller's fee cap would be refused by the node: the cap wins.
+        fees = new Eip1559Fees(maxFeePerGas, BigInteger.Min(request.MaxPriorityFeePerGas ?? fees.MaxPriorityFeePerGas, maxFeePerGas));
 
         if (request.Nonce is { } explicitNonce) return await SignAndBroadcastAsync(request, explicitNonce, gas, fees, ct).ConfigureAwait(false);
         try
@@ -60,14 +62,6 @@ public sealed class TransactionManager
             return await SendWithTrackedNonceAsync(request, gas, fees, ct).ConfigureAwait(false);
         }
     }
-
-    private Task<SignedTransaction> SendWithTrackedNonceAsync(TransactionRequest request, ulong gas, Eip1559Fees fees, CancellationToken ct) =>
-        _nonces.UseNextAsync(Account.Address,
-            c => _rpc.GetTransactionCountAsync(Account.Address, BlockTag.Pending, c),
-            nonce => SignAndBroadcastAsync(request, nonce, gas, fees, ct), ct);
-
-    private static bool IsNonceRejection(RpcException e) =>
-        e.Code is not null && !e.IsRevert && e.Detail.Contains("nonce", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>Sends and waits for the receipt; a failed transaction throws its decoded revert.</summary>
     public async Task<TransactionReceipt> SendAndWaitAsync(TransactionRequest request, CancellationToken ct = default)
@@ -125,6 +119,14 @@ public sealed class TransactionManager
         }
         return Eip1559Fees.FromBaseFee(history.BaseFeePerGas[^1], tip);
     }
+
+    private Task<SignedTransaction> SendWithTrackedNonceAsync(TransactionRequest request, ulong gas, Eip1559Fees fees, CancellationToken ct) =>
+        _nonces.UseNextAsync(Account.Address,
+            c => _rpc.GetTransactionCountAsync(Account.Address, BlockTag.Pending, c),
+            nonce => SignAndBroadcastAsync(request, nonce, gas, fees, ct), ct);
+
+    private static bool IsNonceRejection(RpcException e) =>
+        e.Code is not null && !e.IsRevert && e.Detail.Contains("nonce", StringComparison.OrdinalIgnoreCase);
 
     private async Task<SignedTransaction> SignAndBroadcastAsync(TransactionRequest request, ulong nonce, ulong gas, Eip1559Fees fees, CancellationToken ct)
     {

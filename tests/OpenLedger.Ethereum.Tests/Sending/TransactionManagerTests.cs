@@ -122,4 +122,19 @@ public sealed class TransactionManagerTests(HardhatChainFixture chain) : IClassF
         var ex = await Assert.ThrowsAsync<RpcException>(() => manager.SendAsync(new TransactionRequest { To = Wallet.GetAccount(15).Address, Value = 2, Nonce = nonce }));
         Assert.Contains("nonce", ex.Message, StringComparison.OrdinalIgnoreCase);
     }
+
+    [Fact]
+    public async Task A_tip_above_the_fee_cap_is_lowered_to_the_cap()
+    {
+        var manager = Manager(16);
+        var suggested = await manager.SuggestFeesAsync();
+        var cap = suggested.MaxFeePerGas; // twice the next base fee plus the tip: includable
+        var signed = await manager.SendAsync(new TransactionRequest
+        {
+            To = Wallet.GetAccount(15).Address, Value = 1, MaxFeePerGas = cap, MaxPriorityFeePerGas = cap * 2,
+        });
+        var tx = Assert.IsType<Eip1559Transaction>(signed.Transaction);
+        Assert.Equal((cap, cap), (tx.MaxFeePerGas, tx.MaxPriorityFeePerGas));
+        Assert.True((await manager.WaitForReceiptAsync(signed.Hash)).Succeeded);
+    }
 }
