@@ -55,6 +55,10 @@ public sealed class ContributionRegistryService
     public Task<bool> IsValidatorAsync(BigInteger modelId, Address account, BlockTag? block = null, CancellationToken ct = default) =>
         Contract.CallAsync(new IsValidatorFunction(modelId, account), block, ct);
 
+    /// <summary><c>MAX_POLICY_WINDOW()</c> (view).</summary>
+    public Task<uint> MaxPolicyWindowAsync(BlockTag? block = null, CancellationToken ct = default) =>
+        Contract.CallAsync(new MaxPolicyWindowFunction(), block, ct);
+
     /// <summary><c>modelCount()</c> (view).</summary>
     public Task<BigInteger> ModelCountAsync(BlockTag? block = null, CancellationToken ct = default) =>
         Contract.CallAsync(new ModelCountFunction(), block, ct);

@@ -43,10 +43,6 @@ public sealed class ModelSharesService
     public Task<Address> OwnerAsync(BlockTag? block = null, CancellationToken ct = default) =>
         Contract.CallAsync(new OwnerFunction(), block, ct);
 
-    /// <summary><c>pendingRevenue(uint256)</c> (view).</summary>
-    public Task<BigInteger> PendingRevenueAsync(BigInteger modelId, BlockTag? block = null, CancellationToken ct = default) =>
-        Contract.CallAsync(new PendingRevenueFunction(modelId), block, ct);
-
     /// <summary><c>renounceOwnership()</c>: sends a transaction and waits for its receipt.</summary>
     public Task<TransactionReceipt> RenounceOwnershipAsync(CancellationToken ct = default) =>
         Contract.SendAsync(new RenounceOwnershipFunction(), ct: ct);
