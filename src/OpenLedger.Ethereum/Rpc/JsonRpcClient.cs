@@ -36,6 +36,9 @@ public sealed partial class JsonRpcClient
                 UseJitter = true,
                 Delay = Options.RetryBaseDelay,
                 MaxDelay = Options.MaxRetryDelay,
+                // A rate-limited provider says when to come back; asking sooner only earns another 429.
+                DelayGenerator = args => new ValueTask<TimeSpan?>(args.Outcome.Exception is RpcException { RetryAfter: { } wait }
+                    ? (wait < Options.MaxRetryDelay ? wait : Options.MaxRetryDelay) : null),
             });
         _pipeline = builder.AddTimeout(Options.RequestTimeout).Build();
     }
@@ -124,9 +127,12 @@ public sealed partial class JsonRpcClient
         }
         catch (RpcException e) when (e.IsTransient && attempts > 1)
         {
-            throw new RpcException(method, $"{e.Detail} ({Attempts(attempts)})", e.Code, e.RevertData, true, e.HttpStatus, e);
+            throw new RpcException(method, $"{e.Detail} ({Attempts(attempts)})", e.Code, e.RevertData, true, e.HttpStatus, e) { RetryAfter = e.RetryAfter };
         }
     }
+
+    private static TimeSpan? RetryAfter(RetryConditionHeaderValue? header) =>
+        header?.Delta ?? (header?.Date is { } date ? (date - DateTimeOffset.UtcNow is var wait && wait > TimeSpan.Zero ? wait : TimeSpan.Zero) : null);
 
     private static string Attempts(int attempts) => attempts == 1 ? "1 attempt" : $"{attempts} attempts";
 
@@ -141,7 +147,10 @@ public sealed partial class JsonRpcClient
             using var response = await _http.PostAsync(Endpoint, content, token).ConfigureAwait(false);
             status = response.StatusCode;
             if (status is HttpStatusCode.TooManyRequests or HttpStatusCode.BadGateway or HttpStatusCode.ServiceUnavailable or HttpStatusCode.GatewayTimeout)
-                throw new RpcException(method, $"HTTP {(int)status} {response.ReasonPhrase} from {Endpoint}", isTransient: true, httpStatus: (int)status);
+                throw new RpcException(method, $"HTTP {(int)status} {response.ReasonPhrase} from {Endpoint}", isTransient: true, httpStatus: (int)status)
+                {
+                    RetryAfter = RetryAfter(response.Headers.RetryAfter),
+                };
             bytes = await response.Content.ReadAsByteArrayAsync(token).ConfigureAwait(false);
         }
         catch (HttpRequestException e)

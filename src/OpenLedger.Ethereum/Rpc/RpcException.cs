@@ -37,6 +37,9 @@ public sealed class RpcException : EthereumException
 
     public int? HttpStatus { get; }
 
+    /// <summary>How long the server asked us to wait (the Retry-After header of a 429 or 503); retries honour it.</summary>
+    public TimeSpan? RetryAfter { get; init; }
+
     /// <summary>True when the node reports a reverted execution (with or without data).</summary>
     public bool IsRevert => RevertData is not null || (Code is not null && Detail.Contains("revert", StringComparison.OrdinalIgnoreCase));
 

@@ -7,7 +7,7 @@ using System.Text.Json.Nodes;
 namespace OpenLedger.Ethereum.Tests.Rpc;
 
 /// <summary>What the scripted server does with one request.</summary>
-internal sealed record ServerReply(int Status, string Body, ServerReply.Fault Kind = ServerReply.Fault.None)
+internal sealed record ServerReply(int Status, string Body, ServerReply.Fault Kind = ServerReply.Fault.None, string Headers = "")
 {
     public enum Fault { None, Drop, Truncate, Hang }
 
@@ -18,7 +18,7 @@ internal sealed record ServerReply(int Status, string Body, ServerReply.Fault Ki
     public static Func<JsonNode, ServerReply> Error(string errorJson) =>
         request => new(200, $$"""{"jsonrpc":"2.0","id":{{request["id"]!.ToJsonString()}},"error":{{errorJson}}}""");
 
-    public static Func<JsonNode, ServerReply> Raw(int status, string body, Fault kind = Fault.None) => _ => new(status, body, kind);
+    public static Func<JsonNode, ServerReply> Raw(int status, string body, Fault kind = Fault.None, string headers = "") => _ => new(status, body, kind, headers);
 }
 
 /// <summary>
@@ -75,7 +75,7 @@ internal sealed class ScriptedHttpServer : IDisposable
         }
         var bytes = Encoding.UTF8.GetBytes(reply.Body);
         var length = reply.Kind == ServerReply.Fault.Truncate ? bytes.Length * 2 : bytes.Length;
-        var head = $"HTTP/1.1 {reply.Status} Status\r\nContent-Type: application/json\r\nContent-Length: {length}\r\nConnection: close\r\n\r\n";
+        var head = $"HTTP/1.1 {reply.Status} Status\r\nContent-Type: application/json\r\nContent-Length: {length}\r\n{reply.Headers}Connection: close\r\n\r\n";
         try
         {
             await stream.WriteAsync(Encoding.ASCII.GetBytes(head));
