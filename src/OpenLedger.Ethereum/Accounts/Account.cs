@@ -34,5 +34,13 @@ public sealed class Account
 
     public Signature SignPersonalMessage(ReadOnlySpan<byte> message) => PersonalMessage.Sign(Key, message);
 
+    /// <summary>
+    /// Encrypts the key as a Web3 Secret Storage v3 file; <paramref name="options"/> defaults to the standard
+    /// (slow) scrypt parameters.
+    /// </summary>
+    public string ToKeystore(string password, KeystoreOptions? options = null) => Keystore.Encrypt(Key.PrivateKey, password, options);
+
+    public static Account FromKeystore(string json, string password) => Keystore.DecryptAccount(json, password);
+
     public override string ToString() => Address.ToString();
 }

@@ -149,9 +149,22 @@ public sealed class TransactionManager
             // An automining node (Hardhat) mines the transaction at once and answers with its revert.
             throw await RevertOnBroadcastAsync(request, signed, e, ct).ConfigureAwait(false);
         }
+        catch (RpcException e) when (e.Code is not null)
+        {
+            // The client retries transient failures: when an earlier attempt reached the node, this one is refused
+            // ("already known", "nonce too low") although the transaction is in. Sending it again would pay twice.
+            if (await IsKnownAsync(signed.Hash, ct).ConfigureAwait(false)) return signed;
+            throw;
+        }
         if (hash != signed.Hash)
             throw new EthereumException($"The node reports transaction hash {hash} but the signed transaction hashes to {signed.Hash}");
         return signed;
+    }
+
+    private async Task<bool> IsKnownAsync(Hash32 hash, CancellationToken ct)
+    {
+        var transaction = await _rpc.SendAsync("eth_getTransactionByHash", [hash.ToString()], ct).ConfigureAwait(false);
+        return transaction.ValueKind == System.Text.Json.JsonValueKind.Object;
     }
 
     private async Task<Exception> RevertOnBroadcastAsync(TransactionRequest request, SignedTransaction signed, RpcException error, CancellationToken ct)
@@ -177,6 +190,11 @@ public sealed class TransactionManager
         {
             return new ContractRevertException($"Transaction {receipt.TransactionHash} reverted: {revert.Message}",
                 revert.RawData, revert.Error, revert.Arguments, failure);
+        }
+        catch (EthereumException e) when (e is not ContractRevertException)
+        {
+            return new ContractRevertException($"Transaction {receipt.TransactionHash} reverted; replaying it to find the error failed: {e.Message}",
+                [], null, [], failure);
         }
         // The replay succeeded: the failure came from state or gas the replay does not reproduce.
         return new ContractRevertException($"Transaction {receipt.TransactionHash} reverted; replaying it at block {before} did not reproduce the revert",

@@ -2,6 +2,7 @@ using OpenLedger.Ethereum.Primitives;
 using Org.BouncyCastle.Crypto.Digests;
 using Org.BouncyCastle.Crypto.Signers;
 using Org.BouncyCastle.Math;
+using Org.BouncyCastle.Utilities;
 
 namespace OpenLedger.Ethereum.Signing;
 
@@ -76,7 +77,8 @@ public sealed class SigningKey
             var x = point.AffineXCoord.ToBigInteger();
             var r = x.Mod(Secp256k1.N);
             if (r.SignValue == 0) continue;
-            var s = k.ModInverse(Secp256k1.N).Multiply(e.Add(_d.Multiply(r))).Mod(Secp256k1.N);
+            // The constant-time safegcd inverse: k is secret, and BigInteger.ModInverse allocates ~7x more.
+            var s = BigIntegers.ModOddInverse(Secp256k1.N, k).Multiply(e.Add(_d.Multiply(r))).Mod(Secp256k1.N);
             if (s.SignValue == 0) continue;
             // x ≥ n happens with probability ~2^-128 and Ethereum's v cannot express it; take the next k.
             if (!x.Equals(r)) continue;

@@ -25,6 +25,8 @@ internal static class TransactionDecoder
         if (v == 27 || v == 28) parity = (byte)(v - 27);
         else if (v >= 35)
         {
+            if ((v - 35) / 2 > ulong.MaxValue)
+                throw new EthereumException($"A legacy transaction's v {v} implies a chain id above 2^64-1");
             chainId = (ulong)((v - 35) / 2);
             parity = (byte)((v - 35) % 2);
         }

@@ -20,6 +20,13 @@ public class KeystoreTests
     }
 
     [Fact]
+    public void An_account_round_trips_through_its_keystore()
+    {
+        var account = new Account(PrivateKey);
+        Assert.Equal(account.Address, Account.FromKeystore(account.ToKeystore("pw", Cheap), "pw").Address);
+    }
+
+    [Fact]
     public void A_pbkdf2_keystore_round_trips()
     {
         var json = Keystore.Encrypt(PrivateKey, "pw", new KeystoreOptions { Kdf = "pbkdf2", Pbkdf2Iterations = 1000 });

@@ -100,6 +100,16 @@ public class TransactionVectorTests
     }
 
     [Fact]
+    public void An_EIP_1559_y_parity_other_than_0_or_1_is_rejected()
+    {
+        var key = SigningKey.Parse("0xac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80");
+        var tx = new Eip1559Transaction { ChainId = 1, GasLimit = 21000 };
+        var raw = tx.EncodeSigned(tx.Sign(key).Signature with { YParity = 2 });
+        var error = Assert.Throws<EthereumException>(() => SignedTransaction.Decode(raw));
+        Assert.Contains("yParity must be 0 or 1 but is 2", error.Message);
+    }
+
+    [Fact]
     public void A_legacy_v_that_is_neither_27_28_nor_EIP_155_is_rejected()
     {
         var raw = Hex.Decode(Eip155Raw);

@@ -128,6 +128,31 @@ public class MailExampleTests
     }
 
     [Fact]
+    public void Typed_data_JSON_without_types_is_rejected()
+    {
+        var error = Assert.Throws<EthereumException>(() =>
+            TypedDataRequest.FromJson("""{ "primaryType": "Mail", "domain": {}, "message": {} }"""));
+        Assert.Contains("must have a 'types' member", error.Message);
+    }
+
+    [Theory]
+    [InlineData("Mail", "must look like 'Name(type name,...)'")]
+    [InlineData("Mail(string)", "must be 'type name'")]
+    public void Malformed_struct_signatures_are_rejected(string signature, string message)
+    {
+        var error = Assert.Throws<EthereumException>(() => TypedDataRequest.ParseTypes(signature));
+        Assert.Contains(message, error.Message);
+    }
+
+    [Fact]
+    public void A_struct_type_that_is_referenced_but_not_defined_is_rejected()
+    {
+        var types = TypedDataRequest.ParseTypes("Mail(Person from)");
+        var error = Assert.Throws<EthereumException>(() => TypedDataEncoder.EncodeType("Letter", types));
+        Assert.Contains("'Letter' is referenced but not defined", error.Message);
+    }
+
+    [Fact]
     public void A_fixed_size_array_with_the_wrong_length_is_rejected()
     {
         var types = new Dictionary<string, IReadOnlyList<TypedDataField>> { ["T"] = [new TypedDataField("v", "uint8[3]")] };
