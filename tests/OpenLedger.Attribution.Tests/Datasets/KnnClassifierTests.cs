@@ -101,4 +101,18 @@ public class KnnClassifierTests(ITestOutputHelper output)
         var e = Assert.Throws<AttributionException>(() => new KnnClassifier(Points([0], [0]), 1).LeaveOneOutAccuracy());
         Assert.Equal("Leave-one-out needs at least 2 rows but got 1", e.Message);
     }
+
+    [Fact]
+    public void A_classifier_without_training_rows_is_rejected()
+    {
+        var e = Assert.Throws<AttributionException>(() => new KnnClassifier(Points([], []), 1));
+        Assert.Equal("A k-NN classifier needs at least 1 training row but got none", e.Message);
+    }
+
+    [Fact]
+    public void Accuracy_on_an_empty_test_split_is_rejected()
+    {
+        var e = Assert.Throws<AttributionException>(() => new KnnClassifier(Points([0], [0]), 1).Accuracy(Points([], [])));
+        Assert.Equal("Accuracy needs at least 1 test row but got none", e.Message);
+    }
 }

@@ -150,4 +150,20 @@ public class KnnReportBuilderTests(ITestOutputHelper output)
         Assert.Equal(a, b);
         Assert.NotNull(JsonNode.Parse(a));
     }
+
+    [Fact]
+    public void K_below_one_is_rejected()
+    {
+        var e = Assert.Throws<AttributionException>(() => KnnReportBuilder.Build(DemoReports.Request(DemoReports.PrepareWine(), k: 0)));
+        Assert.Equal("K must be at least 1 but is 0", e.Message);
+    }
+
+    [Fact]
+    public void A_report_whose_every_shard_is_slashed_is_rejected()
+    {
+        var demo = DemoReports.PrepareWine();
+        var shards = demo.Shards.Select(s => DemoReports.Registered(s, ContributionStatus.Slashed)).ToArray();
+        var e = Assert.Throws<AttributionException>(() => KnnReportBuilder.Build(DemoReports.Request(demo, shards: shards)));
+        Assert.Equal("Every contributed shard is slashed: there is no training data to evaluate", e.Message);
+    }
 }

@@ -53,4 +53,19 @@ public class LabelledDatasetTests
         var e = Assert.Throws<AttributionException>(() => new LabelledDataset(TwoClasses, 1, [1], [0]).Select([1]));
         Assert.Equal("Row 1 does not exist in a dataset of 1 rows", e.Message);
     }
+
+    [Fact]
+    public void Datasets_of_different_widths_cannot_be_concatenated()
+    {
+        var e = Assert.Throws<AttributionException>(() => LabelledDataset.Concat([
+            new LabelledDataset(TwoClasses, 1, [1], [0]), new LabelledDataset(TwoClasses, 2, [1, 2], [0])]));
+        Assert.Equal("Cannot concatenate datasets of 1 and 2 features", e.Message);
+    }
+
+    [Fact]
+    public void Replacing_labels_needs_one_per_row()
+    {
+        var e = Assert.Throws<AttributionException>(() => new LabelledDataset(TwoClasses, 1, [1], [0]).WithLabels([0, 1]));
+        Assert.Equal("Expected 1 labels but got 2", e.Message);
+    }
 }
