@@ -21,7 +21,7 @@ public sealed class IndexerOptions
     public int Confirmations { get; set; }
 
     /// <summary>How long to wait after reaching the head before asking again.</summary>
-    public TimeSpan PollingInterval { get; set; } = TimeSpan.FromSeconds(2);
+    public TimeSpan PollingInterval { get; set; } = TimeSpan.FromMilliseconds(500);
 
     /// <summary>Blocks per eth_getLogs call at start; the range shrinks on 'too many results' and widens while responses are small.</summary>
     public int InitialBlockRange { get; set; } = 500;

@@ -46,7 +46,6 @@ public sealed class IndexerChainTests(SmallLoadedChain chain) : IClassFixture<Sm
         Assert.Equal(1, DatabaseDump.Count(db, "slashes"));
         Assert.Equal(1, DatabaseDump.Count(db, "bond_withdrawals"));
         Assert.Equal(2, DatabaseDump.Count(db, "revenue_deposits"));
-        Assert.Equal(1, DatabaseDump.Count(db, "pending_revenue_releases"));
         Assert.Equal(1, DatabaseDump.Count(db, "revenue_withdrawals"));
         Assert.True(DatabaseDump.Count(db, "reward_pool_fundings") >= 1);
         Assert.Equal(3, DatabaseDump.Count(db, "epoch_postings"));

@@ -120,11 +120,6 @@ public sealed class LogDecoder
             b.RevenueDeposits.Add(new RevenueDepositRow(log.BlockNumber, log.LogIndex, Tx(log), Long(e.ModelId, "modelId"), Addr(e.Depositor),
                 e.Amount.ToString(), e.ToOwner.ToString(), e.ToRewardPool.ToString(), e.ToHolders.ToString()));
         },
-        [PendingRevenueReleasedEvent.Topic0] = (log, b) =>
-        {
-            var e = PendingRevenueReleasedEvent.Decode(log.Topics, log.Data);
-            b.PendingRevenueReleases.Add(new PendingRevenueReleaseRow(log.BlockNumber, log.LogIndex, Tx(log), Long(e.ModelId, "modelId"), e.Amount.ToString()));
-        },
         [RevenueWithdrawnEvent.Topic0] = (log, b) =>
         {
             var e = RevenueWithdrawnEvent.Decode(log.Topics, log.Data);

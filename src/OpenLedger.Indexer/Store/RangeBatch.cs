@@ -32,7 +32,6 @@ public sealed class RangeBatch
     public List<SlashRow> Slashes { get; } = [];
     public List<BondWithdrawalRow> BondWithdrawals { get; } = [];
     public List<RevenueDepositRow> RevenueDeposits { get; } = [];
-    public List<PendingRevenueReleaseRow> PendingRevenueReleases { get; } = [];
     public List<RevenueWithdrawalRow> RevenueWithdrawals { get; } = [];
     public List<ShareTransferRow> ShareTransfers { get; } = [];
     public List<RewardPoolFundingRow> RewardPoolFundings { get; } = [];

@@ -113,12 +113,10 @@ public sealed partial class SqliteIndexStore
         var p = new { modelId };
         var deposits = (await c.QueryAsync<(string Amount, string Owner, string Pool, string Holders)>(new CommandDefinition(
             "SELECT amount, to_owner, to_reward_pool, to_holders FROM revenue_deposits WHERE model_id = @modelId;", p, cancellationToken: cancellationToken))).AsList();
-        var released = await c.QueryAsync<string>(new CommandDefinition(
-            "SELECT amount FROM pending_revenue_releases WHERE model_id = @modelId;", p, cancellationToken: cancellationToken));
         var withdrawn = await c.QueryAsync<string>(new CommandDefinition(
             "SELECT amount FROM revenue_withdrawals WHERE model_id = @modelId;", p, cancellationToken: cancellationToken));
         static string Sum(IEnumerable<string> values) => values.Aggregate(BigInteger.Zero, (s, v) => s + BigInteger.Parse(v)).ToString();
         return new RevenueSummaryView(modelId, Sum(deposits.Select(d => d.Amount)), Sum(deposits.Select(d => d.Owner)),
-            Sum(deposits.Select(d => d.Pool)), Sum(deposits.Select(d => d.Holders)), Sum(released), Sum(withdrawn), deposits.Count);
+            Sum(deposits.Select(d => d.Pool)), Sum(deposits.Select(d => d.Holders)), Sum(withdrawn), deposits.Count);
     }
 }

@@ -71,10 +71,6 @@ public sealed partial class SqliteIndexStore
             VALUES (@BlockNumber, @LogIndex, @TxHash, @ModelId, @Depositor, @Amount, @ToOwner, @ToRewardPool, @ToHolders);
             """, b.RevenueDeposits);
         await Run("""
-            INSERT OR IGNORE INTO pending_revenue_releases (block_number, log_index, tx_hash, model_id, amount)
-            VALUES (@BlockNumber, @LogIndex, @TxHash, @ModelId, @Amount);
-            """, b.PendingRevenueReleases);
-        await Run("""
             INSERT OR IGNORE INTO revenue_withdrawals (block_number, log_index, tx_hash, model_id, account, amount)
             VALUES (@BlockNumber, @LogIndex, @TxHash, @ModelId, @Account, @Amount);
             """, b.RevenueWithdrawals);

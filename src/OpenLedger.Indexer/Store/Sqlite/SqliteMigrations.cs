@@ -111,13 +111,18 @@ internal static class SqliteMigrations
           block_number INTEGER NOT NULL, log_index INTEGER NOT NULL, tx_hash TEXT NOT NULL, seconds INTEGER NOT NULL,
           PRIMARY KEY (block_number, log_index));
         """,
+        // 2: ModelShares no longer keeps revenue that arrives before any share exists (it goes to the reward pool,
+        // so the first claimant cannot take it all), and PendingRevenueReleased is gone from the contract.
+        """
+        DROP TABLE pending_revenue_releases;
+        """,
     ];
 
     /// <summary>Event tables: every row belongs to the block in block_number and goes away when that block is reorged out.</summary>
     public static readonly IReadOnlyList<string> EventTables =
     [
         "models", "model_policies", "validator_updates", "commitments", "contributions", "flags", "slashes",
-        "bond_withdrawals", "revenue_deposits", "pending_revenue_releases", "revenue_withdrawals", "share_transfers",
+        "bond_withdrawals", "revenue_deposits", "revenue_withdrawals", "share_transfers",
         "reward_pool_fundings", "epoch_postings", "epoch_vetoes", "claims", "challenge_window_updates",
     ];
 }

@@ -3,4 +3,4 @@ namespace OpenLedger.Indexer.Store.Views;
 /// <summary>Sums of a model's revenue events (decimal text).</summary>
 public sealed record RevenueSummaryView(
     long ModelId, string Deposited, string ToOwner, string ToRewardPool, string ToHolders,
-    string PendingReleased, string Withdrawn, long DepositCount);
+    string Withdrawn, long DepositCount);
