@@ -1,4 +1,5 @@
-const { ethers } = require("hardhat");
+const hre = require("hardhat");
+const { ethers } = hre;
 const { expect } = require("chai");
 const { loadFixture, time, mine } = require("@nomicfoundation/hardhat-network-helpers");
 const {
@@ -6,7 +7,8 @@ const {
   policy, policyTuple, entry, entryTuple, idOf, commitmentOf, signRegister, malleate, signPermit, minedRevert,
   registryFixture, unwiredFixture, mappingWords,
 } = require("./helpers/registry");
-const { batchWords, canonicalEntries, decodeBatch, batchLog } = require("./helpers/batchCalldata");
+const { batchWords, rawEntries, canonicalEntries, decodeBatch, batchLog, randomBatch, mutateBatch } = require("./helpers/batchCalldata");
+const { prng } = require("./helpers/prng");
 
 const MAX_WINDOW = 365 * DAY; // RegistryModels.MAX_POLICY_WINDOW
 const contributionTuple = (c) => [c.contributor, c.registeredAt, c.flaggedAt, c.bond, c.status];
@@ -514,7 +516,7 @@ describe("ContributionRegistry", function () {
       async function expectNonCanonical(f, data, decodesAs, index) {
         const { registry, token, alice } = f;
         // Valid ABI that Solidity (and ethers) would decode: only its layout is wrong.
-        expect(decodeBatch(registry, data).entries.map(entryTuple)).to.deep.equal(decodesAs.map(entryTuple));
+        expect(decodeBatch(data).entries).to.deep.equal(rawEntries(decodesAs));
         const balance = await token.balanceOf(alice.address);
         await expect(alice.sendTransaction({ to: await registry.getAddress(), data }))
           .to.be.revertedWithCustomError(registry, "RegistryNonCanonicalBatch")
@@ -528,7 +530,7 @@ describe("ContributionRegistry", function () {
         const { registry, alice } = f;
         const receipt = await (await alice.sendTransaction({ to: await registry.getAddress(), data })).wait();
         const log = batchLog(registry, receipt);
-        expect(log.data).to.equal(canonicalEntries(entries));
+        expect(log.data).to.equal(canonicalEntries(rawEntries(entries)));
         expect(log.topics.slice(1)).to.deep.equal([ethers.toBeHex(1, 32), ethers.zeroPadValue(alice.address, 32)]);
         for (const e of entries) expect((await registry.contribution(1, e.contentHash)).bond).to.equal(e.bond);
       }
@@ -575,8 +577,8 @@ describe("ContributionRegistry", function () {
         const h0 = BigInt(ethers.id("overlap"));
         words = [1n, 0x40n, 2n, 0x40n, 0xc0n, h0, 0n, BOND, 0x80n, 96n, 1n, 0x20n, 0x100n, 0n, 0n, 0n, 0n, 0n];
         const data = raw(words);
-        const decoded = decodeBatch(f.registry, data).entries;
-        expect(decoded[1]).to.deep.equal({ contentHash: ethers.toBeHex(96, 32), kind: Kind.Compute, bond: 0x20n, uri: "" });
+        const decoded = decodeBatch(data).entries;
+        expect(decoded[1]).to.deep.equal({ contentHash: ethers.toBeHex(96, 32), kind: Kind.Compute, bond: 0x20n, uri: "0x" });
         await expectNonCanonical(f, data, decoded, 1);
       });
 
@@ -642,6 +644,64 @@ describe("ContributionRegistry", function () {
         const entries = twoEntries(); // the last uri has 13 bytes: 19 bytes of padding end the calldata
         const data = f.registry.interface.encodeFunctionData("registerBatch", [1, entries]);
         await expectCanonicalLog(f, ethers.dataSlice(data, 0, ethers.dataLength(data) - 19), entries);
+      });
+
+      it("logs abi.encode of what it registered for every mutated calldata it accepts, and changes nothing otherwise", async function () {
+        // Hundreds of transactions: played on the deployed (optimised) bytecode only, like tests/contracts/Properties.
+        if (hre.__SOLIDITY_COVERAGE_RUNNING) this.skip();
+        const { registry, token, alice } = await loadFixture(registryFixture);
+        const to = await registry.getAddress();
+        const SEED = 0x5eed0b47;
+        const rng = prng(SEED);
+        const outcomes = { accepted: 0, RegistryNonCanonicalBatch: 0, "revert without data": 0 };
+        const stateOf = async (modelIds, hashes) => [
+          await token.balanceOf(alice.address),
+          await token.balanceOf(to),
+          ...(await Promise.all(modelIds.flatMap((m) => hashes.map((h) => registry.contribution(m, h))))).map(contributionTuple),
+        ];
+        for (let round = 0; round < 300; round++) {
+          const entries = randomBatch(rng, round);
+          const { data, applied } = mutateBatch(rng, registry.interface.encodeFunctionData("registerBatch", [1, entries]));
+          const context = `seed ${SEED} round ${round} (${applied.join(", ")}): ${data}`;
+          let decoded = null;
+          try {
+            decoded = decodeBatch(data);
+          } catch {
+            decoded = null;
+          }
+          const modelIds = [1n, ...(decoded && decoded.modelId !== 1n ? [decoded.modelId] : [])];
+          const hashes = [...entries, ...(decoded?.entries ?? [])].map((e) => e.contentHash);
+          const before = await stateOf(modelIds, hashes);
+          let receipt = null;
+          let failure = null;
+          try {
+            receipt = await (await alice.sendTransaction({ to, data, gasLimit: 3_000_000 })).wait();
+          } catch (error) {
+            failure = error;
+          }
+          if (receipt) {
+            outcomes.accepted++;
+            expect(decoded, context).to.not.equal(null);
+            const log = batchLog(registry, receipt);
+            expect(log.data, context).to.equal(canonicalEntries(decoded.entries));
+            expect(log.topics[1], context).to.equal(ethers.toBeHex(decoded.modelId, 32));
+            for (const e of decoded.entries) {
+              const stored = await registry.contribution(decoded.modelId, e.contentHash);
+              expect([stored.contributor, stored.bond, stored.status], context).to.deep.equal([alice.address, e.bond, BigInt(Status.Active)]);
+            }
+          } else {
+            expect(await stateOf(modelIds, hashes), context).to.deep.equal(before);
+            const revertData = failure.data;
+            expect(revertData, `${context}: ${failure.message}`).to.be.a("string");
+            const name = revertData === "0x" ? "revert without data" : registry.interface.parseError(revertData)?.name;
+            expect(name, `${context}: ${revertData}`).to.be.a("string").and.not.equal("Panic");
+            outcomes[name] = (outcomes[name] ?? 0) + 1;
+          }
+        }
+        console.log(`        ${JSON.stringify(outcomes)}`);
+        // Both sides are well represented, so the properties above were actually exercised.
+        expect(outcomes.accepted).to.be.at.least(60);
+        expect(outcomes.RegistryNonCanonicalBatch).to.be.at.least(60);
       });
     });
   });
