@@ -127,13 +127,14 @@ abstract contract RegistryContributions is RegistryModels {
         bytes4 nonCanonicalBatch = RegistryNonCanonicalBatch.selector;
         // solhint-disable-next-line no-inline-assembly
         assembly ("memory-safe") {
-            // Solidity's decoder checked entries.offset + 32 * entries.length against the calldata, and each entry
-            // below checks uriEnd against it, so size never exceeds calldatasize() + 31.
-            size := shl(5, entries.length)
+            // Inside the loop `size` is absolute: the calldata position where the next entry must start. Solidity's
+            // decoder checked entries.offset + 32 * entries.length against the calldata, and each entry below checks
+            // uriEnd against it, so it never exceeds calldatasize() + 31.
+            size := add(entries.offset, shl(5, entries.length))
             for {} lt(stopped, entries.length) { stopped := add(stopped, 1) } {
                 // Scoped blocks keep the stack shallow enough for unoptimised (coverage) builds.
                 // The entry is read where the canonical encoding puts it; its offset word must say the same.
-                let entry := add(entries.offset, size)
+                let entry := size
                 {
                     let uriLength := calldataload(add(entry, 0x80))
                     // May wrap for a huge uriLength, but then the 2^64 check in the same test rejects it.
@@ -141,7 +142,7 @@ abstract contract RegistryContributions is RegistryModels {
                     // 8 * (number of padding bytes) = 8 * (-uriLength mod 32); shr by 256 yields 0 when there is none.
                     let padBits := and(sub(0, shl(3, uriLength)), 0xff)
                     let misplaced := or(
-                        xor(calldataload(add(entries.offset, shl(5, stopped))), size),
+                        xor(add(entries.offset, calldataload(add(entries.offset, shl(5, stopped)))), entry),
                         xor(calldataload(add(entry, 0x60)), 0x80)
                     )
                     let malformed := or(gt(uriLength, 0xffffffffffffffff), gt(uriEnd, calldatasize()))
@@ -157,7 +158,7 @@ abstract contract RegistryContributions is RegistryModels {
                         mstore(0x04, stopped)
                         revert(0x00, 0x24)
                     }
-                    size := sub(add(uriEnd, shr(3, padBits)), entries.offset)
+                    size := add(uriEnd, shr(3, padBits))
                 }
                 let contentHash := calldataload(entry)
                 let bondGwei
@@ -181,6 +182,7 @@ abstract contract RegistryContributions is RegistryModels {
                 // Cannot overflow: each bond is below 2^64 gwei and there are fewer than 2^64 entries.
                 totalGwei := add(totalGwei, bondGwei)
             }
+            size := sub(size, entries.offset)
         }
     }
 
