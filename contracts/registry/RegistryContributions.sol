@@ -113,7 +113,7 @@ abstract contract RegistryContributions is RegistryModels {
     ///   - the padding after its uri's bytes is zero (calldataload past the calldata reads zeros, so padding the
     ///     caller left out counts as zero, exactly as calldatacopy will fill it).
     /// Anything else reverts with RegistryNonCanonicalBatch(index). Requiring instead of re-encoding costs a few
-    /// dozen gas per item where a re-encode costs about 600; honest clients (ethers, Nethereum, our CLI) always send
+    /// dozen gas per item where a re-encode costs about 600; standard encoders (ethers, our C# AbiEncoder) always send
     /// the canonical form, so nobody legitimate pays a fallback. Bytes after the canonical end (trailing data) and
     /// the function head's own offset are outside the copy, so they are allowed and never logged.
     /// Like Solidity's own decoder it reverts without data when a uri runs past the calldata, a length is not below
