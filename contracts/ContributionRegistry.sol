@@ -56,13 +56,18 @@ contract ContributionRegistry is RegistryDisputes, RegistryCommitReveal, EIP712,
         if (count == 0) revert RegistryEmptyBatch();
         StoredPolicy memory policy = _storedPolicy(modelId);
         if (policy.commitReveal) revert RegistryCommitRevealRequired(modelId);
-        (uint256 totalGwei, uint256 stopped) = _recordBatch(modelId, entries, policy.minBond, _stamp(msg.sender));
+        (uint256 totalGwei, uint256 stopped, uint256 size) = _recordBatch(
+            modelId,
+            entries,
+            policy.minBond,
+            _stamp(msg.sender)
+        );
         if (stopped != count) {
             // The fast path stops exactly at an entry the checked path rejects: this reverts with its custom error.
             Entry calldata rejected = entries[stopped];
             _record(modelId, rejected.contentHash, rejected.bond, policy.minBond, 0);
         }
-        _emitContributionsRegistered(modelId, entries);
+        _emitContributionsRegistered(modelId, entries, size);
         _pull(msg.sender, _gweiToWei(totalGwei));
     }
 
@@ -110,22 +115,20 @@ contract ContributionRegistry is RegistryDisputes, RegistryCommitReveal, EIP712,
     }
 
     /// @dev Emits ContributionsRegistered(modelId, msg.sender, entries) with the entries copied straight from the
-    /// calldata instead of re-encoding them, which saves about 600 gas per item. The copy starts at the array's length
-    /// word and runs to the end of the calldata, rounded up to whole words (calldatacopy pads with zeros). That is
-    /// abi.encode(entries) after its 0x20 head: every offset inside the array is relative to the array and points
-    /// forward, so whatever the entries reference lies inside the copy, and a decoder reads exactly the values the
-    /// loop validated. Non-canonical calldata can only add trailing bytes the sender pays for.
-    function _emitContributionsRegistered(uint256 modelId, Entry[] calldata entries) private {
+    /// calldata instead of re-encoding them, which saves about 600 gas per item. `size` is what `_recordBatch`
+    /// returned: the copy is the array's length word and the `size` bytes after it, which `_recordBatch` verified to
+    /// be laid out exactly as abi.encode lays them out (canonical offsets, zero padding; calldatacopy fills any
+    /// padding the caller left out with zeros). So the log data is byte for byte abi.encode(entries) and a strict
+    /// decoder accepts it; bytes past the canonical end are not copied.
+    function _emitContributionsRegistered(uint256 modelId, Entry[] calldata entries, uint256 size) private {
         bytes32 topic = ContributionsRegistered.selector;
         // solhint-disable-next-line no-inline-assembly
         assembly ("memory-safe") {
-            let start := sub(entries.offset, 0x20)
-            let size := and(add(sub(calldatasize(), start), 0x1f), not(0x1f))
             // Scratch use of free memory: nothing is allocated, so the free memory pointer stays as it is.
             let data := mload(0x40)
             mstore(data, 0x20)
-            calldatacopy(add(data, 0x20), start, size)
-            log3(data, add(size, 0x20), topic, modelId, caller())
+            calldatacopy(add(data, 0x20), sub(entries.offset, 0x20), add(size, 0x20))
+            log3(data, add(size, 0x40), topic, modelId, caller())
         }
     }
 

@@ -133,6 +133,11 @@ interface IContributionRegistry {
     error RegistryBondNotStorable(uint256 bond);
     /// @notice Thrown when a batch is empty.
     error RegistryEmptyBatch();
+    /// @notice Thrown when registerBatch calldata is not laid out exactly as abi.encode lays it out at entry `index`:
+    /// its offset is not the running canonical position (a gap, overlap, reordering or shared entry), its uri offset
+    /// is not 0x80, or the padding after its uri is not zero. The batch event is a copy of this calldata, and strict
+    /// ABI decoders (indexers) reject anything but the canonical encoding.
+    error RegistryNonCanonicalBatch(uint256 index);
     /// @notice Thrown when the reward distributor was already wired.
     error RegistryDistributorAlreadySet(address distributor);
     /// @notice Thrown when the reward distributor is not wired yet (slashing needs it).

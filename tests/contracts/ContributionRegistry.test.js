@@ -1,4 +1,5 @@
-const { ethers } = require("hardhat");
+const hre = require("hardhat");
+const { ethers } = hre;
 const { expect } = require("chai");
 const { loadFixture, time, mine } = require("@nomicfoundation/hardhat-network-helpers");
 const {
@@ -6,6 +7,8 @@ const {
   policy, policyTuple, entry, entryTuple, idOf, commitmentOf, signRegister, malleate, signPermit, minedRevert,
   registryFixture, unwiredFixture, mappingWords,
 } = require("./helpers/registry");
+const { batchWords, rawEntries, canonicalEntries, decodeBatch, batchLog, randomBatch, mutateBatch } = require("./helpers/batchCalldata");
+const { prng } = require("./helpers/prng");
 
 const MAX_WINDOW = 365 * DAY; // RegistryModels.MAX_POLICY_WINDOW
 const contributionTuple = (c) => [c.contributor, c.registeredAt, c.flaggedAt, c.bond, c.status];
@@ -493,53 +496,6 @@ describe("ContributionRegistry", function () {
       await expect(tx).not.to.emit(token, "Transfer");
     });
 
-    // registerBatch's event is a copy of the calldata, so the calldata the fast path accepts must decode the same way.
-    function batchWords(registry, modelId, entries) {
-      const data = registry.interface.encodeFunctionData("registerBatch", [modelId, entries]);
-      const body = ethers.getBytes(data).slice(4);
-      const words = [];
-      for (let i = 0; i < body.length; i += 32) words.push(BigInt(ethers.hexlify(body.slice(i, i + 32))));
-      const selector = ethers.dataSlice(data, 0, 4);
-      const join = (ws) => ethers.concat([selector, ...ws.map((w) => ethers.toBeHex(w, 32))]);
-      // Word indexes: 2 is the length, 3.. the element offsets (relative to word 3), then the elements.
-      const entryStart = (i) => 3 + Number(words[3 + i]) / 32;
-      return { words, join, entryStart };
-    }
-
-    it("logs non-canonical calldata as the values it registered (two entries sharing one uri)", async function () {
-      const { registry, alice } = await loadFixture(registryFixture);
-      const entries = [entry("n0", { uri: "ipfs://first" }), entry("n1", { kind: Kind.Compute, uri: "ipfs://second" })];
-      const { words, join, entryStart } = batchWords(registry, 1n, entries);
-      const [e0, e1] = [entryStart(0), entryStart(1)];
-      words[e0 + 3] = BigInt((e1 + 4 - e0) * 32); // entry 0's uri now points at entry 1's uri
-      const receipt = await (await alice.sendTransaction({ to: await registry.getAddress(), data: join(words) })).wait();
-      const logged = receipt.logs.map((log) => registry.interface.parseLog(log)).find((l) => l?.name === "ContributionsRegistered");
-      expect([...logged.args[2]].map((x) => [x.contentHash, x.kind, x.bond, x.uri])).to.deep.equal([
-        entryTuple({ ...entries[0], uri: "ipfs://second" }),
-        entryTuple(entries[1]),
-      ]);
-    });
-
-    it("rejects calldata whose kind is out of range or whose uri runs past the end, without data", async function () {
-      const { registry, alice } = await loadFixture(registryFixture);
-      const entries = [entry("m0"), entry("m1")];
-      const to = await registry.getAddress();
-      const patches = [
-        (w, at) => { w[at(1) + 1] = 4n; }, // kind
-        (w, at) => { w[at(1) + 4] = 2n ** 20n; }, // uri length past the calldata
-        (w, at) => { w[at(1) + 4] = 2n ** 64n; }, // uri length not below 2^64
-        (w, at) => { w[at(1) + 3] = 2n ** 64n; }, // uri offset not below 2^64
-        (w) => { w[4] = 2n ** 64n; }, // element offset not below 2^64
-        (w) => { w[4] = BigInt((w.length - 3) * 32 - 64); }, // element head past the calldata
-      ];
-      for (const patch of patches) {
-        const { words, join, entryStart } = batchWords(registry, 1n, entries);
-        patch(words, entryStart);
-        await expect(alice.sendTransaction({ to, data: join(words) })).to.be.revertedWithoutReason();
-      }
-      for (const e of entries) expect((await registry.contribution(1, e.contentHash)).status).to.equal(Status.None);
-    });
-
     it("costs at most 26,000 gas per item for 100 entries with empty URIs", async function () {
       const { registry, alice, bob } = await loadFixture(registryFixture);
       // Steady state: the registry already holds bonds, so its OPEN balance slot is not created by this batch.
@@ -547,6 +503,206 @@ describe("ContributionRegistry", function () {
       const entries = Array.from({ length: 100 }, (_, i) => entry(`gas-${i}`, { uri: "" }));
       const receipt = await (await registry.connect(alice).registerBatch(1, entries)).wait();
       expect(receipt.gasUsed / 100n).to.be.at.most(26_000n);
+    });
+
+    // The ContributionsRegistered log is a copy of the calldata: the calldata must be exactly abi.encode's layout.
+    describe("canonical event encoding", function () {
+      const twoEntries = () => [
+        entry("n0", { uri: "ipfs://first" }),
+        entry("n1", { kind: Kind.Compute, uri: "ipfs://second" }),
+      ];
+
+      /** Sends raw calldata that Solidity decodes as `decodesAs`; expects RegistryNonCanonicalBatch(index). */
+      async function expectNonCanonical(f, data, decodesAs, index) {
+        const { registry, token, alice } = f;
+        // Valid ABI that Solidity (and ethers) would decode: only its layout is wrong.
+        expect(decodeBatch(data).entries).to.deep.equal(rawEntries(decodesAs));
+        const balance = await token.balanceOf(alice.address);
+        await expect(alice.sendTransaction({ to: await registry.getAddress(), data }))
+          .to.be.revertedWithCustomError(registry, "RegistryNonCanonicalBatch")
+          .withArgs(index);
+        for (const e of decodesAs) expect((await registry.contribution(1, e.contentHash)).status).to.equal(Status.None);
+        expect(await token.balanceOf(alice.address)).to.equal(balance);
+      }
+
+      /** Sends raw calldata; expects it registered and logged as exactly abi.encode(entries). */
+      async function expectCanonicalLog(f, data, entries) {
+        const { registry, alice } = f;
+        const receipt = await (await alice.sendTransaction({ to: await registry.getAddress(), data })).wait();
+        const log = batchLog(registry, receipt);
+        expect(log.data).to.equal(canonicalEntries(rawEntries(entries)));
+        expect(log.topics.slice(1)).to.deep.equal([ethers.toBeHex(1, 32), ethers.zeroPadValue(alice.address, 32)]);
+        for (const e of entries) expect((await registry.contribution(1, e.contentHash)).bond).to.equal(e.bond);
+      }
+
+      it("logs exactly abi.encode(entries) for the calldata ethers produces", async function () {
+        const f = await loadFixture(registryFixture);
+        const entries = [entry("c0", { uri: "" }), entry("c1", { uri: "x".repeat(32) }), entry("c2", { uri: "y".repeat(33) })];
+        await expectCanonicalLog(f, f.registry.interface.encodeFunctionData("registerBatch", [1, entries]), entries);
+      });
+
+      it("rejects non-zero bytes in a uri's padding", async function () {
+        const f = await loadFixture(registryFixture);
+        const entries = twoEntries();
+        for (const [index, bits] of [[0, 1n], [1, 0xffn << 8n], [1, 1n << 151n]]) {
+          const { words, join, entryStart } = batchWords(f.registry, 1n, entries);
+          words[entryStart(index) + 5] |= bits; // after "ipfs://first" (12 bytes) / "ipfs://second" (13 bytes)
+          await expectNonCanonical(f, join(words), entries, index);
+        }
+      });
+
+      it("rejects a gap before an element", async function () {
+        const f = await loadFixture(registryFixture);
+        const entries = twoEntries();
+        for (const index of [0, 1]) {
+          const { words, join, entryStart } = batchWords(f.registry, 1n, entries);
+          words.splice(entryStart(index), 0, 0n);
+          for (let i = index; i < entries.length; i++) words[3 + i] += 32n;
+          await expectNonCanonical(f, join(words), entries, index);
+        }
+      });
+
+      it("rejects repeated, out-of-order and partly overlapping elements", async function () {
+        const f = await loadFixture(registryFixture);
+        const entries = twoEntries();
+        let { words, join } = batchWords(f.registry, 1n, entries);
+        words[4] = words[3]; // entry 1 is entry 0 again
+        await expectNonCanonical(f, join(words), [entries[0], entries[0]], 1);
+        ({ words, join } = batchWords(f.registry, 1n, entries));
+        [words[3], words[4]] = [words[4], words[3]]; // elements swapped
+        await expectNonCanonical(f, join(words), [entries[1], entries[0]], 0);
+        // Entry 1's head is entry 0's uri length word and uri bytes: [96, 1, 0x20, 0x100] read as
+        // contentHash, kind, bond, uri offset (its empty uri then sits after a gap).
+        const { join: raw } = batchWords(f.registry, 1n, []);
+        const h0 = BigInt(ethers.id("overlap"));
+        words = [1n, 0x40n, 2n, 0x40n, 0xc0n, h0, 0n, BOND, 0x80n, 96n, 1n, 0x20n, 0x100n, 0n, 0n, 0n, 0n, 0n];
+        const data = raw(words);
+        const decoded = decodeBatch(data).entries;
+        expect(decoded[1]).to.deep.equal({ contentHash: ethers.toBeHex(96, 32), kind: Kind.Compute, bond: 0x20n, uri: "0x" });
+        await expectNonCanonical(f, data, decoded, 1);
+      });
+
+      it("rejects a uri offset other than 0x80, including two entries sharing one uri", async function () {
+        const f = await loadFixture(registryFixture);
+        const entries = twoEntries();
+        let { words, join, entryStart } = batchWords(f.registry, 1n, entries);
+        words.splice(entryStart(0) + 4, 0, 0n); // a gap word between entry 0's static part and its uri
+        words[entryStart(0) + 3] = 0xa0n;
+        words[4] += 32n;
+        await expectNonCanonical(f, join(words), entries, 0);
+        ({ words, join, entryStart } = batchWords(f.registry, 1n, entries));
+        const [e0, e1] = [entryStart(0), entryStart(1)];
+        words[e0 + 3] = BigInt((e1 + 4 - e0) * 32); // entry 0's uri is entry 1's uri
+        await expectNonCanonical(f, join(words), [{ ...entries[0], uri: entries[1].uri }, entries[1]], 0);
+      });
+
+      it("rejects element offsets that are not below 2^64 or point past the calldata", async function () {
+        const f = await loadFixture(registryFixture);
+        const entries = twoEntries();
+        const to = await f.registry.getAddress();
+        for (const patch of [(w) => { w[4] = 2n ** 64n; }, (w) => { w[4] = BigInt((w.length - 3) * 32 - 64); }]) {
+          const { words, join } = batchWords(f.registry, 1n, entries);
+          patch(words);
+          await expect(f.alice.sendTransaction({ to, data: join(words) }))
+            .to.be.revertedWithCustomError(f.registry, "RegistryNonCanonicalBatch")
+            .withArgs(1);
+        }
+      });
+
+      it("rejects calldata whose kind is out of range or whose uri runs past the end, without data", async function () {
+        const { registry, alice } = await loadFixture(registryFixture);
+        const entries = [entry("m0"), entry("m1")];
+        const to = await registry.getAddress();
+        const patches = [
+          (w, at) => { w[at(1) + 1] = 4n; }, // kind
+          (w, at) => { w[at(1) + 4] = 2n ** 20n; }, // uri length past the calldata
+          (w, at) => { w[at(1) + 4] = 2n ** 64n; }, // uri length not below 2^64
+          (w, at) => { w[at(1) + 4] = ethers.MaxUint256; }, // uri length that would wrap the end
+        ];
+        for (const patch of patches) {
+          const { words, join, entryStart } = batchWords(registry, 1n, entries);
+          patch(words, entryStart);
+          await expect(alice.sendTransaction({ to, data: join(words) })).to.be.revertedWithoutReason();
+        }
+        for (const e of entries) expect((await registry.contribution(1, e.contentHash)).status).to.equal(Status.None);
+      });
+
+      it("logs canonically, leaving out what lies outside the array: trailing bytes and a gap before it", async function () {
+        const f = await loadFixture(registryFixture);
+        const entries = twoEntries();
+        const { words, join } = batchWords(f.registry, 1n, entries);
+        await expectCanonicalLog(f, ethers.concat([join(words), "0xdeadbeef", ethers.toBeHex(ethers.MaxUint256)]), entries);
+        const moved = [entry("t0", { uri: "ipfs://moved" }), entry("t1", { uri: "" })];
+        const second = batchWords(f.registry, 1n, moved);
+        second.words.splice(2, 0, ethers.MaxUint256); // a junk word between the head and the array
+        second.words[1] = 0x60n;
+        await expectCanonicalLog(f, second.join(second.words), moved);
+      });
+
+      it("logs zero padding where the calldata leaves out the last uri's padding", async function () {
+        const f = await loadFixture(registryFixture);
+        const entries = twoEntries(); // the last uri has 13 bytes: 19 bytes of padding end the calldata
+        const data = f.registry.interface.encodeFunctionData("registerBatch", [1, entries]);
+        await expectCanonicalLog(f, ethers.dataSlice(data, 0, ethers.dataLength(data) - 19), entries);
+      });
+
+      it("logs abi.encode of what it registered for every mutated calldata it accepts, and changes nothing otherwise", async function () {
+        // Hundreds of transactions: played on the deployed (optimised) bytecode only, like tests/contracts/Properties.
+        if (hre.__SOLIDITY_COVERAGE_RUNNING) this.skip();
+        const { registry, token, alice } = await loadFixture(registryFixture);
+        const to = await registry.getAddress();
+        const SEED = 0x5eed0b47;
+        const rng = prng(SEED);
+        const outcomes = { accepted: 0, RegistryNonCanonicalBatch: 0, "revert without data": 0 };
+        const stateOf = async (modelIds, hashes) => [
+          await token.balanceOf(alice.address),
+          await token.balanceOf(to),
+          ...(await Promise.all(modelIds.flatMap((m) => hashes.map((h) => registry.contribution(m, h))))).map(contributionTuple),
+        ];
+        for (let round = 0; round < 300; round++) {
+          const entries = randomBatch(rng, round);
+          const { data, applied } = mutateBatch(rng, registry.interface.encodeFunctionData("registerBatch", [1, entries]));
+          const context = `seed ${SEED} round ${round} (${applied.join(", ")}): ${data}`;
+          let decoded = null;
+          try {
+            decoded = decodeBatch(data);
+          } catch {
+            decoded = null;
+          }
+          const modelIds = [1n, ...(decoded && decoded.modelId !== 1n ? [decoded.modelId] : [])];
+          const hashes = [...entries, ...(decoded?.entries ?? [])].map((e) => e.contentHash);
+          const before = await stateOf(modelIds, hashes);
+          let receipt = null;
+          let failure = null;
+          try {
+            receipt = await (await alice.sendTransaction({ to, data, gasLimit: 3_000_000 })).wait();
+          } catch (error) {
+            failure = error;
+          }
+          if (receipt) {
+            outcomes.accepted++;
+            expect(decoded, context).to.not.equal(null);
+            const log = batchLog(registry, receipt);
+            expect(log.data, context).to.equal(canonicalEntries(decoded.entries));
+            expect(log.topics[1], context).to.equal(ethers.toBeHex(decoded.modelId, 32));
+            for (const e of decoded.entries) {
+              const stored = await registry.contribution(decoded.modelId, e.contentHash);
+              expect([stored.contributor, stored.bond, stored.status], context).to.deep.equal([alice.address, e.bond, BigInt(Status.Active)]);
+            }
+          } else {
+            expect(await stateOf(modelIds, hashes), context).to.deep.equal(before);
+            const revertData = failure.data;
+            expect(revertData, `${context}: ${failure.message}`).to.be.a("string");
+            const name = revertData === "0x" ? "revert without data" : registry.interface.parseError(revertData)?.name;
+            expect(name, `${context}: ${revertData}`).to.be.a("string").and.not.equal("Panic");
+            outcomes[name] = (outcomes[name] ?? 0) + 1;
+          }
+        }
+        console.log(`        ${JSON.stringify(outcomes)}`);
+        // Both sides are well represented, so the properties above were actually exercised.
+        expect(outcomes.accepted).to.be.at.least(60);
+        expect(outcomes.RegistryNonCanonicalBatch).to.be.at.least(60);
+      });
     });
   });
 

@@ -14,28 +14,10 @@ const { ethers } = hre;
 const { expect } = require("chai");
 const { loadFixture, time } = require("@nomicfoundation/hardhat-network-helpers");
 const { POLICY, WINDOW, buildTree, deployRewardsFixture } = require("./helpers/rewards");
+const { prng } = require("./helpers/prng");
 
 const SEEDS = [0x0e1ed9e5, 20261124, 77];
 const STEPS = 120;
-
-// mulberry32: small, well-known, deterministic.
-function prng(seed) {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  return {
-    next,
-    int: (lo, hi) => lo + Math.floor(next() * (hi - lo + 1)),
-    big: (lo, hi) => BigInt(lo + Math.floor(next() * (hi - lo + 1))),
-    pick: (items) => items[Math.floor(next() * items.length)],
-    chance: (p) => next() < p,
-  };
-}
 
 // Exact non-negative rationals for the reference revenue entitlement.
 const gcd = (a, b) => (b === 0n ? a : gcd(b, a % b));
