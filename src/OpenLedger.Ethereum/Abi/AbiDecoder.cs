@@ -10,7 +10,10 @@ namespace OpenLedger.Ethereum.Abi;
 /// </summary>
 public static class AbiDecoder
 {
-    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+    // Solidity never checks that a string is UTF-8, so a contract can log any bytes as a string (anyone can register
+    // a contribution whose URI is not UTF-8). A reader that follows the chain must not halt on what the chain
+    // accepted: invalid sequences decode as U+FFFD, as Solidity tooling and browsers show them.
+    private static readonly UTF8Encoding LenientUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: false);
 
     /// <summary>Decodes the tuple of <paramref name="types"/> from <paramref name="data"/>.</summary>
     public static object?[] Decode(IReadOnlyList<AbiType> types, ReadOnlySpan<byte> data)
@@ -80,8 +83,7 @@ public static class AbiDecoder
                     if (data.Slice(32 + length, AbiEncoder.Pad(length) - length).ContainsAnyExcept((byte)0))
                         throw new EthereumException($"{type} at byte {position} has non-zero padding after its {length} bytes");
                     if (type.Kind == AbiTypeKind.Bytes) return content.ToArray();
-                    try { return StrictUtf8.GetString(content); }
-                    catch (DecoderFallbackException) { throw new EthereumException($"string at byte {position} is not valid UTF-8: {Hex.Encode(content)}"); }
+                    return LenientUtf8.GetString(content);
                 }
             case AbiTypeKind.DynamicArray:
                 {

@@ -6,6 +6,7 @@ using OpenLedger.Contracts.Registry;
 using OpenLedger.Contracts.Shares;
 using OpenLedger.Contracts.Token;
 using OpenLedger.Ethereum;
+using Abi = OpenLedger.Ethereum.Abi;
 using OpenLedger.Ethereum.Primitives;
 
 namespace OpenLedger.Contracts.Tests.Bindings;
@@ -26,6 +27,24 @@ public sealed class EventBindingTests
         Assert.Equal(new ContributionRegisteredEvent(Id, 7, Alice, Content, Kind.FineTune, 1_000_000_000, "ipfs://data"), e);
         Assert.Equal(log.Topics[0], ContributionRegisteredEvent.Topic0);
     }
+
+    [Fact]
+    public void ContributionRegistered_log_whose_uri_is_not_utf8_decodes_so_the_indexer_never_halts_on_it()
+    {
+        // The registry accepts any bytes as a URI (Solidity does not check UTF-8), so anyone can emit such a log.
+        // `bytes` and `string` share one encoding: encode the data with the URI as raw bytes 0x61 0xff 0x62.
+        var data = Abi.AbiEncoder.Encode(
+            [Abi.AbiType.Parse("bytes32"), Abi.AbiType.Parse("uint8"), Abi.AbiType.Parse("uint256"), Abi.AbiType.Bytes],
+            [Content.ToArray(), (BigInteger)2, (BigInteger)1_000_000_000, new byte[] { 0x61, 0xff, 0x62 }]);
+        var topics = new[] { ContributionRegisteredEvent.Topic0, Id, Word(7), Word(Alice) };
+        var e = ContributionRegisteredEvent.Decode(topics, data);
+        Assert.Equal("a\uFFFDb", e.Uri);
+        Assert.Equal(Content, e.ContentHash);
+    }
+
+    private static Hash32 Word(BigInteger value) => new(Abi.AbiEncoder.Encode(Abi.AbiType.UInt(256), value));
+
+    private static Hash32 Word(Address address) => new(Abi.AbiEncoder.Encode(Abi.AbiType.Address, address));
 
     [Fact]
     public void ModelCreated_log_with_a_policy_struct_decodes_into_the_record()

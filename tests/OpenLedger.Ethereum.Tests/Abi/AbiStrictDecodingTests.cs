@@ -16,7 +16,6 @@ public class AbiStrictDecodingTests
         { "bytes", ["40"], "offset 64 of bytes at byte 0 points outside the 32 bytes" },
         { "bytes", ["20", "21", "*61"], "bytes at byte 32 has length 33 but only 32 bytes follow" },
         { "bytes", ["20", "1", "*6162"], "bytes at byte 32 has non-zero padding after its 1 bytes" },
-        { "string", ["20", "1", "*ff"], "string at byte 32 is not valid UTF-8" },
         { "uint256[]", ["20", "3", "1", "2"], "uint256[] at byte 32 has length 3 but its elements would need 96 bytes and only 64 follow" },
         { "uint256[]", ["20", "ffffffff"], "length of uint256[] at byte 32 0x00000000000000000000000000000000000000000000000000000000ffffffff is too large" },
         { "bytes", ["1" + new string('0', 20)], "is too large" },
@@ -33,6 +32,14 @@ public class AbiStrictDecodingTests
         var e = Assert.Throws<EthereumException>(() => AbiDecoder.Decode(AbiType.Parse(type), Words.Of(words)));
         Assert.Contains($"Cannot decode argument 0 ({type})", e.Message);
         Assert.Contains(reason, e.Message);
+    }
+
+    [Fact]
+    public void A_string_that_is_not_utf8_decodes_with_replacement_characters_as_the_chain_accepted_it()
+    {
+        // 0xff is never valid UTF-8; "a" then 0xff then "b". Solidity stores and logs such strings without complaint.
+        var decoded = AbiDecoder.Decode(AbiType.Parse("string"), Words.Of(["20", "3", "*61ff62"]));
+        Assert.Equal("a\uFFFDb", Assert.IsType<string>(decoded));
     }
 
     [Fact]
