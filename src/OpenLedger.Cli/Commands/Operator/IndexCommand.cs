@@ -21,6 +21,7 @@ public sealed class IndexCommand : VerbCommand
     {
         Options.Add(_database);
         Options.Add(_toHead);
+        Validators.Add(r => { if (r.GetResult(_toHead) is null) r.AddError("index needs --to-head (continuous indexing is node run)"); });
     }
 
     public override async Task<int> ExecuteAsync(CliContext context, CancellationToken ct)
