@@ -99,7 +99,8 @@ public sealed class ContributeCommand : VerbCommand
             var commitment = Keccak.Hash(AbiEncoder.Encode(CommitmentTypes, [session.Sender, modelId, contentHash, salt]));
             var committed = await registry.CommitAsync(commitment, ct);
             context.Info($"committed {commitment} in block {committed.BlockNumber}");
-            receipt = await RevealAfterCommitAsync(session, modelId, entry, salt, committed.BlockNumber, ct);
+            // The commit is mined (its receipt is in hand), so the reveal necessarily lands in a later block.
+            receipt = await registry.RevealAsync(modelId, entry, salt, ct);
         }
         else if (bond.IsZero)
         {
@@ -113,12 +114,5 @@ public sealed class ContributeCommand : VerbCommand
         context.WriteResult(("id", registered.Id), ("contentHash", contentHash), ("model", modelId), ("bond", Amounts.Format(bond)),
             ("transaction", receipt.TransactionHash), ("block", receipt.BlockNumber));
         return ExitCodes.Ok;
-    }
-
-    private static async Task<TransactionReceipt> RevealAfterCommitAsync(ChainSession session, BigInteger modelId, Entry entry, Hash32 salt, ulong commitBlock, CancellationToken ct)
-    {
-        // The reveal must land in a later block than the commit; on an automining node the next transaction does.
-        while (await session.Rpc.GetBlockNumberAsync(ct) <= commitBlock) await Task.Delay(500, ct);
-        return await session.Services.Registry.RevealAsync(modelId, entry, salt, ct);
     }
 }
