@@ -193,6 +193,7 @@ public sealed class ContributorFlowTests(ChainFixture chain)
         Assert.Equal(summary["head"]!.GetValue<string>(), summary["to"]!.GetValue<string>());
 
         var model = await CreateModelAsync(0);
+        await chain.WaitForIndexAsync(); // the node lists a model's epochs only once it has indexed the model
         var claim = await chain.RunAsync(["claim", "--model", model, "--all", .. ChainFixture.Signer(1)]);
         Assert.Equal(ExitCodes.Failure, claim.ExitCode);
         Assert.StartsWith("error: nothing to claim", claim.Err);
