@@ -1,4 +1,3 @@
-using System.CommandLine;
+using OpenLedger.Cli;
 
-var root = new RootCommand("openledger: contributions, rewards and model shares on OpenLedger");
-return await root.Parse(args).InvokeAsync();
+return await CliApp.RunAsync(args, CliConsole.System());

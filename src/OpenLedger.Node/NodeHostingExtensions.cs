@@ -6,6 +6,7 @@ using OpenLedger.Node.Api;
 using OpenLedger.Node.Chain;
 using OpenLedger.Node.Health;
 using OpenLedger.Node.Queries;
+using OpenLedger.Node.Relay;
 
 namespace OpenLedger.Node;
 
@@ -36,6 +37,7 @@ public static class NodeHostingExtensions
         builder.Services.AddSingleton<ApiQueries>();
         builder.Services.AddSingleton<ChainClock>();
         builder.Services.AddSingleton<NodeStatusReader>();
+        builder.AddOpenLedgerRelay();
         return builder;
     }
 
@@ -52,6 +54,7 @@ public static class NodeHostingExtensions
         app.MapContributionsApi();
         app.MapAccountsApi();
         app.MapEpochsApi();
+        app.MapRelayApi();
         return app;
     }
 

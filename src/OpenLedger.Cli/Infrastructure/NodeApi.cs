@@ -1,0 +1,56 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace OpenLedger.Cli.Infrastructure;
+
+/// <summary>The node's query API (and relay): JSON in and out; an RFC 7807 problem becomes a one-line refusal.</summary>
+public sealed class NodeApi(Uri baseUrl)
+{
+    private readonly HttpClient _http = new() { BaseAddress = baseUrl, Timeout = TimeSpan.FromSeconds(60) };
+
+    public Uri BaseUrl { get; } = baseUrl;
+
+    /// <summary>GET as JSON; null on 404 when <paramref name="allowMissing"/>.</summary>
+    public async Task<JsonNode?> GetAsync(string path, CancellationToken ct, bool allowMissing = false)
+    {
+        using var response = await SendAsync(() => _http.GetAsync(path, ct), path);
+        if (allowMissing && response.StatusCode == HttpStatusCode.NotFound) return null;
+        return await ReadAsync(response, path, ct);
+    }
+
+    public async Task<JsonNode> PostAsync(string path, JsonNode body, CancellationToken ct, IReadOnlyDictionary<string, string>? headers = null)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = JsonContent.Create(body) };
+        foreach (var (name, value) in headers ?? new Dictionary<string, string>()) request.Headers.TryAddWithoutValidation(name, value);
+        using var response = await SendAsync(() => _http.SendAsync(request, ct), path);
+        return await ReadAsync(response, path, ct);
+    }
+
+    private async Task<HttpResponseMessage> SendAsync(Func<Task<HttpResponseMessage>> send, string path)
+    {
+        try
+        {
+            return await send();
+        }
+        catch (HttpRequestException e)
+        {
+            throw new CliException($"cannot reach the node API at {BaseUrl} ({path}): {e.Message}");
+        }
+    }
+
+    private async Task<JsonNode> ReadAsync(HttpResponseMessage response, string path, CancellationToken ct)
+    {
+        var text = await response.Content.ReadAsStringAsync(ct);
+        JsonNode? json = null;
+        try { json = text.Length == 0 ? null : JsonNode.Parse(text); }
+        catch (JsonException) { /* reported below with the status */ }
+        if (response.IsSuccessStatusCode)
+            return json ?? throw new CliException($"the node API answered {path} with something that is not JSON");
+        var detail = json?["detail"]?.GetValue<string>() ?? json?["title"]?.GetValue<string>() ?? response.ReasonPhrase;
+        if (json?["errors"] is JsonObject errors)
+            detail += ": " + string.Join("; ", errors.Select(e => $"{e.Key}: {string.Join(", ", e.Value!.AsArray().Select(m => m!.GetValue<string>()))}"));
+        throw new CliException($"the node refused {path} ({(int)response.StatusCode}): {detail}");
+    }
+}

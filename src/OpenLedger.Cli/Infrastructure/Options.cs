@@ -1,0 +1,76 @@
+using System.CommandLine;
+using System.CommandLine.Parsing;
+using System.Numerics;
+using OpenLedger.Ethereum.Primitives;
+
+namespace OpenLedger.Cli.Infrastructure;
+
+/// <summary>Option factories with the validation every verb shares: parse errors become exit code 2.</summary>
+public static class Options
+{
+    public static Option<BigInteger> ModelId(string description = "model id (as created by model create)") => new("--model")
+    {
+        Description = description,
+        Required = true,
+        CustomParser = r => PositiveInteger(r, "--model"),
+    };
+
+    public static Option<Hash32> ContentHash(bool required = true) => new("--content-hash")
+    {
+        Description = "keccak-256 content hash of the contribution (0x + 64 hex digits)",
+        Required = required,
+        CustomParser = r => Hash(r, "--content-hash"),
+    };
+
+    public static Option<Address> AddressOption(string name, string description, bool required = true) => new(name)
+    {
+        Description = description,
+        Required = required,
+        CustomParser = r =>
+        {
+            var text = r.Tokens.Single().Value;
+            if (Address.TryParse(text, out var address)) return address;
+            r.AddError($"{name} expects a 20-byte 0x address but got '{text}'");
+            return default;
+        },
+    };
+
+    /// <summary>An OPEN amount in whole or decimal tokens ("10", "0.5"), at most 18 decimals, as wei.</summary>
+    public static Option<BigInteger> Amount(string name, string description, bool required = true) => new(name)
+    {
+        Description = description + " (OPEN, decimals allowed, e.g. 2.5)",
+        Required = required,
+        CustomParser = r =>
+        {
+            var text = r.Tokens.Single().Value;
+            if (Amounts.TryParse(text, out var wei)) return wei;
+            r.AddError($"{name} expects an OPEN amount like 10 or 2.5 (at most 18 decimals) but got '{text}'");
+            return default;
+        },
+    };
+
+    public static BigInteger PositiveInteger(ArgumentResult r, string name)
+    {
+        var text = r.Tokens.Single().Value;
+        if (BigInteger.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n) && n > 0)
+            return n;
+        r.AddError($"{name} expects a positive integer but got '{text}'");
+        return default;
+    }
+
+    public static Hash32 Hash(ArgumentResult r, string name)
+    {
+        var text = r.Tokens.Single().Value;
+        if (Hash32.TryParse(text, out var hash)) return hash;
+        r.AddError($"{name} expects 0x and 64 hex digits but got '{text}'");
+        return default;
+    }
+
+    public static Uri ParseHttpUrl(ArgumentResult r, string name)
+    {
+        var text = r.Tokens.Single().Value;
+        if (Uri.TryCreate(text, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps)) return uri;
+        r.AddError($"{name} expects an http(s) URL but got '{text}'");
+        return null!;
+    }
+}

@@ -1,0 +1,55 @@
+using OpenLedger.Ethereum.Abi;
+
+namespace OpenLedger.Cli.Infrastructure;
+
+/// <summary>What to do about each of our custom errors, phrased for the person at the terminal.</summary>
+public static class RevertHints
+{
+    public static string? For(ContractRevertException revert)
+    {
+        if (revert.Error is null) return null;
+        var args = new Dictionary<string, string>(StringComparer.Ordinal);
+        for (var i = 0; i < revert.Error.Inputs.Count && i < revert.Arguments.Count; i++)
+            args[revert.Error.Inputs[i].Name] = Format(revert.Arguments[i]);
+        string A(string name) => args.TryGetValue(name, out var v) ? v : "?";
+        return revert.Error.Name switch
+        {
+            "RegistryDuplicateContent" => $"this content is already registered as {A("existingId")}",
+            "RegistryUnknownModel" => $"model {A("modelId")} does not exist; list models with the node API /models",
+            "RegistryUnknownContribution" => $"model {A("modelId")} holds no contribution with content hash {A("contentHash")}",
+            "RegistryNotModelOwner" => $"only the owner of model {A("modelId")} may do this; {A("caller")} is not it",
+            "RegistryNotValidator" => $"{A("caller")} is not a validator of model {A("modelId")}: the owner adds one with validator add",
+            "RegistryInvalidPolicy" => "owner and pool basis points must add up to at most 10000",
+            "RegistryBondTooLow" => $"the model asks for a bond of at least {A("minBond")} wei",
+            "RegistryBondNotStorable" => "a bond must be a whole number of gwei (at most 9 decimals of OPEN)",
+            "RegistryCommitRevealRequired" => "this model requires commit-reveal: pass --commit-reveal",
+            "RegistryCommitmentTooRecent" => "the reveal must come at least one block after the commit; try again",
+            "RegistrySignatureExpired" => "the signed registration's deadline has passed: sign again",
+            "RegistryInvalidSignature" => "the signature does not recover to the contributor: sign again with the contributor's wallet",
+            "RegistryWrongStatus" => $"contribution {A("id")} is not in a status that allows this",
+            "RegistryDisputeWindowOpen" => $"the flag's dispute window is still open until {A("endsAt")} (unix time)",
+            "RegistryDisputeWindowClosed" => "the flag's dispute window has already ended",
+            "RegistryBondLocked" => $"the bond is locked until {A("unlocksAt")} (unix time)",
+            "RegistryNotContributor" => $"only the contributor of {A("id")} may withdraw its bond",
+            "RegistryNoBond" => $"contribution {A("id")} has no bond left to withdraw",
+            "DistributorChallengeWindowOpen" => $"epoch {A("epoch")} is still in its challenge window until {A("endsAt")} (unix time)",
+            "DistributorChallengeWindowClosed" => $"epoch {A("epoch")}'s challenge window has ended; it can no longer be vetoed",
+            "DistributorNotVetoer" => "only the model owner or a guardian may veto an epoch",
+            "DistributorAlreadyClaimed" => $"leaf {A("index")} of epoch {A("epoch")} was already claimed",
+            "DistributorInvalidProof" => $"the proof for epoch {A("epoch")} does not match the posted root: the node's distribution differs",
+            "DistributorEpochVetoed" => $"epoch {A("epoch")} was vetoed and pays nothing",
+            "DistributorUnknownEpoch" => $"model {A("modelId")} has no epoch {A("epoch")} posted",
+            "SharesNothingToWithdraw" => $"{A("account")} has no revenue to withdraw for model {A("modelId")}",
+            "ERC20InsufficientBalance" => $"{A("sender")} holds {A("balance")} wei of OPEN but {A("needed")} are needed",
+            "ERC20InsufficientAllowance" => $"the allowance is {A("allowance")} wei of OPEN but {A("needed")} are needed",
+            _ => null,
+        };
+    }
+
+    private static string Format(object? value) => value switch
+    {
+        byte[] bytes => OpenLedger.Ethereum.Primitives.Hex.Encode(bytes),
+        null => "null",
+        _ => value.ToString() ?? "",
+    };
+}

@@ -1,0 +1,90 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Numerics;
+using System.Text.Json.Nodes;
+using OpenLedger.Cli.Tests.Support;
+using OpenLedger.Contracts.Client;
+using OpenLedger.Ethereum.Primitives;
+using OpenLedger.Ethereum.Rpc;
+using OpenLedger.Node.Relay;
+
+namespace OpenLedger.Cli.Tests;
+
+/// <summary>POST /relay/register on the node started by `openledger node run`: every refusal is a problem and costs the relayer nothing.</summary>
+[Collection(ChainCollection.Name)]
+public sealed class RelayEndpointTests(ChainFixture chain)
+{
+    private async Task<(JsonObject Body, RegisterMessage Message)> SignedAsync(int signer, BigInteger? deadlineOffset = null, BigInteger? nonce = null, BigInteger? model = null)
+    {
+        var deployment = OpenLedgerDeployment.Load(chain.DeploymentFile);
+        var registry = deployment.Connect(chain.Rpc).Registry;
+        var account = CliRunner.Account(signer);
+        var now = (await chain.Rpc.GetBlockByNumberAsync(BlockTag.Latest))!.Timestamp;
+        var message = new RegisterMessage(account.Address, model ?? 1, Keccak.Hash(Guid.NewGuid().ToString()), 0, "ipfs://x", 0,
+            nonce ?? await registry.NoncesAsync(account.Address), now + (deadlineOffset ?? 600));
+        var signature = account.SignTypedData(message.ToTypedData(deployment.ChainId, deployment.ContributionRegistry.Address));
+        return (new JsonObject
+        {
+            ["modelId"] = message.ModelId.ToString(), ["contentHash"] = message.ContentHash.ToString(), ["kind"] = 0, ["uri"] = message.Uri,
+            ["bond"] = "0", ["contributor"] = account.Address.ToString(), ["nonce"] = message.Nonce.ToString(),
+            ["deadline"] = message.Deadline.ToString(), ["signature"] = signature.ToHex(),
+        }, message);
+    }
+
+    private async Task<(HttpStatusCode Status, JsonNode Body)> PostAsync(JsonObject body)
+    {
+        using var http = new HttpClient { BaseAddress = chain.NodeUrl };
+        using var response = await http.PostAsJsonAsync("/relay/register", body);
+        return (response.StatusCode, JsonNode.Parse(await response.Content.ReadAsStringAsync())!);
+    }
+
+    private async Task EnsureModelAsync()
+    {
+        var run = await chain.RunAsync(["model", "create", "--metadata-uri", "ipfs://relay", .. ChainFixture.Signer(0)]);
+        Assert.True(run.ExitCode == 0, run.ToString());
+    }
+
+    [Fact]
+    public async Task Refusals_are_problems_and_the_relayer_spends_no_gas()
+    {
+        await EnsureModelAsync();
+        var relayer = CliRunner.Account(ChainFixture.RelayerIndex).Address;
+        var nonceBefore = await chain.Rpc.GetTransactionCountAsync(relayer, BlockTag.Latest);
+
+        var expired = await PostAsync((await SignedAsync(6, deadlineOffset: -1)).Body);
+        Assert.Equal(HttpStatusCode.BadRequest, expired.Status);
+        Assert.Equal("Signature expired", expired.Body["title"]!.GetValue<string>());
+
+        var forged = (await SignedAsync(6)).Body;
+        forged["contributor"] = CliRunner.Account(7).Address.ToString();
+        var invalid = await PostAsync(forged);
+        Assert.Equal(HttpStatusCode.BadRequest, invalid.Status);
+        Assert.Equal("Invalid signature", invalid.Body["title"]!.GetValue<string>());
+
+        var wrongNonce = await PostAsync((await SignedAsync(6, nonce: 42)).Body);
+        Assert.Equal(HttpStatusCode.Conflict, wrongNonce.Status);
+
+        var unknownModel = await PostAsync((await SignedAsync(6, model: 9999)).Body);
+        Assert.Equal(HttpStatusCode.NotFound, unknownModel.Status);
+
+        var malformed = await PostAsync(new JsonObject { ["modelId"] = "x" });
+        Assert.Equal(HttpStatusCode.BadRequest, malformed.Status);
+
+        Assert.Equal(nonceBefore, await chain.Rpc.GetTransactionCountAsync(relayer, BlockTag.Latest));
+    }
+
+    [Fact]
+    public async Task A_valid_signature_is_sent_with_registerBySig_and_the_rate_limit_is_per_contributor()
+    {
+        await EnsureModelAsync();
+        var ok = await PostAsync((await SignedAsync(8)).Body);
+        Assert.True(ok.Status == HttpStatusCode.OK, ok.Body.ToJsonString());
+        Assert.StartsWith("0x", ok.Body["transactionHash"]!.GetValue<string>());
+
+        // The default limit is 5 per minute per contributor: the 7th request of one contributor is refused; others are not.
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 6; i++) statuses.Add((await PostAsync((await SignedAsync(10, nonce: 1000)).Body)).Status);
+        Assert.Equal(HttpStatusCode.TooManyRequests, statuses[^1]);
+        Assert.NotEqual(HttpStatusCode.TooManyRequests, (await PostAsync((await SignedAsync(6, nonce: 1000)).Body)).Status);
+    }
+}
