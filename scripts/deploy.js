@@ -2,6 +2,7 @@
 //   npx hardhat run scripts/deploy.js --network localhost
 // Against a node that already holds our deployment it says so and stops; OPENLEDGER_REDEPLOY=1 deploys again.
 // OPENLEDGER_REPORTER / OPENLEDGER_GUARDIAN name the role holders (default: the deployer).
+// OPENLEDGER_DEPLOYMENT_FILE writes the record elsewhere (tests running in parallel each keep their own).
 const fs = require("fs");
 const path = require("path");
 const hre = require("hardhat");
@@ -22,7 +23,9 @@ async function existingDeployment(file, chainId) {
 
 async function main() {
   const network = hre.network.name;
-  const file = path.join(__dirname, "..", "deployments", `${network}.json`);
+  const file = process.env.OPENLEDGER_DEPLOYMENT_FILE
+    ? path.resolve(process.env.OPENLEDGER_DEPLOYMENT_FILE)
+    : path.join(__dirname, "..", "deployments", `${network}.json`);
   const { chainId } = await hre.ethers.provider.getNetwork();
 
   const existing = await existingDeployment(file, chainId);

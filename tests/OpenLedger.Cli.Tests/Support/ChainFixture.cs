@@ -30,7 +30,7 @@ public sealed class ChainFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         Chain = new HardhatNode();
-        DeploymentFile = Deployer.Deploy(Chain.Url, Directory.File("deployment.json"));
+        DeploymentFile = OpenLedgerDeployer.Deploy(Chain.Url, Directory.File("deployment.json"));
         Rpc = new JsonRpcClient(new HttpClient(), Chain.Url);
         var deployer = await EthereumClient.ConnectAsync(Rpc, CliRunner.Account(0));
         var token = OpenLedgerDeployment.Load(DeploymentFile).Connect(deployer).Token;

@@ -1,12 +1,15 @@
 using System.Diagnostics;
-using OpenLedger.TestSupport;
 
-namespace OpenLedger.Cli.Tests.Support;
+namespace OpenLedger.TestSupport;
 
-/// <summary>Deploys OpenLedger with scripts/deploy.js to a Hardhat node and copies the deployment file out of the repo.</summary>
-public static class Deployer
+/// <summary>
+/// Deploys OpenLedger with scripts/deploy.js to a test chain, writing the deployment record to a file of the
+/// caller's (OPENLEDGER_DEPLOYMENT_FILE), so test projects running in parallel never share deployments/localhost.json.
+/// </summary>
+public static class OpenLedgerDeployer
 {
-    public static string Deploy(Uri node, string outputFile)
+    /// <summary>Deploys to <paramref name="node"/>; the reporter role goes to <paramref name="reporter"/> (default: the deployer).</summary>
+    public static string Deploy(Uri node, string deploymentFile, string? reporter = null)
     {
         var psi = new ProcessStartInfo("npx", ["--no-install", "hardhat", "run", "scripts/deploy.js", "--network", "localhost"])
         {
@@ -15,7 +18,9 @@ public static class Deployer
             WorkingDirectory = RepoPaths.Root,
         };
         psi.Environment["OPENLEDGER_RPC_URL"] = node.ToString();
+        psi.Environment["OPENLEDGER_DEPLOYMENT_FILE"] = Path.GetFullPath(deploymentFile);
         psi.Environment["OPENLEDGER_REDEPLOY"] = "1";
+        if (reporter is not null) psi.Environment["OPENLEDGER_REPORTER"] = reporter;
         using var process = Process.Start(psi) ?? throw new InvalidOperationException("could not start npx");
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
@@ -25,7 +30,6 @@ public static class Deployer
             throw new TimeoutException("scripts/deploy.js did not finish in 3 minutes");
         }
         if (process.ExitCode != 0) throw new InvalidOperationException($"scripts/deploy.js exited {process.ExitCode}: {stderr.Result}{stdout.Result}");
-        File.Copy(RepoPaths.Combine("deployments", "localhost.json"), outputFile, overwrite: true);
-        return outputFile;
+        return deploymentFile;
     }
 }
