@@ -114,4 +114,21 @@ public sealed class EventBindingTests
         var ex = Assert.Throws<EthereumException>(() => TransferEvent.Decode([.. transfer.Topics.Take(2)], transfer.Data));
         Assert.Contains("must have 3 topics but has 2", ex.Message);
     }
+
+    [Fact]
+    public void The_contract_event_decoder_returns_the_typed_record_or_null_for_a_foreign_topic()
+    {
+        var log = Ethers.Event([Ethers.Token], "Transfer", Alice.ToString(), Bob.ToString(), "5");
+        Assert.Equal(new TransferEvent(Alice, Bob, 5), OpenTokenAbi.Events.Decode(log.Topics, log.Data));
+        Assert.Null(ContributionRegistryAbi.Events.Decode(log.Topics, log.Data));
+        Assert.Null(OpenTokenAbi.Events.Decode([], []));
+        Assert.Equal(OpenTokenAbi.Binding.Events.Select(e => e.Topic0.ToString()).Order(), OpenTokenAbi.Events.Topics.Select(t => t.ToString()).Order());
+    }
+
+    [Fact]
+    public void Registering_one_event_twice_in_a_decoder_is_refused()
+    {
+        var ex = Assert.Throws<EthereumException>(() => new ContractEventDecoder().Add<TransferEvent>().Add<TransferEvent>());
+        Assert.Contains("share topic0", ex.Message);
+    }
 }

@@ -45,6 +45,9 @@ public sealed class RegistryOnHardhatTests(ChainFixture chain) : IClassFixture<C
         var expectedId = await registry.CallAsync(new ContributionIdFunction(1, entry.ContentHash));
         Assert.Equal(new ContributionRegisteredEvent(expectedId, 1, contributor.Account.Address, entry.ContentHash, Kind.Data, bond, "ipfs://data"), registered);
         Assert.Equal(new TransferEvent(contributor.Account.Address, registry.Address, bond), receipt.Events<TransferEvent>(token.Address).Single());
+        var decoded = receipt.Logs.Select(l => ContributionRegistryAbi.Events.Decode(l)).ToList();
+        Assert.Equal(registered, Assert.Single(decoded.OfType<ContributionRegisteredEvent>()));
+        Assert.Single(decoded, e => e is null); // the token's Transfer is not a registry event
         var stored = await registry.CallAsync(new ContributionFunction(1, entry.ContentHash));
         Assert.Equal((contributor.Account.Address, Status.Active, bond), (stored.Contributor, stored.Status, stored.Bond));
 

@@ -53,6 +53,24 @@ public sealed class ContractArtifactSyncTests
     }
 
     [Fact]
+    public async Task Checked_in_generated_code_is_exactly_what_the_generator_makes_from_the_current_artifacts()
+    {
+        _ = HardhatArtifacts.Read(BindingConfig.Load()[0].Artifact); // compiled first
+        var psi = new System.Diagnostics.ProcessStartInfo("node", [RepoPaths.Combine("src", "OpenLedger.Contracts", "codegen", "generate-bindings.js"), "--check"])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            WorkingDirectory = RepoPaths.Root,
+        };
+        using var process = System.Diagnostics.Process.Start(psi)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        await process.WaitForExitAsync(timeout.Token);
+        Assert.True(process.ExitCode == 0, await stderr + await stdout);
+    }
+
+    [Fact]
     public void Every_custom_error_of_every_contract_is_in_the_revert_decoder()
     {
         var decoderSignatures = OpenLedgerContracts.RevertDecoder.Errors.Select(e => e.Signature).ToHashSet();

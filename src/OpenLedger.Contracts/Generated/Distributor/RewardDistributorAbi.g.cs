@@ -6,6 +6,7 @@ using System.Numerics;
 using OpenLedger.Contracts.Binding;
 using OpenLedger.Ethereum.Abi;
 using OpenLedger.Ethereum.Primitives;
+using OpenLedger.Ethereum.Rpc;
 
 namespace OpenLedger.Contracts.Distributor;
 
@@ -19,4 +20,15 @@ public static class RewardDistributorAbi
         [ChallengeWindowFunction.Descriptor, ClaimFunction.Descriptor, ClaimBatchFunction.Descriptor, DefaultAdminRoleFunction.Descriptor, EpochFunction.Descriptor, FundRewardPoolFunction.Descriptor, GetRoleAdminFunction.Descriptor, GrantRoleFunction.Descriptor, GuardianRoleFunction.Descriptor, HasRoleFunction.Descriptor, IsClaimedFunction.Descriptor, LastEpochFunction.Descriptor, PostEpochFunction.Descriptor, RenounceRoleFunction.Descriptor, ReporterRoleFunction.Descriptor, RevokeRoleFunction.Descriptor, RewardPoolFunction.Descriptor, SetChallengeWindowFunction.Descriptor, SupportsInterfaceFunction.Descriptor, VetoEpochFunction.Descriptor],
         [ChallengeWindowUpdatedEvent.Descriptor, ClaimedEvent.Descriptor, EpochPostedEvent.Descriptor, EpochVetoedEvent.Descriptor, RewardPoolFundedEvent.Descriptor, RoleAdminChangedEvent.Descriptor, RoleGrantedEvent.Descriptor, RoleRevokedEvent.Descriptor],
         [AccessControlBadConfirmationError.Descriptor, AccessControlUnauthorizedAccountError.Descriptor, DistributorAlreadyClaimedError.Descriptor, DistributorChallengeWindowClosedError.Descriptor, DistributorChallengeWindowOpenError.Descriptor, DistributorEpochExhaustedError.Descriptor, DistributorEpochOutOfOrderError.Descriptor, DistributorEpochVetoedError.Descriptor, DistributorInsufficientPoolError.Descriptor, DistributorInvalidEpochError.Descriptor, DistributorInvalidProofError.Descriptor, DistributorNotVetoerError.Descriptor, DistributorUnknownEpochError.Descriptor, DistributorUnknownModelError.Descriptor, DistributorZeroAmountError.Descriptor, SafeCastOverflowedUintDowncastError.Descriptor, SafeERC20FailedOperationError.Descriptor]);
+
+    /// <summary>Decodes any log of RewardDistributor into its typed event record.</summary>
+    public static ContractEventDecoder Events { get; } = new ContractEventDecoder()
+        .Add<ChallengeWindowUpdatedEvent>()
+        .Add<ClaimedEvent>()
+        .Add<EpochPostedEvent>()
+        .Add<EpochVetoedEvent>()
+        .Add<RewardPoolFundedEvent>()
+        .Add<RoleAdminChangedEvent>()
+        .Add<RoleGrantedEvent>()
+        .Add<RoleRevokedEvent>();
 }

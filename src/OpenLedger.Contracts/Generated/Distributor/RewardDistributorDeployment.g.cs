@@ -6,15 +6,16 @@ using System.Numerics;
 using OpenLedger.Contracts.Binding;
 using OpenLedger.Ethereum.Abi;
 using OpenLedger.Ethereum.Primitives;
+using OpenLedger.Ethereum.Rpc;
 
 namespace OpenLedger.Contracts.Distributor;
 
 /// <summary>The constructor arguments of RewardDistributor: <c>constructor(address token, address registry, address shares, address admin, uint64 challengeWindow_)</c>.</summary>
-public sealed record RewardDistributorDeployment(Address Token, Address Registry, Address Shares, Address Admin, ulong ChallengeWindow_) : IContractDeployment
+public sealed record RewardDistributorDeployment(Address Token, Address Registry, Address Shares, Address Admin, ulong ChallengeWindow) : IContractDeployment
 {
     public static IReadOnlyList<AbiParameter> Inputs { get; } = [new AbiParameter("token", "address"), new AbiParameter("registry", "address"), new AbiParameter("shares", "address"), new AbiParameter("admin", "address"), new AbiParameter("challengeWindow_", "uint64")];
 
     public IReadOnlyList<AbiParameter> ConstructorInputs => Inputs;
 
-    public byte[] Encode(ReadOnlySpan<byte> bytecode) => AbiEncoder.Encode(Inputs.Select(p => p.Type).ToArray(), [Token, Registry, Shares, Admin, ChallengeWindow_], bytecode);
+    public byte[] Encode(ReadOnlySpan<byte> bytecode) => AbiEncoder.Encode(Inputs.Select(p => p.Type).ToArray(), [Token, Registry, Shares, Admin, ChallengeWindow], bytecode);
 }

@@ -6,6 +6,7 @@ using System.Numerics;
 using OpenLedger.Contracts.Binding;
 using OpenLedger.Ethereum.Abi;
 using OpenLedger.Ethereum.Primitives;
+using OpenLedger.Ethereum.Rpc;
 
 namespace OpenLedger.Contracts.Registry;
 
@@ -19,4 +20,19 @@ public static class ContributionRegistryAbi
         [CommitFunction.Descriptor, CommitmentBlockFunction.Descriptor, ContributionFunction.Descriptor, ContributionIdFunction.Descriptor, CreateModelFunction.Descriptor, DismissFlagFunction.Descriptor, Eip712DomainFunction.Descriptor, FlagFunction.Descriptor, IsValidatorFunction.Descriptor, ModelCountFunction.Descriptor, ModelOwnerFunction.Descriptor, ModelPolicyFunction.Descriptor, NoncesFunction.Descriptor, OwnerFunction.Descriptor, RegisterFunction.Descriptor, RegisterBatchFunction.Descriptor, RegisterBySigFunction.Descriptor, RegisterWithPermitFunction.Descriptor, RenounceOwnershipFunction.Descriptor, RevealFunction.Descriptor, SetPolicyFunction.Descriptor, SetRewardDistributorFunction.Descriptor, SetValidatorFunction.Descriptor, SlashFunction.Descriptor, TransferOwnershipFunction.Descriptor, WithdrawBondFunction.Descriptor],
         [BondWithdrawnEvent.Descriptor, CommittedEvent.Descriptor, ContributionFlaggedEvent.Descriptor, ContributionRegisteredEvent.Descriptor, ContributionSlashedEvent.Descriptor, ContributionsRegisteredEvent.Descriptor, EIP712DomainChangedEvent.Descriptor, FlagDismissedEvent.Descriptor, ModelCreatedEvent.Descriptor, ModelPolicyUpdatedEvent.Descriptor, OwnershipTransferredEvent.Descriptor, ValidatorUpdatedEvent.Descriptor],
         [InvalidAccountNonceError.Descriptor, InvalidShortStringError.Descriptor, OwnableInvalidOwnerError.Descriptor, OwnableUnauthorizedAccountError.Descriptor, RegistryAlreadyCommittedError.Descriptor, RegistryBondLockedError.Descriptor, RegistryBondNotStorableError.Descriptor, RegistryBondTooLowError.Descriptor, RegistryCommitmentTooRecentError.Descriptor, RegistryCommitRevealRequiredError.Descriptor, RegistryDisputeWindowClosedError.Descriptor, RegistryDisputeWindowOpenError.Descriptor, RegistryDistributorAlreadySetError.Descriptor, RegistryDistributorNotSetError.Descriptor, RegistryDuplicateContentError.Descriptor, RegistryEmptyBatchError.Descriptor, RegistryEmptyContentHashError.Descriptor, RegistryInvalidPolicyError.Descriptor, RegistryInvalidSignatureError.Descriptor, RegistryNoBondError.Descriptor, RegistryNotContributorError.Descriptor, RegistryNotModelOwnerError.Descriptor, RegistryNotValidatorError.Descriptor, RegistrySignatureExpiredError.Descriptor, RegistryUnknownCommitmentError.Descriptor, RegistryUnknownContributionError.Descriptor, RegistryUnknownModelError.Descriptor, RegistryWrongStatusError.Descriptor, SafeCastOverflowedUintDowncastError.Descriptor, SafeERC20FailedOperationError.Descriptor, StringTooLongError.Descriptor]);
+
+    /// <summary>Decodes any log of ContributionRegistry into its typed event record.</summary>
+    public static ContractEventDecoder Events { get; } = new ContractEventDecoder()
+        .Add<BondWithdrawnEvent>()
+        .Add<CommittedEvent>()
+        .Add<ContributionFlaggedEvent>()
+        .Add<ContributionRegisteredEvent>()
+        .Add<ContributionSlashedEvent>()
+        .Add<ContributionsRegisteredEvent>()
+        .Add<EIP712DomainChangedEvent>()
+        .Add<FlagDismissedEvent>()
+        .Add<ModelCreatedEvent>()
+        .Add<ModelPolicyUpdatedEvent>()
+        .Add<OwnershipTransferredEvent>()
+        .Add<ValidatorUpdatedEvent>();
 }

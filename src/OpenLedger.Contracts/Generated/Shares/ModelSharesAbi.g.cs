@@ -6,6 +6,7 @@ using System.Numerics;
 using OpenLedger.Contracts.Binding;
 using OpenLedger.Ethereum.Abi;
 using OpenLedger.Ethereum.Primitives;
+using OpenLedger.Ethereum.Rpc;
 
 namespace OpenLedger.Contracts.Shares;
 
@@ -19,4 +20,15 @@ public static class ModelSharesAbi
         [BalanceOfFunction.Descriptor, BalanceOfBatchFunction.Descriptor, DepositRevenueFunction.Descriptor, IsApprovedForAllFunction.Descriptor, MintFunction.Descriptor, OwnerFunction.Descriptor, PendingRevenueFunction.Descriptor, RenounceOwnershipFunction.Descriptor, RewardDistributorFunction.Descriptor, SafeBatchTransferFromFunction.Descriptor, SafeTransferFromFunction.Descriptor, SetApprovalForAllFunction.Descriptor, SetRewardDistributorFunction.Descriptor, SupportsInterfaceFunction.Descriptor, TotalSupplyFunction.Descriptor, TransferOwnershipFunction.Descriptor, UriFunction.Descriptor, WithdrawableRevenueFunction.Descriptor, WithdrawRevenueFunction.Descriptor],
         [ApprovalForAllEvent.Descriptor, OwnershipTransferredEvent.Descriptor, PendingRevenueReleasedEvent.Descriptor, RevenueDepositedEvent.Descriptor, RevenueWithdrawnEvent.Descriptor, TransferBatchEvent.Descriptor, TransferSingleEvent.Descriptor, URIEvent.Descriptor],
         [ERC1155InsufficientBalanceError.Descriptor, ERC1155InvalidApproverError.Descriptor, ERC1155InvalidArrayLengthError.Descriptor, ERC1155InvalidOperatorError.Descriptor, ERC1155InvalidReceiverError.Descriptor, ERC1155InvalidSenderError.Descriptor, ERC1155MissingApprovalForAllError.Descriptor, OwnableInvalidOwnerError.Descriptor, OwnableUnauthorizedAccountError.Descriptor, SafeCastOverflowedUintDowncastError.Descriptor, SafeERC20FailedOperationError.Descriptor, SharesDistributorAlreadySetError.Descriptor, SharesDistributorNotSetError.Descriptor, SharesNotDistributorError.Descriptor, SharesNothingToWithdrawError.Descriptor, SharesUnknownModelError.Descriptor, SharesZeroAmountError.Descriptor]);
+
+    /// <summary>Decodes any log of ModelShares into its typed event record.</summary>
+    public static ContractEventDecoder Events { get; } = new ContractEventDecoder()
+        .Add<ApprovalForAllEvent>()
+        .Add<OwnershipTransferredEvent>()
+        .Add<PendingRevenueReleasedEvent>()
+        .Add<RevenueDepositedEvent>()
+        .Add<RevenueWithdrawnEvent>()
+        .Add<TransferBatchEvent>()
+        .Add<TransferSingleEvent>()
+        .Add<URIEvent>();
 }

@@ -6,6 +6,7 @@ using System.Numerics;
 using OpenLedger.Contracts.Binding;
 using OpenLedger.Ethereum.Abi;
 using OpenLedger.Ethereum.Primitives;
+using OpenLedger.Ethereum.Rpc;
 
 namespace OpenLedger.Contracts.Token;
 
@@ -19,4 +20,11 @@ public static class OpenTokenAbi
         [AllowanceFunction.Descriptor, ApproveFunction.Descriptor, BalanceOfFunction.Descriptor, DecimalsFunction.Descriptor, DomainSeparatorFunction.Descriptor, Eip712DomainFunction.Descriptor, MintFunction.Descriptor, NameFunction.Descriptor, NoncesFunction.Descriptor, OwnerFunction.Descriptor, PermitFunction.Descriptor, RenounceOwnershipFunction.Descriptor, SymbolFunction.Descriptor, TotalSupplyFunction.Descriptor, TransferFunction.Descriptor, TransferFromFunction.Descriptor, TransferOwnershipFunction.Descriptor],
         [ApprovalEvent.Descriptor, EIP712DomainChangedEvent.Descriptor, OwnershipTransferredEvent.Descriptor, TransferEvent.Descriptor],
         [ECDSAInvalidSignatureError.Descriptor, ECDSAInvalidSignatureLengthError.Descriptor, ECDSAInvalidSignatureSError.Descriptor, ERC20InsufficientAllowanceError.Descriptor, ERC20InsufficientBalanceError.Descriptor, ERC20InvalidApproverError.Descriptor, ERC20InvalidReceiverError.Descriptor, ERC20InvalidSenderError.Descriptor, ERC20InvalidSpenderError.Descriptor, ERC2612ExpiredSignatureError.Descriptor, ERC2612InvalidSignerError.Descriptor, InvalidAccountNonceError.Descriptor, InvalidShortStringError.Descriptor, OwnableInvalidOwnerError.Descriptor, OwnableUnauthorizedAccountError.Descriptor, StringTooLongError.Descriptor]);
+
+    /// <summary>Decodes any log of OpenToken into its typed event record.</summary>
+    public static ContractEventDecoder Events { get; } = new ContractEventDecoder()
+        .Add<ApprovalEvent>()
+        .Add<EIP712DomainChangedEvent>()
+        .Add<OwnershipTransferredEvent>()
+        .Add<TransferEvent>();
 }

@@ -6,11 +6,12 @@ using System.Numerics;
 using OpenLedger.Contracts.Binding;
 using OpenLedger.Ethereum.Abi;
 using OpenLedger.Ethereum.Primitives;
+using OpenLedger.Ethereum.Rpc;
 
 namespace OpenLedger.Contracts.Distributor;
 
 /// <summary><c>function setChallengeWindow(uint64 challengeWindow_)</c>, nonpayable.</summary>
-public sealed record SetChallengeWindowFunction(ulong ChallengeWindow_) : IContractFunctionMessage<SetChallengeWindowFunction>
+public sealed record SetChallengeWindowFunction(ulong ChallengeWindow) : IContractFunctionMessage<SetChallengeWindowFunction>
 {
     public static AbiFunction Descriptor { get; } = AbiFunction.Parse("function setChallengeWindow(uint64 challengeWindow_)");
 
@@ -18,7 +19,7 @@ public sealed record SetChallengeWindowFunction(ulong ChallengeWindow_) : IContr
 
     public bool IsReadOnly => false;
 
-    public byte[] Encode() => Descriptor.EncodeCall([ChallengeWindow_]);
+    public byte[] Encode() => Descriptor.EncodeCall([ChallengeWindow]);
 
     public static SetChallengeWindowFunction FromArguments(IReadOnlyList<object?> arguments) => new((ulong)(BigInteger)arguments[0]!);
 

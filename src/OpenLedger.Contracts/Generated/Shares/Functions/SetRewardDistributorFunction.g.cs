@@ -6,6 +6,7 @@ using System.Numerics;
 using OpenLedger.Contracts.Binding;
 using OpenLedger.Ethereum.Abi;
 using OpenLedger.Ethereum.Primitives;
+using OpenLedger.Ethereum.Rpc;
 
 namespace OpenLedger.Contracts.Shares;
 
