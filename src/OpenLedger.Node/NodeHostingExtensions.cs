@@ -4,6 +4,7 @@ using Microsoft.Extensions.Configuration.EnvironmentVariables;
 using OpenLedger.Indexer;
 using OpenLedger.Node.Api;
 using OpenLedger.Node.Chain;
+using OpenLedger.Node.Epochs;
 using OpenLedger.Node.Health;
 using OpenLedger.Node.Queries;
 
@@ -30,6 +31,7 @@ public static class NodeHostingExtensions
 
         builder.Services.AddHostedService<StoreMigration>();
         builder.AddOpenLedgerIndexer();
+        builder.AddOpenLedgerEpochs();
         builder.Services.AddProblemDetails();
         builder.Services.AddOpenApi();
         builder.Services.AddHealthChecks().AddCheck<IndexerHealthCheck>("indexer");
@@ -52,6 +54,7 @@ public static class NodeHostingExtensions
         app.MapContributionsApi();
         app.MapAccountsApi();
         app.MapEpochsApi();
+        app.MapReportsApi();
         return app;
     }
 
