@@ -40,6 +40,7 @@ public sealed class EpochChain : IAsyncLifetime
     public OpenLedgerDeployment Deployment { get; private set; } = null!;
     public OpenLedgerServices Reads { get; private set; } = null!;
     public string Inbox => Directory.File("inbox");
+    public IReadOnlyDictionary<string, string> Settings { get; private set; } = new Dictionary<string, string>();
     public string DataDirectory => Directory.File("epochs");
 
     public async Task InitializeAsync()
@@ -60,6 +61,7 @@ public sealed class EpochChain : IAsyncLifetime
         settings["Epochs:DataDirectory"] = DataDirectory;
         settings["Epochs:PublicBaseUrl"] = "http://node.test:5080";
         settings["Epochs:MaxReportBytes"] = (256 * 1024).ToString();
+        Settings = settings;
         Factory = new EpochNodeFactory(settings, Logs);
         Client = Factory.CreateClient();
     }
