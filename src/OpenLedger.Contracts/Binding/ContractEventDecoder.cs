@@ -24,6 +24,15 @@ public sealed class ContractEventDecoder
 
     public IReadOnlyCollection<Hash32> Topics => _decoders.Keys;
 
+    /// <summary>An eth_getLogs filter for every registered event <paramref name="contract"/> emitted in the block range.</summary>
+    public LogFilter Filter(Address contract, BlockTag fromBlock, BlockTag toBlock) => new()
+    {
+        Addresses = [contract],
+        FromBlock = fromBlock,
+        ToBlock = toBlock,
+        Topics = [[.. _decoders.Keys]],
+    };
+
     /// <summary>
     /// The typed record of <paramref name="log"/>, or null when its topic0 is none of the registered events
     /// (an anonymous event, or an event the binding does not know). A known topic0 whose log does not decode throws.

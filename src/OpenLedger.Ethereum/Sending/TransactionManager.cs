@@ -46,7 +46,9 @@ public sealed class TransactionManager
         var fees = request is { MaxFeePerGas: { } maxFee, MaxPriorityFeePerGas: { } tip }
             ? new Eip1559Fees(maxFee, tip)
             : await SuggestFeesAsync(ct).ConfigureAwait(false);
-        fees = new Eip1559Fees(request.MaxFeePerGas ?? fees.MaxFeePerGas, request.MaxPriorityFeePerGas ?? fees.MaxPriorityFeePerGas);
+        var maxFeePerGas = request.MaxFeePerGas ?? fees.MaxFeePerGas;
+        // A suggested tip above a caller's fee cap would be refused by the node: the cap wins.
+        fees = new Eip1559Fees(maxFeePerGas, BigInteger.Min(request.MaxPriorityFeePerGas ?? fees.MaxPriorityFeePerGas, maxFeePerGas));
 
         if (request.Nonce is { } explicitNonce) return await SignAndBroadcastAsync(request, explicitNonce, gas, fees, ct).ConfigureAwait(false);
         try
@@ -60,14 +62,6 @@ public sealed class TransactionManager
             return await SendWithTrackedNonceAsync(request, gas, fees, ct).ConfigureAwait(false);
         }
     }
-
-    private Task<SignedTransaction> SendWithTrackedNonceAsync(TransactionRequest request, ulong gas, Eip1559Fees fees, CancellationToken ct) =>
-        _nonces.UseNextAsync(Account.Address,
-            c => _rpc.GetTransactionCountAsync(Account.Address, BlockTag.Pending, c),
-            nonce => SignAndBroadcastAsync(request, nonce, gas, fees, ct), ct);
-
-    private static bool IsNonceRejection(RpcException e) =>
-        e.Code is not null && !e.IsRevert && e.Detail.Contains("nonce", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>Sends and waits for the receipt; a failed transaction throws its decoded revert.</summary>
     public async Task<TransactionReceipt> SendAndWaitAsync(TransactionRequest request, CancellationToken ct = default)
@@ -126,6 +120,14 @@ public sealed class TransactionManager
         return Eip1559Fees.FromBaseFee(history.BaseFeePerGas[^1], tip);
     }
 
+    private Task<SignedTransaction> SendWithTrackedNonceAsync(TransactionRequest request, ulong gas, Eip1559Fees fees, CancellationToken ct) =>
+        _nonces.UseNextAsync(Account.Address,
+            c => _rpc.GetTransactionCountAsync(Account.Address, BlockTag.Pending, c),
+            nonce => SignAndBroadcastAsync(request, nonce, gas, fees, ct), ct);
+
+    private static bool IsNonceRejection(RpcException e) =>
+        e.Code is not null && !e.IsRevert && e.Detail.Contains("nonce", StringComparison.OrdinalIgnoreCase);
+
     private async Task<SignedTransaction> SignAndBroadcastAsync(TransactionRequest request, ulong nonce, ulong gas, Eip1559Fees fees, CancellationToken ct)
     {
         var signed = Account.SignTransaction(new Eip1559Transaction
@@ -149,9 +151,22 @@ public sealed class TransactionManager
             // An automining node (Hardhat) mines the transaction at once and answers with its revert.
             throw await RevertOnBroadcastAsync(request, signed, e, ct).ConfigureAwait(false);
         }
+        catch (RpcException e) when (e.Code is not null)
+        {
+            // The client retries transient failures: when an earlier attempt reached the node, this one is refused
+            // ("already known", "nonce too low") although the transaction is in. Sending it again would pay twice.
+            if (await IsKnownAsync(signed.Hash, ct).ConfigureAwait(false)) return signed;
+            throw;
+        }
         if (hash != signed.Hash)
             throw new EthereumException($"The node reports transaction hash {hash} but the signed transaction hashes to {signed.Hash}");
         return signed;
+    }
+
+    private async Task<bool> IsKnownAsync(Hash32 hash, CancellationToken ct)
+    {
+        var transaction = await _rpc.SendAsync("eth_getTransactionByHash", [hash.ToString()], ct).ConfigureAwait(false);
+        return transaction.ValueKind == System.Text.Json.JsonValueKind.Object;
     }
 
     private async Task<Exception> RevertOnBroadcastAsync(TransactionRequest request, SignedTransaction signed, RpcException error, CancellationToken ct)
@@ -177,6 +192,11 @@ public sealed class TransactionManager
         {
             return new ContractRevertException($"Transaction {receipt.TransactionHash} reverted: {revert.Message}",
                 revert.RawData, revert.Error, revert.Arguments, failure);
+        }
+        catch (EthereumException e) when (e is not ContractRevertException)
+        {
+            return new ContractRevertException($"Transaction {receipt.TransactionHash} reverted; replaying it to find the error failed: {e.Message}",
+                [], null, [], failure);
         }
         // The replay succeeded: the failure came from state or gas the replay does not reproduce.
         return new ContractRevertException($"Transaction {receipt.TransactionHash} reverted; replaying it at block {before} did not reproduce the revert",

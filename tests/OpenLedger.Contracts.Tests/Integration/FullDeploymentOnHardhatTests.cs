@@ -103,6 +103,12 @@ public sealed class FullDeploymentOnHardhatTests(ChainFixture chain) : IClassFix
         var epoch = await reader.Distributor.EpochAsync(1, 1);
         Assert.Equal((EpochStatus.Posted, (BigInteger)0, (BigInteger)0), (epoch.Status, epoch.OpenRemaining, epoch.SharesRemaining));
 
+        var logs = await chain.Rpc.GetLogsAsync(RewardDistributorAbi.Events.Filter(
+            deployment.RewardDistributor.Address, deployment.RewardDistributor.DeploymentBlock, BlockTag.Latest));
+        var history = logs.Select(l => RewardDistributorAbi.Events.Decode(l)!.Event.Name).ToList();
+        // The constructor grants the admin role and sets the challenge window; wiring grants the reporter role.
+        Assert.Equal(["RoleGranted", "ChallengeWindowUpdated", "RoleGranted", "RewardPoolFunded", "EpochPosted", "Claimed"], history);
+
         var again = await Assert.ThrowsAsync<ContractRevertException>(() => asContributor.Distributor.ClaimAsync(1, 1, 0, contributor, 400, 10, []));
         Assert.True(again.TryGetError<DistributorAlreadyClaimedError>(out var claimed));
         Assert.Equal(new DistributorAlreadyClaimedError(1, 1, 0), claimed);

@@ -93,4 +93,48 @@ public sealed class TransactionManagerTests(HardhatChainFixture chain) : IClassF
         var ex = Assert.Throws<EthereumException>(() => Manager(0, Fast with { GasMarginPercent = -1 }));
         Assert.Contains("GasMarginPercent must be 0 or more but is -1", ex.Message);
     }
+
+    [Fact]
+    public async Task Broadcasting_a_transaction_the_node_already_has_is_not_an_error_and_does_not_send_twice()
+    {
+        // What a retried broadcast looks like when the first attempt got through: the identical signed bytes again.
+        var manager = Manager(19);
+        var nonce = await chain.Client.GetTransactionCountAsync(manager.Account.Address, BlockTag.Pending);
+        var request = new TransactionRequest
+        {
+            To = Wallet.GetAccount(15).Address, Value = 7, Nonce = nonce, GasLimit = 21_000,
+            MaxFeePerGas = 100_000_000_000, MaxPriorityFeePerGas = 1_000_000_000,
+        };
+        var first = await manager.SendAsync(request);
+        var second = await manager.SendAsync(request);
+        Assert.Equal(first.Hash, second.Hash);
+        Assert.True((await manager.WaitForReceiptAsync(first.Hash)).Succeeded);
+        Assert.Equal(nonce + 1, await chain.Client.GetTransactionCountAsync(manager.Account.Address));
+    }
+
+    [Fact]
+    public async Task A_rejected_transaction_that_the_node_does_not_have_still_fails()
+    {
+        var manager = Manager(19);
+        var nonce = await chain.Client.GetTransactionCountAsync(manager.Account.Address, BlockTag.Pending);
+        await manager.SendAndWaitAsync(new TransactionRequest { To = Wallet.GetAccount(15).Address, Value = 1 });
+        // Same nonce, different content: a genuine "nonce too low".
+        var ex = await Assert.ThrowsAsync<RpcException>(() => manager.SendAsync(new TransactionRequest { To = Wallet.GetAccount(15).Address, Value = 2, Nonce = nonce }));
+        Assert.Contains("nonce", ex.Message, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public async Task A_tip_above_the_fee_cap_is_lowered_to_the_cap()
+    {
+        var manager = Manager(16);
+        var suggested = await manager.SuggestFeesAsync();
+        var cap = suggested.MaxFeePerGas; // twice the next base fee plus the tip: includable
+        var signed = await manager.SendAsync(new TransactionRequest
+        {
+            To = Wallet.GetAccount(15).Address, Value = 1, MaxFeePerGas = cap, MaxPriorityFeePerGas = cap * 2,
+        });
+        var tx = Assert.IsType<Eip1559Transaction>(signed.Transaction);
+        Assert.Equal((cap, cap), (tx.MaxFeePerGas, tx.MaxPriorityFeePerGas));
+        Assert.True((await manager.WaitForReceiptAsync(signed.Hash)).Succeeded);
+    }
 }
