@@ -3,7 +3,6 @@ using OpenLedger.Contracts.Distributor;
 using OpenLedger.Contracts.Registry;
 using OpenLedger.Contracts.Shares;
 using OpenLedger.Ethereum;
-using OpenLedger.Ethereum.Abi;
 using OpenLedger.Ethereum.Primitives;
 using OpenLedger.Indexer.Chain;
 using OpenLedger.Indexer.Deployment;
@@ -21,7 +20,6 @@ public sealed class LogDecoder
 {
     private delegate void Handler(ChainLog log, RangeBatch batch);
 
-    private static readonly AbiType[] IdTypes = [AbiType.Parse("uint256"), AbiType.Parse("bytes32")];
 
     private readonly Dictionary<Address, Dictionary<Hash32, Handler>> _handlers;
 
@@ -87,7 +85,7 @@ public sealed class LogDecoder
             for (var i = 0; i < e.Entries.Count; i++)
             {
                 var entry = e.Entries[i];
-                var id = Keccak.Hash(AbiEncoder.Encode(IdTypes, [e.ModelId, entry.ContentHash]));
+                var id = ContributionId(e.ModelId, entry.ContentHash);
                 b.Contributions.Add(new ContributionRow(log.BlockNumber, log.LogIndex, i, Tx(log), id.ToString(), model, contributor,
                     entry.ContentHash.ToString(), (int)entry.Kind, entry.Uri, entry.Bond.ToString()));
             }
@@ -184,6 +182,21 @@ public sealed class LogDecoder
     private static ModelPolicyRow Policy(ChainLog log, BigInteger modelId, Policy p) =>
         new(log.BlockNumber, log.LogIndex, Tx(log), Long(modelId, "modelId"), p.MinBond.ToString(), p.BondLock, p.DisputeWindow,
             p.OwnerBps, p.PoolBps, p.CommitReveal);
+
+    // keccak256(abi.encode(uint256 modelId, bytes32 contentHash)): two words, written in place (this runs per entry).
+    private static Hash32 ContributionId(BigInteger modelId, Hash32 contentHash)
+    {
+        Span<byte> words = stackalloc byte[64];
+        if (modelId.Sign < 0 || !modelId.TryWriteBytes(words[..32], out var written, isUnsigned: true, isBigEndian: true))
+            throw new IndexerException($"modelId {modelId} is not a uint256");
+        if (written < 32)
+        {
+            words[..written].CopyTo(words[(32 - written)..32]);
+            words[..(32 - written)].Clear();
+        }
+        contentHash.AsSpan().CopyTo(words[32..]);
+        return Keccak.Hash(words);
+    }
 
     private static string Tx(ChainLog log) => log.TransactionHash.ToString();
 

@@ -79,7 +79,8 @@ public sealed partial class ChainIndexer
     private async Task<(int Committed, bool ReorgAtStart)> RunPipelineAsync(long from, long target, long head, BlockRef? cursor, CancellationToken ct)
     {
         using var cts = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        var channel = Channel.CreateBounded<RangeBatch>(new BoundedChannelOptions(2) { SingleReader = true, SingleWriter = true });
+        // Three stages overlap: the producer fetches range n+2 while range n+1 is decoded and range n is written.
+        var channel = Channel.CreateBounded<Task<RangeBatch>>(new BoundedChannelOptions(2) { SingleReader = true, SingleWriter = true });
         var reorgAt = -1L;
         var producer = Task.Run(async () =>
         {
@@ -88,11 +89,11 @@ public sealed partial class ChainIndexer
                 var parent = cursor?.Hash;
                 for (var next = from; next <= target;)
                 {
-                    var batch = await _fetcher.FetchAsync(next, target, head, parent, cts.Token);
-                    if (batch is null) { reorgAt = next; break; }
-                    await channel.Writer.WriteAsync(batch, cts.Token);
-                    parent = batch.ToBlock.Hash;
-                    next = batch.ToBlock.Number + 1;
+                    var fetched = await _fetcher.FetchAsync(next, target, head, parent, cts.Token);
+                    if (fetched is null) { reorgAt = next; break; }
+                    await channel.Writer.WriteAsync(Task.Run(() => _fetcher.Decode(fetched), cts.Token), cts.Token);
+                    parent = fetched.Batch.ToBlock.Hash;
+                    next = fetched.Batch.ToBlock.Number + 1;
                 }
                 channel.Writer.Complete();
             }
@@ -102,8 +103,9 @@ public sealed partial class ChainIndexer
         var committed = 0;
         try
         {
-            await foreach (var batch in channel.Reader.ReadAllAsync(ct))
+            await foreach (var decoding in channel.Reader.ReadAllAsync(ct))
             {
+                var batch = await decoding;
                 await _store.CommitRangeAsync(batch, _options.ReorgWindow, ct);
                 committed++;
                 Health.Healthy(batch.ToBlock.Number, head);

@@ -32,7 +32,7 @@ internal sealed class RangeFetcher
     /// The next range starting at <paramref name="from"/> and ending at most at <paramref name="target"/>, or null when
     /// block <paramref name="from"/> does not sit on <paramref name="expectedParent"/> (or has vanished): a reorg.
     /// </summary>
-    public async Task<RangeBatch?> FetchAsync(long from, long target, long head, Hash32? expectedParent, CancellationToken ct)
+    public async Task<FetchedRange?> FetchAsync(long from, long target, long head, Hash32? expectedParent, CancellationToken ct)
     {
         var to = Math.Min(target, from + _sizer.Current - 1);
         while (true)
@@ -56,16 +56,23 @@ internal sealed class RangeFetcher
             var batch = new RangeBatch(from, lastHeader);
             batch.RememberBlock(firstHeader.Ref);
             batch.RememberBlock(lastHeader.Ref);
-            if (!AddLogs(batch, logs, firstHeader, lastHeader)) continue;
+            var ordered = logs.OrderBy(l => l.BlockNumber).ThenBy(l => l.LogIndex).ToArray();
+            if (!CheckLogs(batch, ordered, firstHeader, lastHeader)) continue;
             if (to > head - _reorgWindow && !await RememberRecentAsync(batch, Math.Max(from, head - _reorgWindow + 1), lastHeader, ct)) continue;
             _sizer.Succeeded(logs.Count);
-            return batch;
+            return new FetchedRange(batch, ordered);
         }
     }
 
-    private bool AddLogs(RangeBatch batch, IReadOnlyList<ChainLog> logs, BlockHeader first, BlockHeader last)
+    /// <summary>Decodes the range's logs into its batch; CPU work the sync loop runs beside the next fetch and the last write.</summary>
+    public RangeBatch Decode(FetchedRange range)
     {
-        var ordered = logs.OrderBy(l => l.BlockNumber).ThenBy(l => l.LogIndex);
+        foreach (var log in range.Logs) _decoder.Decode(log, range.Batch);
+        return range.Batch;
+    }
+
+    private bool CheckLogs(RangeBatch batch, ChainLog[] ordered, BlockHeader first, BlockHeader last)
+    {
         foreach (var log in ordered)
         {
             if (log.BlockNumber < first.Number || log.BlockNumber > last.Number)
@@ -76,7 +83,6 @@ internal sealed class RangeFetcher
                 return false;
             if (batch.Blocks.TryGetValue(log.BlockNumber, out var known) && known.Hash != log.BlockHash) return false;
             batch.RememberBlock(new BlockRef(log.BlockNumber, log.BlockHash));
-            _decoder.Decode(log, batch);
         }
         return true;
     }
