@@ -23,10 +23,12 @@ public sealed class EpochSubmitter(EpochStore store, ReporterChain chain, Report
         await _gate.WaitAsync(ct);
         try
         {
+            var started = System.Diagnostics.Stopwatch.GetTimestamp();
             var outcome = await RunAsync(reportBytes, ct);
             if (outcome.Status is SubmissionStatus.Posted or SubmissionStatus.AlreadyPosted)
-                logger.LogInformation("Report {ReportHash} from {Source}: {Status} as model {ModelId} epoch {Epoch}, root {Root}",
-                    outcome.Submission!.ReportHash, source, outcome.Status, outcome.Submission.ModelId, outcome.Submission.Epoch, outcome.Submission.Root);
+                logger.LogInformation("Report {ReportHash} from {Source}: {Status} as model {ModelId} epoch {Epoch}, root {Root}, in {ElapsedMs} ms",
+                    outcome.Submission!.ReportHash, source, outcome.Status, outcome.Submission.ModelId, outcome.Submission.Epoch, outcome.Submission.Root,
+                    (long)System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);
             else
                 foreach (var problem in outcome.Problems.DefaultIfEmpty(new ReportProblem("", outcome.Detail)))
                     logger.LogWarning("Report from {Source} {Status}: {Field}: {Problem}", source, outcome.Status,
