@@ -39,8 +39,8 @@ echo "indexed up to block $HEAD" >&2
 for E in $(seq 1 "$EPOCHS"); do
   RESULT=$(curl -s -o "$WORK/response-$E.json" -w '%{http_code} %{time_total}' -H 'Authorization: Bearer bench-token' \
     -H 'Content-Type: application/json' --data-binary @"$WORK/report-$E.json" "$API/reports")
-  read -r CODE SECONDS <<<"$RESULT"
+  read -r CODE ELAPSED <<<"$RESULT"
   [ "$CODE" = 201 ] || { echo "epoch $E: HTTP $CODE $(cat "$WORK/response-$E.json")" >&2; exit 1; }
-  echo "epoch $E: $COUNT contributors, report to posted epoch in $SECONDS s (HTTP $CODE)"
+  echo "epoch $E: $COUNT contributors, report to posted epoch in $ELAPSED s (HTTP $CODE)"
 done
 grep -E "Posted as model" "$WORK/node.log" | sed 's/^/  node: /' >&2 || true
