@@ -49,25 +49,7 @@ public sealed class EpochPostingTests(EpochChain chain)
         Assert.Equal($"\"{Keccak.Hash(distributionBytes)}\"", distribution.Headers.ETag!.Tag);
 
         // After the challenge window every account claims with the API's proof; the claims add up to the posted totals.
-        var window = await chain.Reads.Distributor.ChallengeWindowAsync();
-        await chain.Rpc.IncreaseTimeAsync(window + 1);
-        await chain.Rpc.MineAsync();
-        var payer = await chain.AsAsync(9);
-        BigInteger open = 0, shares = 0;
-        var accounts = contributions.Take(4).Select(c => c.Contributor).Distinct().ToArray();
-        foreach (var account in accounts)
-        {
-            var proof = await chain.Client.GetJsonAsync($"/models/{model}/epochs/1/proofs/{account}");
-            Assert.True(proof["rootMatchesPosted"]!.GetValue<bool>());
-            var before = await chain.Reads.Token.BalanceOfAsync(Address.Parse(account));
-            var amount = BigInteger.Parse(proof["openAmount"]!.GetValue<string>());
-            var shareAmount = BigInteger.Parse(proof["shareAmount"]!.GetValue<string>());
-            await payer.Distributor.ClaimAsync(model, 1, proof["leafIndex"]!.GetValue<long>(), Address.Parse(account), amount, shareAmount,
-                [.. proof["proof"]!.AsArray().Select(p => Hash32.Parse(p!.GetValue<string>()))]);
-            Assert.Equal(before + amount, await chain.Reads.Token.BalanceOfAsync(Address.Parse(account)));
-            open += amount;
-            shares += shareAmount;
-        }
+        var (open, shares) = await chain.ClaimAllAsync(model, 1, contributions.Take(4).Select(c => c.Contributor));
         Assert.Equal(posted.TotalOpen, open);
         Assert.Equal(posted.TotalShares, shares);
         var after = await chain.Reads.Distributor.EpochAsync(model, 1);
@@ -75,5 +57,31 @@ public sealed class EpochPostingTests(EpochChain chain)
         Assert.Equal(BigInteger.Zero, after.SharesRemaining);
         // The slashed contributor has no leaf.
         await chain.Client.GetJsonAsync($"/models/{model}/epochs/1/proofs/{contributions[4].Contributor}", HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task Reverted_postEpoch_is_a_502_naming_the_contract_error_and_the_submission_is_not_recorded_as_posted()
+    {
+        var model = await chain.NewModelAsync([2, 3], 10 * EpochChain.Ether);
+        var report = ReportJson.Bytes(ReportJson.Build(model, 1, await chain.ContributionsAsync(model), _ => 1.0, EpochChain.Ether, 1));
+        var admin = await chain.AsAsync(0);
+        var role = await chain.Reads.Distributor.ReporterRoleAsync();
+        await admin.Distributor.RevokeRoleAsync(role, chain.Reporter.Address);
+        try
+        {
+            using var response = await chain.PostReportAsync(report);
+            var text = await response.Content.ReadAsStringAsync();
+            Assert.True(response.StatusCode == HttpStatusCode.BadGateway, text);
+            Assert.Contains("AccessControlUnauthorizedAccount", text);
+        }
+        finally
+        {
+            await admin.Distributor.GrantRoleAsync(role, chain.Reporter.Address);
+        }
+        Assert.Equal(BigInteger.Zero, await chain.LastEpochAsync(model));
+        using (var stored = await chain.Client.GetAsync($"/models/{model}/epochs/1/report")) Assert.Equal(HttpStatusCode.NotFound, stored.StatusCode);
+        // With the role back, the same report goes through.
+        using var retried = await chain.PostReportAsync(report);
+        Assert.Equal(HttpStatusCode.Created, retried.StatusCode);
     }
 }

@@ -15,10 +15,11 @@ public sealed class ReportInboxTests(EpochChain chain)
     }
 
     [Fact]
-    public async Task Report_renamed_into_the_inbox_is_posted_and_moved_to_processed()
+    public async Task Report_renamed_into_the_inbox_is_posted_indexed_and_claimable_with_the_served_proofs()
     {
         var model = await chain.NewModelAsync([2, 3], 50 * EpochChain.Ether);
-        var report = ReportJson.Bytes(ReportJson.Build(model, 1, await chain.ContributionsAsync(model), _ => 2.0, 20 * EpochChain.Ether, 10));
+        var contributions = await chain.ContributionsAsync(model);
+        var report = ReportJson.Bytes(ReportJson.Build(model, 1, contributions, c => c == contributions[0] ? 2.0 : 1.0, 20 * EpochChain.Ether, 10));
         var name = $"model-{model}-epoch-1.json";
         // Written under a name the watcher ignores, then renamed: the watcher never sees half a report.
         var temp = Path.Combine(chain.Inbox, name + ".tmp");
@@ -30,6 +31,12 @@ public sealed class ReportInboxTests(EpochChain chain)
         Assert.Equal(EpochStatus.Posted, epoch.Status);
         Assert.Equal(Keccak.Hash(report), epoch.ReportHash);
         Assert.False(File.Exists(Path.Combine(chain.Inbox, name)));
+
+        await chain.WaitForIndexAsync();
+        var (open, shares) = await chain.ClaimAllAsync(model, 1, contributions.Select(c => c.Contributor));
+        Assert.Equal(epoch.TotalOpen, open);
+        Assert.Equal(epoch.TotalShares, shares);
+        Assert.Equal(20 * EpochChain.Ether, open);
     }
 
     [Fact]

@@ -138,6 +138,33 @@ public sealed class EpochChain : IAsyncLifetime
 
     public EpochSubmitter Submitter => Service<EpochSubmitter>();
 
+    /// <summary>
+    /// Moves time past the challenge window, then claims every leaf of <paramref name="accounts"/> on chain (sent by
+    /// account 9) with the proof the node serves, checking each payout; returns the totals paid.
+    /// </summary>
+    public async Task<(BigInteger Open, BigInteger Shares)> ClaimAllAsync(long modelId, long epoch, IEnumerable<string> accounts)
+    {
+        await Rpc.IncreaseTimeAsync(await Reads.Distributor.ChallengeWindowAsync() + 1);
+        await Rpc.MineAsync();
+        var payer = await AsAsync(9);
+        BigInteger open = 0, shares = 0;
+        foreach (var account in accounts.Distinct(StringComparer.OrdinalIgnoreCase))
+        {
+            var proof = await Client.GetJsonAsync($"/models/{modelId}/epochs/{epoch}/proofs/{account}");
+            Assert.True(proof["rootMatchesPosted"]!.GetValue<bool>(), $"the served root of {account} is not the posted one");
+            var address = Address.Parse(account);
+            var before = await Reads.Token.BalanceOfAsync(address);
+            var amount = BigInteger.Parse(proof["openAmount"]!.GetValue<string>());
+            var shareAmount = BigInteger.Parse(proof["shareAmount"]!.GetValue<string>());
+            await payer.Distributor.ClaimAsync(modelId, epoch, proof["leafIndex"]!.GetValue<long>(), address, amount, shareAmount,
+                [.. proof["proof"]!.AsArray().Select(p => Hash32.Parse(p!.GetValue<string>()))]);
+            Assert.Equal(before + amount, await Reads.Token.BalanceOfAsync(address));
+            open += amount;
+            shares += shareAmount;
+        }
+        return (open, shares);
+    }
+
     public async Task DisposeAsync()
     {
         Client?.Dispose();
