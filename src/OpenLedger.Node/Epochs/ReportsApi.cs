@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 using OpenLedger.Ethereum.Primitives;
@@ -27,7 +28,7 @@ public static class ReportsApi
         return routes;
     }
 
-    private static async Task<IResult> SubmitReport(HttpContext http, EpochSubmitter submitter, IOptions<EpochOptions> options, CancellationToken ct)
+    private static async Task<Results<Created<EpochSubmission>, Ok<EpochSubmission>, ProblemHttpResult>> SubmitReport(HttpContext http, EpochSubmitter submitter, IOptions<EpochOptions> options, CancellationToken ct)
     {
         var settings = options.Value;
         if (settings.ApiToken.Length == 0)
@@ -50,7 +51,7 @@ public static class ReportsApi
             SubmissionStatus.AlreadyPosted => TypedResults.Ok(outcome.Submission),
             SubmissionStatus.Conflict => Problem(StatusCodes.Status409Conflict, "Epoch already posted", outcome.Detail),
             SubmissionStatus.Failed => Problem(StatusCodes.Status502BadGateway, "The epoch could not be posted", outcome.Detail),
-            _ => TypedResults.Problem(new HttpValidationProblemDetails(outcome.Problems.GroupBy(p => p.Path.Length == 0 ? "report" : p.Path)
+            _ => (Results<Created<EpochSubmission>, Ok<EpochSubmission>, ProblemHttpResult>)TypedResults.Problem(new HttpValidationProblemDetails(outcome.Problems.GroupBy(p => p.Path.Length == 0 ? "report" : p.Path)
                 .ToDictionary(g => g.Key, g => g.Select(p => p.Problem).ToArray()))
             {
                 Status = StatusCodes.Status422UnprocessableEntity,
@@ -77,7 +78,7 @@ public static class ReportsApi
         return buffer.ToArray();
     }
 
-    private static async Task<IResult> StoredAsync(EpochStore store, HttpContext http, string modelId, string epoch, string kind, CancellationToken ct)
+    private static async Task<Results<FileContentHttpResult, StatusCodeHttpResult, ProblemHttpResult>> StoredAsync(EpochStore store, HttpContext http, string modelId, string epoch, string kind, CancellationToken ct)
     {
         if (!long.TryParse(modelId, out var m) || m < 0 || !long.TryParse(epoch, out var e) || e < 0)
             return Problem(StatusCodes.Status400BadRequest, "The request has invalid parameters", $"modelId and epoch must be non-negative integers but are '{modelId}' and '{epoch}'");
@@ -93,7 +94,7 @@ public static class ReportsApi
         return TypedResults.Bytes(bytes, "application/json");
     }
 
-    private static IResult Problem(int status, string title, string detail) => TypedResults.Problem(new ProblemDetails
+    private static ProblemHttpResult Problem(int status, string title, string detail) => TypedResults.Problem(new ProblemDetails
     {
         Status = status, Title = title, Detail = detail,
     });
