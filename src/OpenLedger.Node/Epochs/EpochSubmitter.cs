@@ -69,7 +69,7 @@ public sealed class EpochSubmitter(EpochStore store, ReporterChain chain, Report
             return Conflict(modelId, epoch, $"model {modelId} epoch {epoch} was vetoed with this very report ({reportHash}); post a corrected report");
 
         var alreadyOnChain = onChain.Status == EpochStatus.Posted; // same hash, posted by someone this node has no record of
-        var problems = await crossCheck.CheckAsync(report, checkEpochNumber: !alreadyOnChain, ct);
+        var problems = await crossCheck.CheckAsync(report, alreadyOnChain, ct);
         if (problems.Count > 0) return SubmissionOutcome.Rejected(problems);
 
         EpochComputation computed;

@@ -18,7 +18,11 @@ public sealed class ReportCrossCheck(IIndexReader index, ReporterChain chain)
 {
     private const int PageSize = 5_000;
 
-    public async Task<IReadOnlyList<ReportProblem>> CheckAsync(PerformanceReport report, bool checkEpochNumber, CancellationToken ct)
+    /// <summary>
+    /// The problems of <paramref name="report"/>. With <paramref name="alreadyPosted"/> (the chain holds this very report
+    /// for its epoch) the epoch number and the pool are not checked: the epoch is in place and its OPEN already reserved.
+    /// </summary>
+    public async Task<IReadOnlyList<ReportProblem>> CheckAsync(PerformanceReport report, bool alreadyPosted, CancellationToken ct)
     {
         var problems = new List<ReportProblem>();
         if (report.ModelId > long.MaxValue || await index.GetModelAsync((long)report.ModelId, ct) is null)
@@ -29,7 +33,8 @@ public sealed class ReportCrossCheck(IIndexReader index, ReporterChain chain)
         }
         var modelId = (long)report.ModelId;
         await CheckContributionsAsync(report, modelId, problems, ct);
-        if (checkEpochNumber) await CheckEpochNumberAsync(report, problems, ct);
+        if (alreadyPosted) return problems;
+        await CheckEpochNumberAsync(report, problems, ct);
         var pool = await chain.Distributor.RewardPoolAsync(report.ModelId, ct: ct);
         if (report.Rewards.Open > pool)
             problems.Add(new("rewards.open", $"the budget {report.Rewards.Open} exceeds model {modelId}'s reward pool {pool} on chain"));
