@@ -57,6 +57,7 @@ public sealed class ReportCrossCheck(IIndexReader index, ReporterChain chain)
     private async Task CheckContributionsAsync(PerformanceReport report, long modelId, List<ReportProblem> problems, CancellationToken ct)
     {
         var known = await LoadModelContributionsAsync(modelId, ct);
+        var indexedTo = (await index.GetCursorAsync(ct))?.Number.ToString() ?? "none";
         var otherModels = (await index.ListModelsAsync(0, 10_000, ct)).Select(m => m.ModelId).Where(m => m != modelId).ToArray();
         for (var i = 0; i < report.Contributions.Count; i++)
         {
@@ -67,7 +68,7 @@ public sealed class ReportCrossCheck(IIndexReader index, ReporterChain chain)
             {
                 var elsewhere = await index.GetContributionAsync(id, ct);
                 problems.Add(elsewhere is null
-                    ? new($"{at}.id", $"contribution {id} is not registered (not in the index)")
+                    ? new($"{at}.id", $"contribution {id} is not registered (the index, up to block {indexedTo}, does not have it)")
                     : new($"{at}.id", $"contribution {id} belongs to model {elsewhere.ModelId}, not to model {modelId}"));
                 continue;
             }
