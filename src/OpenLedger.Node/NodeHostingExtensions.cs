@@ -4,6 +4,7 @@ using Microsoft.Extensions.Configuration.EnvironmentVariables;
 using OpenLedger.Indexer;
 using OpenLedger.Node.Api;
 using OpenLedger.Node.Chain;
+using OpenLedger.Node.Epochs;
 using OpenLedger.Node.Health;
 using OpenLedger.Node.Queries;
 using OpenLedger.Node.Relay;
@@ -31,6 +32,7 @@ public static class NodeHostingExtensions
 
         builder.Services.AddHostedService<StoreMigration>();
         builder.AddOpenLedgerIndexer();
+        builder.AddOpenLedgerEpochs();
         builder.Services.AddProblemDetails();
         builder.Services.AddOpenApi();
         builder.Services.AddHealthChecks().AddCheck<IndexerHealthCheck>("indexer");
@@ -54,6 +56,7 @@ public static class NodeHostingExtensions
         app.MapContributionsApi();
         app.MapAccountsApi();
         app.MapEpochsApi();
+        app.MapReportsApi();
         app.MapRelayApi();
         return app;
     }

@@ -1,0 +1,137 @@
+using System.Numerics;
+using OpenLedger.Attribution.Reports;
+using OpenLedger.Contracts.Distributor;
+using OpenLedger.Ethereum.Primitives;
+using OpenLedger.Indexer.Store;
+using OpenLedger.Indexer.Store.Views;
+
+namespace OpenLedger.Node.Epochs;
+
+/// <summary>
+/// Checks a parsed report against the chain as indexed and as the contracts answer now: every contribution exists,
+/// belongs to the report's model, is described as registered (contributor, content, block, log index — the order
+/// that decides duplicates), is not credited when slashed and is not a later copy of content someone else
+/// registered first; the epoch is the model's next one (or its vetoed last one); the budget fits the reward pool.
+/// Each problem names the report field, like the parser's.
+/// </summary>
+public sealed class ReportCrossCheck(IIndexReader index, ReporterChain chain)
+{
+    private const int PageSize = 5_000;
+
+    /// <summary>
+    /// The problems of <paramref name="report"/>. With <paramref name="alreadyPosted"/> (the chain holds this very report
+    /// for its epoch) the epoch number and the pool are not checked: the epoch is in place and its OPEN already reserved.
+    /// </summary>
+    public async Task<IReadOnlyList<ReportProblem>> CheckAsync(PerformanceReport report, bool alreadyPosted, CancellationToken ct)
+    {
+        var problems = new List<ReportProblem>();
+        if (report.ModelId > long.MaxValue || await index.GetModelAsync((long)report.ModelId, ct) is null)
+        {
+            var cursor = await index.GetCursorAsync(ct);
+            problems.Add(new("modelId", $"model {report.ModelId} does not exist (indexed up to block {cursor?.Number.ToString() ?? "none"})"));
+            return problems;
+        }
+        var modelId = (long)report.ModelId;
+        await CheckContributionsAsync(report, modelId, problems, ct);
+        if (alreadyPosted) return problems;
+        await CheckEpochNumberAsync(report, problems, ct);
+        var pool = await chain.Distributor.RewardPoolAsync(report.ModelId, ct: ct);
+        if (report.Rewards.Open > pool)
+            problems.Add(new("rewards.open", $"the budget {report.Rewards.Open} exceeds model {modelId}'s reward pool {pool} on chain"));
+        return problems;
+    }
+
+    private async Task CheckEpochNumberAsync(PerformanceReport report, List<ReportProblem> problems, CancellationToken ct)
+    {
+        var last = await chain.Distributor.LastEpochAsync(report.ModelId, ct: ct);
+        if (report.Epoch == last + 1) return;
+        if (report.Epoch == last && last > 0)
+        {
+            var posted = await chain.Distributor.EpochAsync(report.ModelId, last, ct: ct);
+            if (posted.Status == EpochStatus.Vetoed) return;
+        }
+        problems.Add(new("epoch", $"must be {last + 1}, the next epoch of model {report.ModelId} (its last posted epoch is {last}" +
+            (last > 0 ? ", not vetoed" : "") + $"), but is {report.Epoch}"));
+    }
+
+    private async Task CheckContributionsAsync(PerformanceReport report, long modelId, List<ReportProblem> problems, CancellationToken ct)
+    {
+        var known = await LoadModelContributionsAsync(modelId, ct);
+        var indexedTo = (await index.GetCursorAsync(ct))?.Number.ToString() ?? "none";
+        var otherModels = (await index.ListModelsAsync(0, 10_000, ct)).Select(m => m.ModelId).Where(m => m != modelId).ToArray();
+        for (var i = 0; i < report.Contributions.Count; i++)
+        {
+            var entry = report.Contributions[i];
+            var at = $"contributions[{i}]";
+            var id = IdHex(entry.Id);
+            if (!known.TryGetValue(id, out var onChain))
+            {
+                var elsewhere = await index.GetContributionAsync(id, ct);
+                problems.Add(elsewhere is null
+                    ? new($"{at}.id", $"contribution {id} is not registered (the index, up to block {indexedTo}, does not have it)")
+                    : new($"{at}.id", $"contribution {id} belongs to model {elsewhere.ModelId}, not to model {modelId}"));
+                continue;
+            }
+            if (!string.Equals(onChain.Contributor, entry.Contributor.ToString(), StringComparison.OrdinalIgnoreCase))
+                problems.Add(new($"{at}.contributor", $"contribution {id} was registered by {onChain.Contributor}, not by {entry.Contributor}"));
+            if (!string.Equals(onChain.ContentHash, entry.ContentHash.ToString(), StringComparison.OrdinalIgnoreCase))
+                problems.Add(new($"{at}.contentHash", $"contribution {id} has content hash {onChain.ContentHash}, not {entry.ContentHash}"));
+            if ((long)entry.RegisteredAtBlock != onChain.RegisteredBlock || (long)entry.LogIndex != onChain.LogIndex)
+                problems.Add(new($"{at}.registeredAtBlock", $"contribution {id} was registered at block {onChain.RegisteredBlock} log index " +
+                    $"{onChain.LogIndex}, not block {entry.RegisteredAtBlock} log index {entry.LogIndex}: duplicates are decided by this order"));
+            var slashedOnChain = onChain.Status == "slashed";
+            if (slashedOnChain && entry.Status != ContributionStatus.Slashed)
+                problems.Add(new($"{at}.status", $"contribution {id} is slashed on chain and cannot be credited, but the report says {entry.Status.ToString().ToLowerInvariant()}"));
+            else if (!slashedOnChain && entry.Status == ContributionStatus.Slashed)
+                problems.Add(new($"{at}.status", $"contribution {id} is {onChain.Status} on chain, not slashed"));
+            if (entry.Status != ContributionStatus.Slashed)
+                await CheckEarlierCopyAsync(entry, onChain, otherModels, at, problems, ct);
+        }
+    }
+
+    /// <summary>The registry refuses the same content twice in one model; across models the earliest registration wins.</summary>
+    private async Task CheckEarlierCopyAsync(ContributionEntry entry, ContributionView onChain, long[] otherModels, string at,
+        List<ReportProblem> problems, CancellationToken ct)
+    {
+        foreach (var other in otherModels)
+        {
+            var copy = await index.GetContributionAsync(ContributionId(other, entry.ContentHash), ct);
+            if (copy is null || string.Equals(copy.Contributor, onChain.Contributor, StringComparison.OrdinalIgnoreCase)) continue;
+            var earlier = (copy.RegisteredBlock, copy.LogIndex, copy.BatchIndex).CompareTo((onChain.RegisteredBlock, onChain.LogIndex, onChain.BatchIndex)) < 0;
+            if (earlier)
+                problems.Add(new($"{at}.contentHash", $"content {onChain.ContentHash} was registered earlier by {copy.Contributor} as contribution " +
+                    $"{copy.Id} (model {copy.ModelId}, block {copy.RegisteredBlock}); the earliest registration wins, so this copy cannot be credited"));
+        }
+    }
+
+    private async Task<Dictionary<string, ContributionView>> LoadModelContributionsAsync(long modelId, CancellationToken ct)
+    {
+        var result = new Dictionary<string, ContributionView>(StringComparer.OrdinalIgnoreCase);
+        (long, int, int)? after = null;
+        while (true)
+        {
+            var page = await index.ListContributionsAsync(new ContributionQuery(ModelId: modelId, After: after, Limit: PageSize), ct);
+            foreach (var c in page) result[c.Id] = c;
+            if (page.Count < PageSize) return result;
+            var last = page[^1];
+            after = (last.RegisteredBlock, last.LogIndex, last.BatchIndex);
+        }
+    }
+
+    /// <summary>A uint256 contribution id as the index keys it: the registry's bytes32 id in 0x hex.</summary>
+    public static string IdHex(BigInteger id)
+    {
+        var bytes = new byte[32];
+        id.TryWriteBytes(bytes.AsSpan(32 - id.GetByteCount(isUnsigned: true)), out _, isUnsigned: true, isBigEndian: true);
+        return Hex.Encode(bytes);
+    }
+
+    /// <summary>ContributionRegistry.contributionId: keccak256(abi.encode(modelId, contentHash)).</summary>
+    public static string ContributionId(long modelId, Hash32 contentHash)
+    {
+        var data = new byte[64];
+        System.Buffers.Binary.BinaryPrimitives.WriteInt64BigEndian(data.AsSpan(24, 8), modelId);
+        contentHash.AsSpan().CopyTo(data.AsSpan(32));
+        return Keccak.Hash(data).ToString();
+    }
+}
