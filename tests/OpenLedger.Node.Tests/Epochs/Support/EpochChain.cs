@@ -46,7 +46,7 @@ public sealed class EpochChain : IAsyncLifetime
     public async Task InitializeAsync()
     {
         Chain = new HardhatNode();
-        var deploymentFile = Deployer.Deploy(Chain.Url, Reporter.Address.ToString(), Directory.Path);
+        var deploymentFile = OpenLedgerDeployer.Deploy(Chain.Url, Path.Combine(Directory.Path, "deployment.json"), Reporter.Address.ToString());
         Deployment = OpenLedgerDeployment.Load(deploymentFile);
         Rpc = new JsonRpcClient(new HttpClient(), Chain.Url);
         Reads = Deployment.Connect(Rpc);
