@@ -28,6 +28,19 @@ public sealed class NodeApi(Uri baseUrl)
         return await ReadAsync(response, path, ct);
     }
 
+    /// <summary>
+    /// POSTs <paramref name="body"/> byte for byte (a report's hash is of its exact bytes, so it must not be re-serialized);
+    /// returns the success status with the JSON answer, a problem becomes a <see cref="CliException"/>.
+    /// </summary>
+    public async Task<(HttpStatusCode Status, JsonNode Body)> PostBytesAsync(string path, byte[] body, string bearerToken, CancellationToken ct)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = new ByteArrayContent(body) };
+        request.Content.Headers.ContentType = new("application/json");
+        request.Headers.Authorization = new("Bearer", bearerToken);
+        using var response = await SendAsync(() => _http.SendAsync(request, ct), path);
+        return (response.StatusCode, await ReadAsync(response, path, ct));
+    }
+
     private async Task<HttpResponseMessage> SendAsync(Func<Task<HttpResponseMessage>> send, string path)
     {
         try
