@@ -70,6 +70,27 @@ public sealed class EpochCommandTests(EpochNodeFixture node)
     }
 
     [Fact]
+    public async Task Verify_of_a_vetoed_epoch_lists_the_status_difference_and_exits_1()
+    {
+        var (model, file, _) = await ReportForNewModelAsync("report-vetoed.json");
+        var submit = await node.RunAsync(Env(), "epoch", "submit", file, "--token-env", TokenVar);
+        Assert.True(submit.ExitCode == 0, submit.ToString());
+        var veto = await node.RunAsync(Env(), ["epoch", "veto", "--model", model.ToString(), "--epoch", "1", "--reason", "audit", .. ChainFixture.Signer(0)]);
+        Assert.True(veto.ExitCode == 0, veto.ToString());
+
+        var run = await node.RunAsync(Env(), "epoch", "verify", "--model", model.ToString(), "--epoch", "1");
+        Assert.Equal(ExitCodes.Failure, run.ExitCode);
+        Assert.Contains($"epoch 1 of model {model} does NOT verify (1 difference(s)):", run.Out);
+        Assert.Contains("  status: posted vetoed, recomputed posted", run.Out);
+        var json = await node.RunAsync(Env(), "epoch", "verify", "--model", model.ToString(), "--epoch", "1", "--json");
+        Assert.Equal(ExitCodes.Failure, json.ExitCode);
+        var difference = JsonNode.Parse(json.Out)!["differences"]!.AsArray().Single()!;
+        Assert.Equal("status", difference["field"]!.GetValue<string>());
+        Assert.Equal("vetoed", difference["posted"]!.GetValue<string>());
+        Assert.False(JsonNode.Parse(json.Out)!["verifies"]!.GetValue<bool>());
+    }
+
+    [Fact]
     public async Task Report_the_node_rejects_exits_1_naming_the_fields_at_fault()
     {
         var (model, _, contributions) = await ReportForNewModelAsync("unused.json");
