@@ -107,6 +107,21 @@ public sealed class EpochCommandTests(EpochNodeFixture node)
     }
 
     [Fact]
+    public async Task A_different_report_for_an_epoch_already_posted_is_a_conflict_and_exits_1()
+    {
+        var (model, file, contributions) = await ReportForNewModelAsync("report-first.json");
+        var first = await node.RunAsync(Env(), "epoch", "submit", file, "--token-env", TokenVar);
+        Assert.True(first.ExitCode == 0, first.ToString());
+        var other = node.Directory.File("report-other.json");
+        await File.WriteAllTextAsync(other, Reports.Build(model, 1, contributions, [0.5, 0.5], 40 * Ether, 1_000 * Ether).ToJsonString());
+
+        var run = await node.RunAsync(Env(), "epoch", "submit", other, "--token-env", TokenVar);
+        Assert.Equal(ExitCodes.Failure, run.ExitCode);
+        Assert.StartsWith("error: the node refused reports (409)", run.Err);
+        Assert.Equal(Keccak.Hash(await File.ReadAllBytesAsync(file)), (await node.Reads.Distributor.EpochAsync(model, 1)).ReportHash);
+    }
+
+    [Fact]
     public async Task Wrong_token_is_refused_by_the_node_and_exits_1()
     {
         var (_, file, _) = await ReportForNewModelAsync("wrong-token.json");
