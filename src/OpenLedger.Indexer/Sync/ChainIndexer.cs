@@ -36,6 +36,9 @@ public sealed partial class ChainIndexer
 
     public RangeSizer Sizer { get; }
 
+    /// <summary>Called after each range (rows and cursor) has committed, with the new cursor.</summary>
+    public Action<BlockRef>? RangeCommitted { get; init; }
+
     /// <summary>Upgrades the schema and checks the node serves the configured chain and the deployment's.</summary>
     public async Task InitializeAsync(CancellationToken ct)
     {
@@ -109,6 +112,7 @@ public sealed partial class ChainIndexer
                 await _store.CommitRangeAsync(batch, _options.ReorgWindow, ct);
                 committed++;
                 Health.Healthy(batch.ToBlock.Number, head);
+                RangeCommitted?.Invoke(batch.ToBlock.Ref);
                 LogCommitted(batch.EventCount, batch.FromBlock, batch.ToBlock.Number, head);
             }
         }
