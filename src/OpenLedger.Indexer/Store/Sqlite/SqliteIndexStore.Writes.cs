@@ -1,5 +1,6 @@
 using Dapper;
 using Microsoft.Data.Sqlite;
+using SQLitePCL;
 using OpenLedger.Indexer.Chain;
 using OpenLedger.Indexer.Store.Rows;
 
@@ -53,7 +54,7 @@ public sealed partial class SqliteIndexStore
             INSERT OR IGNORE INTO commitments (block_number, log_index, tx_hash, commitment, committer, commit_block)
             VALUES (@BlockNumber, @LogIndex, @TxHash, @Commitment, @Committer, @CommitBlock);
             """, b.Commitments);
-        InsertContributions(connection, tx, b.Contributions, ct);
+        InsertContributions(connection, b.Contributions, ct);
         await Run("""
             INSERT OR IGNORE INTO flags (block_number, log_index, tx_hash, contribution_id, actor, action, reason)
             VALUES (@BlockNumber, @LogIndex, @TxHash, @ContributionId, @Actor, @Action, @Reason);
@@ -116,37 +117,45 @@ public sealed partial class SqliteIndexStore
         foreach (var e in b.Claims) affected.Epochs.Add((e.ModelId, e.Epoch));
     }
 
-    // Contributions are the bulk of the data (a registerBatch log carries many), so they go through one prepared
-    // statement with bound parameters instead of Dapper's per-row parameter building: 5-10x faster here.
-    private static void InsertContributions(SqliteConnection connection, SqliteTransaction tx, List<ContributionRow> rows, CancellationToken ct)
+    // Contributions are the bulk of the data (a registerBatch log carries many). They go through one SQLite statement
+    // on the connection's own handle, inside the range's transaction: binding and stepping natively per row skips
+    // ADO.NET's per-execution work (parameter lookup by name, a data reader per row), which cost more than the insert.
+    private const string ContributionInsertSql = """
+        INSERT OR IGNORE INTO contributions (id, model_id, contributor, content_hash, kind, uri, bond, block_number, log_index, batch_index, tx_hash, status, current_bond)
+        VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, 'active', ?7);
+        """;
+
+    private static void InsertContributions(SqliteConnection connection, List<ContributionRow> rows, CancellationToken ct)
     {
         if (rows.Count == 0) return;
-        using var command = connection.CreateCommand();
-        command.Transaction = tx;
-        command.CommandText = """
-            INSERT OR IGNORE INTO contributions (id, model_id, contributor, content_hash, kind, uri, bond, block_number, log_index, batch_index, tx_hash, status, current_bond)
-            VALUES ($id, $model, $contributor, $hash, $kind, $uri, $bond, $block, $log, $batch, $tx, 'active', $bond);
-            """;
-        var p = new SqliteParameter[11];
-        string[] names = ["$id", "$model", "$contributor", "$hash", "$kind", "$uri", "$bond", "$block", "$log", "$batch", "$tx"];
-        for (var i = 0; i < names.Length; i++) p[i] = command.Parameters.Add(new SqliteParameter(names[i], null));
-        command.Prepare();
-        for (var r = 0; r < rows.Count; r++)
+        var db = connection.Handle!;
+        Check(raw.sqlite3_prepare_v2(db, ContributionInsertSql, out var statement), db);
+        using (statement)
         {
-            if ((r & 1023) == 0) ct.ThrowIfCancellationRequested();
-            var row = rows[r];
-            p[0].Value = row.Id;
-            p[1].Value = row.ModelId;
-            p[2].Value = row.Contributor;
-            p[3].Value = row.ContentHash;
-            p[4].Value = row.Kind;
-            p[5].Value = row.Uri;
-            p[6].Value = row.Bond;
-            p[7].Value = row.BlockNumber;
-            p[8].Value = row.LogIndex;
-            p[9].Value = row.BatchIndex;
-            p[10].Value = row.TxHash;
-            command.ExecuteNonQuery();
+            for (var r = 0; r < rows.Count; r++)
+            {
+                if ((r & 1023) == 0) ct.ThrowIfCancellationRequested();
+                var row = rows[r];
+                Check(raw.sqlite3_bind_text(statement, 1, row.Id), db);
+                Check(raw.sqlite3_bind_int64(statement, 2, row.ModelId), db);
+                Check(raw.sqlite3_bind_text(statement, 3, row.Contributor), db);
+                Check(raw.sqlite3_bind_text(statement, 4, row.ContentHash), db);
+                Check(raw.sqlite3_bind_int64(statement, 5, row.Kind), db);
+                Check(raw.sqlite3_bind_text(statement, 6, row.Uri), db);
+                Check(raw.sqlite3_bind_text(statement, 7, row.Bond), db);
+                Check(raw.sqlite3_bind_int64(statement, 8, row.BlockNumber), db);
+                Check(raw.sqlite3_bind_int64(statement, 9, row.LogIndex), db);
+                Check(raw.sqlite3_bind_int64(statement, 10, row.BatchIndex), db);
+                Check(raw.sqlite3_bind_text(statement, 11, row.TxHash), db);
+                var step = raw.sqlite3_step(statement);
+                if (step != raw.SQLITE_DONE) Check(step, db);
+                Check(raw.sqlite3_reset(statement), db);
+            }
         }
+    }
+
+    private static void Check(int code, sqlite3 db)
+    {
+        if (code != raw.SQLITE_OK) SqliteException.ThrowExceptionForRC(code, db);
     }
 }
