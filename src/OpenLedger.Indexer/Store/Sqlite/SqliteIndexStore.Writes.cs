@@ -8,24 +8,30 @@ namespace OpenLedger.Indexer.Store.Sqlite;
 
 public sealed partial class SqliteIndexStore
 {
-    public async Task CommitRangeAsync(RangeBatch batch, int reorgWindow, CancellationToken cancellationToken)
+    public Task CommitRangeAsync(RangeBatch batch, int reorgWindow, CancellationToken cancellationToken) =>
+        CommitRangesAsync([batch], reorgWindow, cancellationToken);
+
+    public async Task CommitRangesAsync(IReadOnlyList<RangeBatch> batches, int reorgWindow, CancellationToken cancellationToken)
     {
+        if (batches.Count == 0) return;
         await using var connection = await OpenAsync(cancellationToken);
         await using var tx = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
         var cursor = await ReadCursorAsync(connection, tx, cancellationToken);
-        // A range that starts past the cursor would leave blocks unindexed: refuse rather than skip silently.
-        if (cursor is { } c && batch.FromBlock > c.Number + 1)
-            throw new IndexerException($"Range {batch.FromBlock}-{batch.ToBlock.Number} does not follow the cursor at block {c.Number}");
-
         var affected = new AffectedKeys();
-        await InsertAsync(connection, tx, batch, affected, cancellationToken);
+        foreach (var batch in batches)
+        {
+            // A range that starts past the cursor would leave blocks unindexed: refuse rather than skip silently.
+            if (cursor is { } c && batch.FromBlock > c.Number + 1)
+                throw new IndexerException($"Range {batch.FromBlock}-{batch.ToBlock.Number} does not follow the cursor at block {c.Number}");
+            await InsertAsync(connection, tx, batch, affected, cancellationToken);
+            await connection.ExecuteAsync(new CommandDefinition(
+                "INSERT OR REPLACE INTO block_hashes (block_number, block_hash) VALUES (@Number, @Hash);",
+                batch.Blocks.Values.Select(b => new { b.Number, Hash = b.Hash.ToString() }), tx, cancellationToken: cancellationToken));
+            // Replaying an old range must not move the cursor back.
+            if (cursor is not { } old || old.Number < batch.ToBlock.Number) cursor = batch.ToBlock.Ref;
+        }
         await RecomputeAsync(connection, tx, affected, cancellationToken);
-
-        await connection.ExecuteAsync(new CommandDefinition(
-            "INSERT OR REPLACE INTO block_hashes (block_number, block_hash) VALUES (@Number, @Hash);",
-            batch.Blocks.Values.Select(b => new { b.Number, Hash = b.Hash.ToString() }), tx, cancellationToken: cancellationToken));
-        // Replaying an old range must not move the cursor back.
-        var newCursor = cursor is { } old && old.Number >= batch.ToBlock.Number ? old : batch.ToBlock.Ref;
+        var newCursor = cursor!.Value;
         await WriteCursorAsync(connection, tx, newCursor, cancellationToken);
         await connection.ExecuteAsync(new CommandDefinition(
             "DELETE FROM block_hashes WHERE block_number < @floor AND block_number <> @cursor;",
@@ -130,23 +136,32 @@ public sealed partial class SqliteIndexStore
         if (rows.Count == 0) return;
         var db = connection.Handle!;
         Check(raw.sqlite3_prepare_v2(db, ContributionInsertSql, out var statement), db);
+        // Text goes in as UTF-8 written into one reused buffer (SQLite copies it), not a new byte array per value.
+        var buffer = new byte[1024];
+        void Text(int index, string value)
+        {
+            var max = System.Text.Encoding.UTF8.GetMaxByteCount(value.Length);
+            if (max > buffer.Length) buffer = new byte[max];
+            var length = System.Text.Encoding.UTF8.GetBytes(value, buffer);
+            Check(raw.sqlite3_bind_text(statement, index, buffer.AsSpan(0, length)), db);
+        }
         using (statement)
         {
             for (var r = 0; r < rows.Count; r++)
             {
                 if ((r & 1023) == 0) ct.ThrowIfCancellationRequested();
                 var row = rows[r];
-                Check(raw.sqlite3_bind_text(statement, 1, row.Id), db);
+                Text(1, row.Id);
                 Check(raw.sqlite3_bind_int64(statement, 2, row.ModelId), db);
-                Check(raw.sqlite3_bind_text(statement, 3, row.Contributor), db);
-                Check(raw.sqlite3_bind_text(statement, 4, row.ContentHash), db);
+                Text(3, row.Contributor);
+                Text(4, row.ContentHash);
                 Check(raw.sqlite3_bind_int64(statement, 5, row.Kind), db);
-                Check(raw.sqlite3_bind_text(statement, 6, row.Uri), db);
-                Check(raw.sqlite3_bind_text(statement, 7, row.Bond), db);
+                Text(6, row.Uri);
+                Text(7, row.Bond);
                 Check(raw.sqlite3_bind_int64(statement, 8, row.BlockNumber), db);
                 Check(raw.sqlite3_bind_int64(statement, 9, row.LogIndex), db);
                 Check(raw.sqlite3_bind_int64(statement, 10, row.BatchIndex), db);
-                Check(raw.sqlite3_bind_text(statement, 11, row.TxHash), db);
+                Text(11, row.TxHash);
                 var step = raw.sqlite3_step(statement);
                 if (step != raw.SQLITE_DONE) Check(step, db);
                 Check(raw.sqlite3_reset(statement), db);
