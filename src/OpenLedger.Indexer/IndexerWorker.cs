@@ -14,19 +14,29 @@ internal sealed partial class IndexerWorker(IServiceProvider services, IndexerHe
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        ChainIndexer indexer;
         try
         {
             // Resolved here so that a bad deployment file is reported as unhealthy instead of failing the host.
-            var indexer = services.GetRequiredService<ChainIndexer>();
+            indexer = services.GetRequiredService<ChainIndexer>();
             await InitializeAsync(indexer, stoppingToken);
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested) { return; }
+        catch (IndexerException e)
+        {
+            LogFailed(e, e.Message);
+            health.Unhealthy(e.Message);
+            return;
+        }
+        try
+        {
             await indexer.RunAsync(stopAtHead: false, stoppingToken);
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested) { }
-        catch (IndexerException e)
+        catch (Exception e) when (e is IndexerException or Microsoft.Data.Sqlite.SqliteException)
         {
-            // RunAsync has logged its own failures; this covers the deployment file and start-up checks.
-            LogFailed(e, e.Message);
-            health.Unhealthy(e.Message);
+            // RunAsync has logged the failure and marked health unhealthy: logging it here again would report one
+            // failure twice. Swallowed so that the host (and the API over what is indexed) keeps running.
         }
     }
 

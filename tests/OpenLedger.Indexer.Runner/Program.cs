@@ -1,4 +1,6 @@
 // index-to-head --rpc URL --deployment FILE --db FILE --chain-id N [--range N] [--max-range N]
+// Prints "cursor N" after every committed range (the crash-safety test kills it at progress thresholds) and
+// "indexed to block N" at the end.
 using Microsoft.Extensions.Logging.Abstractions;
 using OpenLedger.Ethereum.Rpc;
 using OpenLedger.Indexer;
@@ -19,7 +21,10 @@ var failures = IndexerOptionsValidator.Check(options);
 if (failures.Count > 0) { Console.Error.WriteLine(string.Join(Environment.NewLine, failures)); return 2; }
 var chain = new RpcChainReader(new JsonRpcClient(new HttpClient(), new Uri(options.RpcUrl)));
 var store = new SqliteIndexStore(options.DatabasePath);
-var indexer = new ChainIndexer(chain, store, DeploymentFile.Load(options.DeploymentFile), options, new IndexerHealth(), NullLogger.Instance);
+var indexer = new ChainIndexer(chain, store, DeploymentFile.Load(options.DeploymentFile), options, new IndexerHealth(), NullLogger.Instance)
+{
+    RangeCommitted = cursor => Console.Out.WriteLine($"cursor {cursor.Number}"),
+};
 try
 {
     await indexer.InitializeAsync(CancellationToken.None);

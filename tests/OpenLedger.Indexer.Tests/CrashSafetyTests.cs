@@ -1,54 +1,73 @@
-using System.Diagnostics;
 using Microsoft.Data.Sqlite;
-using OpenLedger.Indexer.Store.Sqlite;
+using Xunit.Abstractions;
+using OpenLedger.Indexer.Deployment;
 using OpenLedger.Indexer.Tests.Support;
 
 namespace OpenLedger.Indexer.Tests;
 
-/// <summary>Lifecycle events plus 20,000 contributions (1,000 registerBatch transactions in 250 blocks).</summary>
-public sealed class CrashChain() : LoadedChain(20_000, batch: 20, txsPerBlock: 4);
+/// <summary>
+/// Lifecycle events, 20,000 single registrations (20,000 ContributionRegistered logs, 100 per transaction, one
+/// transaction per block) and 2,000 contributions in 100 registerBatch logs: over 20,100 events in about 300 blocks.
+/// </summary>
+public sealed class CrashChain() : LoadedChain(2_000, batch: 20, txsPerBlock: 4, singles: 20_000, singlesPerTx: 100);
 
-public sealed class CrashSafetyTests(CrashChain chain) : IClassFixture<CrashChain>
+public sealed class CrashSafetyTests(CrashChain chain, ITestOutputHelper output) : IClassFixture<CrashChain>
 {
     private const int Range = 1;
+    private const int Kills = 15;
+
+    // The last threshold stays this many blocks below the head, far more than the runner indexes during the longest
+    // delay, so every kill lands before the backfill ends.
+    private const int HeadMargin = 40;
+
+    private static readonly TimeSpan Patience = TimeSpan.FromMinutes(3);
 
     [Fact]
-    public async Task An_indexer_process_killed_at_seeded_random_moments_ends_with_the_database_of_one_clean_run()
+    public void An_indexer_process_killed_at_seeded_random_moments_of_a_20000_event_backfill_ends_with_the_database_of_one_clean_run()
     {
         var cleanDb = chain.Directory.File("clean.db");
-        var watch = Stopwatch.StartNew();
         using (var clean = new RunnerProcess(chain.Node.Url, chain.DeploymentFile, cleanDb, Range))
         {
-            Assert.True(clean.WaitForExit(TimeSpan.FromMinutes(3)), "the clean run did not finish");
+            Assert.True(clean.WaitForExit(Patience), "the clean run did not finish");
             Assert.True(clean.ExitCode == 0, clean.StandardError);
         }
-        var cleanRun = watch.Elapsed;
         var expected = DatabaseDump.Canonical(cleanDb);
         Assert.Equal(chain.Contributions + 7, DatabaseDump.Count(cleanDb, "contributions"));
 
+        // Kill moments are progress, not wall-clock time: a seeded block in each of Kills equal slices of the backfill
+        // (first half of the slice, so thresholds stay apart), then a seeded pause of 0-20 ms after the runner reports
+        // committing past it, so kills land anywhere in the next range: fetching, decoding or inside its transaction.
         var random = new Random(7);
+        var first = DeploymentFile.Load(chain.DeploymentFile).StartBlock;
+        var slice = (chain.Head - HeadMargin - first) / Kills;
+        Assert.True(slice >= 4, $"the chain ({first}-{chain.Head}) is too short for {Kills} kills");
+        var thresholds = Enumerable.Range(0, Kills).Select(k => first + k * slice + random.Next((int)slice / 2)).ToArray();
+
         var db = chain.Directory.File("crashed.db");
-        var kills = 0;
         var lastCursor = -1L;
-        for (var run = 0; ; run++)
+        foreach (var threshold in thresholds)
         {
-            Assert.True(run < 100, "the killed indexer never finished");
             using var runner = new RunnerProcess(chain.Node.Url, chain.DeploymentFile, db, Range);
-            // Most kills land inside the backfill: somewhere between start-up and the length of a clean run.
-            var delay = TimeSpan.FromMilliseconds(random.Next(100, Math.Max(200, (int)cleanRun.TotalMilliseconds / 8)));
-            if (kills >= 12 || runner.WaitForExit(delay)) // after a dozen kills, let it finish
-            {
-                Assert.True(runner.WaitForExit(TimeSpan.FromMinutes(3)));
-                Assert.True(runner.ExitCode == 0, runner.StandardError);
-                break;
-            }
+            // A restarted runner that resumes past this threshold still commits one range of its own before the kill.
+            var until = Math.Max(threshold, lastCursor + 1);
+            Assert.True(runner.WaitForCursor(until, Patience),
+                $"the runner ended before committing block {until} (cursor {runner.Cursor}): {(runner.HasExited ? runner.StandardError : "timed out")}");
+            var pause = random.Next(0, 21);
+            Thread.Sleep(pause);
+            Assert.False(runner.HasExited, $"the runner finished before the kill after block {threshold}: the margin below the head is too small");
             runner.KillHard();
-            kills++;
             var cursor = AssertConsistent(db);
             Assert.True(cursor >= lastCursor, $"the cursor went back from {lastCursor} to {cursor}");
+            Assert.True(cursor < chain.Head, $"the kill after block {threshold} landed after the backfill ended");
+            output.WriteLine($"kill {pause} ms after block {runner.Cursor} (threshold {threshold}): cursor {cursor}");
             lastCursor = cursor;
         }
-        Assert.True(kills >= 12, $"only {kills} kills landed before the backfill ended (clean run {cleanRun.TotalMilliseconds:0} ms)");
+
+        using (var last = new RunnerProcess(chain.Node.Url, chain.DeploymentFile, db, Range))
+        {
+            Assert.True(last.WaitForExit(Patience), "the last run did not finish");
+            Assert.True(last.ExitCode == 0, last.StandardError);
+        }
         Assert.Equal(expected, DatabaseDump.Canonical(db));
     }
 

@@ -1,3 +1,7 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using OpenLedger.Ethereum.Rpc;
 using OpenLedger.Indexer.Chain;
 using OpenLedger.Indexer.Store.Sqlite;
@@ -52,6 +56,33 @@ public sealed class RpcFaultTests(FaultChain chain) : IClassFixture<FaultChain>
         Assert.Equal(HealthStatus.Unhealthy, health.Report.Status);
         Assert.Contains("invalid params", health.Report.Description);
         Assert.Null(await new SqliteIndexStore(db).GetCursorAsync(CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task A_permanent_error_in_the_hosted_worker_is_logged_once_and_leaves_the_host_running()
+    {
+        using var proxy = new FaultProxy(chain.Node.Url, seed: 4, faultRate: 0) { PermanentLogsError = (-32602, "invalid params: bad filter") };
+        var logs = new CapturingLoggerProvider();
+        var builder = Host.CreateApplicationBuilder();
+        builder.Logging.ClearProviders().AddProvider(logs);
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Indexer:RpcUrl"] = proxy.Url.ToString(), ["Indexer:ChainId"] = "31337",
+            ["Indexer:DeploymentFile"] = chain.DeploymentFile, ["Indexer:DatabasePath"] = chain.Directory.File("hosted-permanent.db"),
+        });
+        builder.AddOpenLedgerIndexer();
+        using var host = builder.Build();
+        var health = host.Services.GetRequiredService<IndexerHealth>();
+        await host.StartAsync();
+        for (var i = 0; i < 3000 && health.Report.Status != HealthStatus.Unhealthy; i++) await Task.Delay(10);
+        Assert.Equal(HealthStatus.Unhealthy, health.Report.Status);
+        var lifetime = host.Services.GetRequiredService<IHostApplicationLifetime>();
+        Assert.False(lifetime.ApplicationStopping.IsCancellationRequested, "the failure stopped the host");
+        await host.StopAsync();
+
+        var errors = logs.Entries.Where(e => e.Level >= LogLevel.Error).ToArray();
+        var error = Assert.Single(errors);
+        Assert.Contains("invalid params: bad filter", error.Message);
     }
 
     private static async Task RetryTransientAsync(Func<Task> action)

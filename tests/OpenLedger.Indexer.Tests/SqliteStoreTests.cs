@@ -147,4 +147,44 @@ public sealed class SqliteStoreTests : IDisposable
         var kept = (await _store.GetRecentBlocksAsync(Ct)).Select(b => b.Number).ToArray();
         Assert.Equal([20, 19, 18, 17, 16, 15], kept);
     }
+
+    [Fact]
+    public async Task Consecutive_ranges_committed_in_one_transaction_give_the_database_of_separate_commits()
+    {
+        RangeBatch[] Ranges()
+        {
+            var a = Batch(1, 10);
+            a.Contributions.Add(Contribution(2, 0, "0xaa"));
+            a.ShareTransfers.Add(new ShareTransferRow(3, 0, 0, "0x02", Alice, Zero, Alice, 1, "500"));
+            a.EpochPostings.Add(new EpochPostingRow(4, 0, "0x03", 1, 1, "0xr", "100", "10", "0xh", "uri", 99));
+            var b = Batch(11, 20);
+            b.Flags.Add(new FlagRow(12, 0, "0x04", "0xaa", Bob, FlagRow.Flagged, "bad"));
+            b.ShareTransfers.Add(new ShareTransferRow(13, 0, 0, "0x05", Alice, Alice, Bob, 1, "200"));
+            b.Claims.Add(new ClaimRow(14, 0, "0x06", 1, 1, Alice, 0, "40", "4"));
+            var c = Batch(21, 30);
+            c.Contributions.Add(Contribution(22, 0, "0xbb"));
+            c.Slashes.Add(new SlashRow(23, 0, "0x07", "0xaa", 1, "1000"));
+            return [a, b, c];
+        }
+        foreach (var range in Ranges()) await _store.CommitRangeAsync(range, 5, Ct);
+        var grouped = new SqliteIndexStore(_dir.File("grouped.db"));
+        await grouped.MigrateAsync(Ct);
+        await grouped.CommitRangesAsync(Ranges(), 5, Ct);
+
+        Assert.Equal(DatabaseDump.Canonical(_store.DatabasePath), DatabaseDump.Canonical(grouped.DatabasePath));
+        Assert.Equal(await _store.GetRecentBlocksAsync(Ct), await grouped.GetRecentBlocksAsync(Ct));
+        Assert.Equal(30, (await grouped.GetCursorAsync(Ct))!.Value.Number);
+        Assert.Equal(("slashed", "0"), ((await grouped.GetContributionAsync("0xaa", Ct))!.Status, (await grouped.GetContributionAsync("0xaa", Ct))!.CurrentBond));
+    }
+
+    [Fact]
+    public async Task A_group_of_ranges_with_a_gap_commits_none_of_them()
+    {
+        var first = Batch(1, 10);
+        first.Contributions.Add(Contribution(2, 0, "0xaa"));
+        var error = await Assert.ThrowsAsync<IndexerException>(() => _store.CommitRangesAsync([first, Batch(12, 20)], 128, Ct));
+        Assert.Equal("Range 12-20 does not follow the cursor at block 10", error.Message);
+        Assert.Null(await _store.GetCursorAsync(Ct));
+        Assert.Null(await _store.GetContributionAsync("0xaa", Ct));
+    }
 }

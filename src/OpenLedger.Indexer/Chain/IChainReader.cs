@@ -21,5 +21,8 @@ public interface IChainReader
     /// <summary>Headers of blocks <paramref name="fromBlock"/> to <paramref name="toBlock"/> in one request; null entries for blocks the node lacks.</summary>
     Task<IReadOnlyList<BlockHeader?>> GetBlockHeadersAsync(long fromBlock, long toBlock, CancellationToken cancellationToken);
 
+    /// <summary>Headers of the given blocks, in their order, in one request; null entries for blocks the node lacks.</summary>
+    Task<IReadOnlyList<BlockHeader?>> GetBlockHeadersAsync(IReadOnlyList<long> numbers, CancellationToken cancellationToken);
+
     Task<IReadOnlyList<ChainLog>> GetLogsAsync(long fromBlock, long toBlock, IReadOnlyList<Address> addresses, CancellationToken cancellationToken);
 }

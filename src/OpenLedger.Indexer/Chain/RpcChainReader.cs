@@ -37,12 +37,20 @@ public sealed class RpcChainReader : IChainReader
             return block is null ? (BlockHeader?)null : new BlockHeader(checked((long)block.Number), block.Hash, block.ParentHash);
         });
 
-    public Task<IReadOnlyList<BlockHeader?>> GetBlockHeadersAsync(long fromBlock, long toBlock, CancellationToken cancellationToken) =>
-        Wrap($"fetching blocks {fromBlock}-{toBlock}", async () =>
+    public Task<IReadOnlyList<BlockHeader?>> GetBlockHeadersAsync(long fromBlock, long toBlock, CancellationToken cancellationToken)
+    {
+        var numbers = new long[toBlock - fromBlock + 1];
+        for (var i = 0; i < numbers.Length; i++) numbers[i] = fromBlock + i;
+        return Headers($"fetching blocks {fromBlock}-{toBlock}", numbers, cancellationToken);
+    }
+
+    public Task<IReadOnlyList<BlockHeader?>> GetBlockHeadersAsync(IReadOnlyList<long> numbers, CancellationToken cancellationToken) =>
+        Headers($"fetching blocks {string.Join(", ", numbers)}", numbers, cancellationToken);
+
+    private Task<IReadOnlyList<BlockHeader?>> Headers(string what, IReadOnlyList<long> numbers, CancellationToken cancellationToken) =>
+        Wrap(what, async () =>
         {
-            var numbers = new ulong[toBlock - fromBlock + 1];
-            for (var i = 0; i < numbers.Length; i++) numbers[i] = (ulong)(fromBlock + i);
-            var blocks = await _client.GetBlocksByNumberAsync(numbers, cancellationToken);
+            var blocks = await _client.GetBlocksByNumberAsync([.. numbers.Select(n => (ulong)n)], cancellationToken);
             return (IReadOnlyList<BlockHeader?>)[.. blocks.Select(b => b is null ? (BlockHeader?)null : new BlockHeader(checked((long)b.Number), b.Hash, b.ParentHash))];
         });
 

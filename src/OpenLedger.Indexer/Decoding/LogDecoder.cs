@@ -70,26 +70,9 @@ public sealed class LogDecoder
             var e = CommittedEvent.Decode(log.Topics, log.Data);
             b.Commitments.Add(new CommitmentRow(log.BlockNumber, log.LogIndex, Tx(log), e.Commitment.ToString(), Addr(e.Committer), Long(e.BlockNumber, "blockNumber")));
         },
-        [ContributionRegisteredEvent.Topic0] = (log, b) =>
-        {
-            var e = ContributionRegisteredEvent.Decode(log.Topics, log.Data);
-            b.Contributions.Add(new ContributionRow(log.BlockNumber, log.LogIndex, 0, Tx(log), e.Id.ToString(), Long(e.ModelId, "modelId"),
-                Addr(e.Contributor), e.ContentHash.ToString(), (int)e.Kind, e.Uri, e.Bond.ToString()));
-        },
-        [ContributionsRegisteredEvent.Topic0] = (log, b) =>
-        {
-            // One event per registerBatch; each entry's id is keccak256(abi.encode(modelId, contentHash)).
-            var e = ContributionsRegisteredEvent.Decode(log.Topics, log.Data);
-            var model = Long(e.ModelId, "modelId");
-            var contributor = Addr(e.Contributor);
-            for (var i = 0; i < e.Entries.Count; i++)
-            {
-                var entry = e.Entries[i];
-                var id = ContributionId(e.ModelId, entry.ContentHash);
-                b.Contributions.Add(new ContributionRow(log.BlockNumber, log.LogIndex, i, Tx(log), id.ToString(), model, contributor,
-                    entry.ContentHash.ToString(), (int)entry.Kind, entry.Uri, entry.Bond.ToString()));
-            }
-        },
+        // The bulk of a backfill: read in place from the log bytes (see ContributionLogReader).
+        [ContributionRegisteredEvent.Topic0] = ContributionLogReader.ReadSingle,
+        [ContributionsRegisteredEvent.Topic0] = ContributionLogReader.ReadBatch,
         [ContributionFlaggedEvent.Topic0] = (log, b) =>
         {
             var e = ContributionFlaggedEvent.Decode(log.Topics, log.Data);
@@ -177,21 +160,6 @@ public sealed class LogDecoder
     private static ModelPolicyRow Policy(ChainLog log, BigInteger modelId, Policy p) =>
         new(log.BlockNumber, log.LogIndex, Tx(log), Long(modelId, "modelId"), p.MinBond.ToString(), p.BondLock, p.DisputeWindow,
             p.OwnerBps, p.PoolBps, p.CommitReveal);
-
-    // keccak256(abi.encode(uint256 modelId, bytes32 contentHash)): two words, written in place (this runs per entry).
-    private static Hash32 ContributionId(BigInteger modelId, Hash32 contentHash)
-    {
-        Span<byte> words = stackalloc byte[64];
-        if (modelId.Sign < 0 || !modelId.TryWriteBytes(words[..32], out var written, isUnsigned: true, isBigEndian: true))
-            throw new IndexerException($"modelId {modelId} is not a uint256");
-        if (written < 32)
-        {
-            words[..written].CopyTo(words[(32 - written)..32]);
-            words[..(32 - written)].Clear();
-        }
-        contentHash.AsSpan().CopyTo(words[32..]);
-        return Keccak.Hash(words);
-    }
 
     private static string Tx(ChainLog log) => log.TransactionHash.ToString();
 

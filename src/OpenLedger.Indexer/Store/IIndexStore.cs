@@ -19,6 +19,12 @@ public interface IIndexStore : IIndexReader
     Task CommitRangeAsync(RangeBatch batch, int reorgWindow, CancellationToken cancellationToken);
 
     /// <summary>
+    /// Writes consecutive ranges (each following the one before it) in one transaction that ends with the cursor at
+    /// the last one: during a backfill this spares a commit, and a rewrite of the touched index pages, per range.
+    /// </summary>
+    Task CommitRangesAsync(IReadOnlyList<RangeBatch> batches, int reorgWindow, CancellationToken cancellationToken);
+
+    /// <summary>
     /// Deletes every row above <paramref name="ancestor"/> (derived state included), forgets the block hashes
     /// above it and sets the cursor to it, in one transaction. A null ancestor empties the store.
     /// </summary>

@@ -36,6 +36,13 @@ public sealed partial class ChainIndexer
 
     public RangeSizer Sizer { get; }
 
+    // Ranges fetched ahead of the writer, and the contributions one transaction takes at most when it groups them.
+    private const int QueuedRanges = 4;
+    private const int MaxRowsPerTransaction = 50_000;
+
+    /// <summary>Called after each transaction of ranges (rows and cursor) has committed, with the new cursor.</summary>
+    public Action<BlockRef>? RangeCommitted { get; init; }
+
     /// <summary>Upgrades the schema and checks the node serves the configured chain and the deployment's.</summary>
     public async Task InitializeAsync(CancellationToken ct)
     {
@@ -79,8 +86,8 @@ public sealed partial class ChainIndexer
     private async Task<(int Committed, bool ReorgAtStart)> RunPipelineAsync(long from, long target, long head, BlockRef? cursor, CancellationToken ct)
     {
         using var cts = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        // Three stages overlap: the producer fetches range n+2 while range n+1 is decoded and range n is written.
-        var channel = Channel.CreateBounded<Task<RangeBatch>>(new BoundedChannelOptions(2) { SingleReader = true, SingleWriter = true });
+        // Three stages overlap: the producer fetches ahead while earlier ranges are decoded and written.
+        var channel = Channel.CreateBounded<Task<RangeBatch>>(new BoundedChannelOptions(QueuedRanges) { SingleReader = true, SingleWriter = true });
         var reorgAt = -1L;
         var producer = Task.Run(async () =>
         {
@@ -101,15 +108,28 @@ public sealed partial class ChainIndexer
         }, CancellationToken.None);
 
         var committed = 0;
+        var group = new List<RangeBatch>();
         try
         {
             await foreach (var decoding in channel.Reader.ReadAllAsync(ct))
             {
-                var batch = await decoding;
-                await _store.CommitRangeAsync(batch, _options.ReorgWindow, ct);
-                committed++;
-                Health.Healthy(batch.ToBlock.Number, head);
-                LogCommitted(batch.EventCount, batch.FromBlock, batch.ToBlock.Number, head);
+                // Ranges already decoded while the last transaction ran join this one: a backfill commits less often
+                // when writing is the slow stage, and a synced indexer still commits each range as it comes.
+                group.Clear();
+                group.Add(await decoding);
+                var rows = group[0].Contributions.Count;
+                while (rows < MaxRowsPerTransaction && channel.Reader.TryPeek(out var ready) && ready.IsCompletedSuccessfully
+                       && channel.Reader.TryRead(out _))
+                {
+                    group.Add(ready.Result);
+                    rows += ready.Result.Contributions.Count;
+                }
+                await _store.CommitRangesAsync(group, _options.ReorgWindow, ct);
+                committed += group.Count;
+                var last = group[^1].ToBlock;
+                Health.Healthy(last.Number, head);
+                RangeCommitted?.Invoke(last.Ref);
+                LogCommitted(group.Sum(b => b.EventCount), group[0].FromBlock, last.Number, head);
             }
         }
         finally

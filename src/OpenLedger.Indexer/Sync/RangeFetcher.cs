@@ -37,10 +37,10 @@ internal sealed class RangeFetcher
         var to = Math.Min(target, from + _sizer.Current - 1);
         while (true)
         {
-            var first = await _chain.GetBlockHeaderAsync(from, ct);
-            if (first is not { } firstHeader || (expectedParent is { } parent && firstHeader.ParentHash != parent)) return null;
-            var last = to == from ? firstHeader : await _chain.GetBlockHeaderAsync(to, ct);
-            if (last is not { } lastHeader) return null;
+            // The range's two ends in one request when they differ.
+            var ends = to == from ? [await _chain.GetBlockHeaderAsync(from, ct)] : await _chain.GetBlockHeadersAsync([from, to], ct);
+            if (ends[0] is not { } firstHeader || (expectedParent is { } parent && firstHeader.ParentHash != parent)) return null;
+            if (ends[^1] is not { } lastHeader) return null;
             IReadOnlyList<ChainLog> logs;
             try { logs = await _chain.GetLogsAsync(from, to, _addresses, ct); }
             catch (ChainReadException e) when (e.Failure == ChainFailure.RangeTooLarge)

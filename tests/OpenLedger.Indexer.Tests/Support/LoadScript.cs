@@ -11,7 +11,7 @@ public static class LoadScript
 
     /// <summary>Returns the deployment file path and the head block after loading.</summary>
     public static (string DeploymentFile, long Head) Run(Uri node, string outputDirectory, int contributions, bool lifecycle = true,
-        int batch = 10, int txsPerBlock = 10, int seed = 1)
+        int batch = 10, int txsPerBlock = 10, int seed = 1, int singles = 0, int singlesPerTx = 100)
     {
         var output = System.IO.Path.Combine(outputDirectory, "deployment.json");
         var psi = new ProcessStartInfo("npx", ["--no-install", "hardhat", "run", Path, "--network", "localhost"])
@@ -27,6 +27,8 @@ public static class LoadScript
         psi.Environment["LOAD_BATCH"] = batch.ToString();
         psi.Environment["LOAD_TXS_PER_BLOCK"] = txsPerBlock.ToString();
         psi.Environment["LOAD_SEED"] = seed.ToString();
+        psi.Environment["LOAD_SINGLES"] = singles.ToString();
+        psi.Environment["LOAD_SINGLES_PER_TX"] = singlesPerTx.ToString();
         using var process = Process.Start(psi) ?? throw new InvalidOperationException("could not start npx");
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();

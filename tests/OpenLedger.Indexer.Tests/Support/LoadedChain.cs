@@ -2,15 +2,23 @@ using OpenLedger.TestSupport;
 
 namespace OpenLedger.Indexer.Tests.Support;
 
-/// <summary>A Hardhat node with OpenLedger deployed, every event type played, and bulk contributions on top.</summary>
+/// <summary>
+/// A Hardhat node with OpenLedger deployed, every event type played, and bulk contributions on top:
+/// <c>contributions</c> through registerBatch (one log per batch) and <c>singles</c> through single register calls
+/// (one log each).
+/// </summary>
 public abstract class LoadedChain : IDisposable
 {
-    protected LoadedChain(int contributions, int batch = 10, int txsPerBlock = 10)
+    protected LoadedChain(int contributions, int batch = 10, int txsPerBlock = 10, int singles = 0, int singlesPerTx = 100)
     {
         Node = new HardhatNode();
-        try { (DeploymentFile, Head) = LoadScript.Run(Node.Url, Directory.Path, contributions, lifecycle: true, batch, txsPerBlock); }
+        try
+        {
+            (DeploymentFile, Head) = LoadScript.Run(Node.Url, Directory.Path, contributions, lifecycle: true, batch, txsPerBlock,
+                singles: singles, singlesPerTx: singlesPerTx);
+        }
         catch { Dispose(); throw; }
-        Contributions = contributions;
+        Contributions = contributions + singles;
     }
 
     public HardhatNode Node { get; }

@@ -2,11 +2,17 @@ using System.Diagnostics;
 
 namespace OpenLedger.Indexer.Tests.Support;
 
-/// <summary>The index-to-head console (tests/OpenLedger.Indexer.Runner) started as a separate process.</summary>
+/// <summary>
+/// The index-to-head console (tests/OpenLedger.Indexer.Runner) started as a separate process. It prints
+/// "cursor N" after every committed range; <see cref="WaitForCursor"/> follows those lines.
+/// </summary>
 public sealed class RunnerProcess : IDisposable
 {
     private readonly Process _process;
     private readonly Task<string> _stderr;
+    private readonly object _gate = new();
+    private long _cursor = -1;
+    private bool _outputClosed;
 
     public RunnerProcess(Uri rpc, string deployment, string database, int range)
     {
@@ -17,13 +23,39 @@ public sealed class RunnerProcess : IDisposable
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
-        _process = Process.Start(psi) ?? throw new InvalidOperationException($"could not start {path}");
-        _ = _process.StandardOutput.ReadToEndAsync();
+        _process = new Process { StartInfo = psi };
+        _process.OutputDataReceived += (_, e) => OnLine(e.Data);
+        if (!_process.Start()) throw new InvalidOperationException($"could not start {path}");
+        _process.BeginOutputReadLine();
         _stderr = _process.StandardError.ReadToEndAsync();
+    }
+
+    /// <summary>The last cursor the process reported committing, -1 before the first.</summary>
+    public long Cursor { get { lock (_gate) return _cursor; } }
+
+    /// <summary>
+    /// Waits until the process reports a committed cursor at or above <paramref name="block"/>: true then, false when
+    /// its output ended first (it exited) or <paramref name="timeout"/> passed.
+    /// </summary>
+    public bool WaitForCursor(long block, TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        lock (_gate)
+        {
+            while (_cursor < block)
+            {
+                var left = deadline - DateTime.UtcNow;
+                if (_outputClosed || left <= TimeSpan.Zero) return false;
+                Monitor.Wait(_gate, left);
+            }
+            return true;
+        }
     }
 
     /// <summary>Waits up to <paramref name="timeout"/>; true when the process exited by itself.</summary>
     public bool WaitForExit(TimeSpan timeout) => _process.WaitForExit(timeout);
+
+    public bool HasExited => _process.HasExited;
 
     public int ExitCode => _process.ExitCode;
 
@@ -34,6 +66,16 @@ public sealed class RunnerProcess : IDisposable
     {
         _process.Kill(entireProcessTree: false);
         _process.WaitForExit();
+    }
+
+    private void OnLine(string? line)
+    {
+        lock (_gate)
+        {
+            if (line is null) _outputClosed = true;
+            else if (line.StartsWith("cursor ", StringComparison.Ordinal)) _cursor = Math.Max(_cursor, long.Parse(line.AsSpan(7)));
+            Monitor.PulseAll(_gate);
+        }
     }
 
     public void Dispose()

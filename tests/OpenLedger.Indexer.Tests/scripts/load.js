@@ -4,7 +4,9 @@
 // dismissals, slashes, bond withdrawals, revenue, reward pool, epochs posted/vetoed/re-posted, claims, share
 // transfers). LOAD_CONTRIBUTIONS=N then registers N more through registerBatch, LOAD_BATCH entries per
 // transaction and LOAD_TXS_PER_BLOCK transactions per block (keep it near 5-10: Hardhat re-executes its pending pool
-// on every send while automine is off, so large blocks make loading quadratic). LOAD_SEED makes the content hashes reproducible.
+// on every send while automine is off, so large blocks make loading quadratic). LOAD_SINGLES=N then registers N more
+// one `register` call (one ContributionRegistered log) each, LOAD_SINGLES_PER_TX per transaction through the RegisterMany
+// helper (compiled here with the npm solc), one transaction per block. LOAD_SEED makes the content hashes reproducible.
 // Model 1 takes zero bonds and every signer has approved the registry, so tests can add contributions later.
 const fs = require("fs");
 const hre = require("hardhat");
@@ -88,6 +90,31 @@ async function bulk(registry, signers, count, perTx, txsPerBlock) {
   await ethers.provider.send("evm_setAutomine", [true]);
 }
 
+function compileRegisterMany() {
+  const solc = require("solc");
+  const source = fs.readFileSync(require("path").join(__dirname, "RegisterMany.sol"), "utf8");
+  const output = JSON.parse(solc.compile(JSON.stringify({
+    language: "Solidity",
+    sources: { "RegisterMany.sol": { content: source } },
+    settings: { optimizer: { enabled: true, runs: 200 }, outputSelection: { "*": { RegisterMany: ["abi", "evm.bytecode.object"] } } },
+  })));
+  const errors = (output.errors ?? []).filter((e) => e.severity === "error");
+  if (errors.length > 0) throw new Error(errors.map((e) => e.formattedMessage).join("\n"));
+  const { abi, evm } = output.contracts["RegisterMany.sol"].RegisterMany;
+  return { abi, bytecode: `0x${evm.bytecode.object}` };
+}
+
+async function singles(registry, signer, count, perTx) {
+  const { abi, bytecode } = compileRegisterMany();
+  const helper = await (await new ethers.ContractFactory(abi, bytecode, signer).deploy()).waitForDeployment();
+  const salt = hash("singles");
+  for (let first = 0; first < count; first += perTx) {
+    const n = Math.min(perTx, count - first);
+    await send(helper.registerMany(await registry.getAddress(), 1, salt, first, n, `ipfs://openledger/single/${seed}`,
+      { gasLimit: 100_000 + 90_000 * n }));
+  }
+}
+
 async function main() {
   const signers = await ethers.getSigners();
   const deployed = await deployAll(ethers, { challengeWindow: 60 });
@@ -102,6 +129,8 @@ async function main() {
   if (env("LOAD_LIFECYCLE", "1") === "1") await lifecycle(deployed, signers);
   const count = Number(env("LOAD_CONTRIBUTIONS", "0"));
   if (count > 0) await bulk(registry, signers, count, Number(env("LOAD_BATCH", "10")), Number(env("LOAD_TXS_PER_BLOCK", "10")));
+  const singleCount = Number(env("LOAD_SINGLES", "0"));
+  if (singleCount > 0) await singles(registry, signers[15], singleCount, Number(env("LOAD_SINGLES_PER_TX", "100")));
 
   const contracts = {};
   for (const name of ["OpenToken", "ContributionRegistry", "ModelShares", "RewardDistributor"]) {
@@ -111,7 +140,7 @@ async function main() {
   const { chainId } = await ethers.provider.getNetwork();
   const head = await ethers.provider.getBlockNumber();
   fs.writeFileSync(env("LOAD_OUT", "deployment.json"), JSON.stringify({ chainId: Number(chainId), head, contracts }, null, 2));
-  console.log(JSON.stringify({ head, contributions: count }));
+  console.log(JSON.stringify({ head, contributions: count, singles: singleCount }));
 }
 
 main().catch((error) => {

@@ -1,5 +1,6 @@
 using Dapper;
 using Microsoft.Data.Sqlite;
+using SQLitePCL;
 using OpenLedger.Indexer.Chain;
 using OpenLedger.Indexer.Store.Rows;
 
@@ -7,24 +8,30 @@ namespace OpenLedger.Indexer.Store.Sqlite;
 
 public sealed partial class SqliteIndexStore
 {
-    public async Task CommitRangeAsync(RangeBatch batch, int reorgWindow, CancellationToken cancellationToken)
+    public Task CommitRangeAsync(RangeBatch batch, int reorgWindow, CancellationToken cancellationToken) =>
+        CommitRangesAsync([batch], reorgWindow, cancellationToken);
+
+    public async Task CommitRangesAsync(IReadOnlyList<RangeBatch> batches, int reorgWindow, CancellationToken cancellationToken)
     {
+        if (batches.Count == 0) return;
         await using var connection = await OpenAsync(cancellationToken);
         await using var tx = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
         var cursor = await ReadCursorAsync(connection, tx, cancellationToken);
-        // A range that starts past the cursor would leave blocks unindexed: refuse rather than skip silently.
-        if (cursor is { } c && batch.FromBlock > c.Number + 1)
-            throw new IndexerException($"Range {batch.FromBlock}-{batch.ToBlock.Number} does not follow the cursor at block {c.Number}");
-
         var affected = new AffectedKeys();
-        await InsertAsync(connection, tx, batch, affected, cancellationToken);
+        foreach (var batch in batches)
+        {
+            // A range that starts past the cursor would leave blocks unindexed: refuse rather than skip silently.
+            if (cursor is { } c && batch.FromBlock > c.Number + 1)
+                throw new IndexerException($"Range {batch.FromBlock}-{batch.ToBlock.Number} does not follow the cursor at block {c.Number}");
+            await InsertAsync(connection, tx, batch, affected, cancellationToken);
+            await connection.ExecuteAsync(new CommandDefinition(
+                "INSERT OR REPLACE INTO block_hashes (block_number, block_hash) VALUES (@Number, @Hash);",
+                batch.Blocks.Values.Select(b => new { b.Number, Hash = b.Hash.ToString() }), tx, cancellationToken: cancellationToken));
+            // Replaying an old range must not move the cursor back.
+            if (cursor is not { } old || old.Number < batch.ToBlock.Number) cursor = batch.ToBlock.Ref;
+        }
         await RecomputeAsync(connection, tx, affected, cancellationToken);
-
-        await connection.ExecuteAsync(new CommandDefinition(
-            "INSERT OR REPLACE INTO block_hashes (block_number, block_hash) VALUES (@Number, @Hash);",
-            batch.Blocks.Values.Select(b => new { b.Number, Hash = b.Hash.ToString() }), tx, cancellationToken: cancellationToken));
-        // Replaying an old range must not move the cursor back.
-        var newCursor = cursor is { } old && old.Number >= batch.ToBlock.Number ? old : batch.ToBlock.Ref;
+        var newCursor = cursor!.Value;
         await WriteCursorAsync(connection, tx, newCursor, cancellationToken);
         await connection.ExecuteAsync(new CommandDefinition(
             "DELETE FROM block_hashes WHERE block_number < @floor AND block_number <> @cursor;",
@@ -53,7 +60,7 @@ public sealed partial class SqliteIndexStore
             INSERT OR IGNORE INTO commitments (block_number, log_index, tx_hash, commitment, committer, commit_block)
             VALUES (@BlockNumber, @LogIndex, @TxHash, @Commitment, @Committer, @CommitBlock);
             """, b.Commitments);
-        InsertContributions(connection, tx, b.Contributions, ct);
+        InsertContributions(connection, b.Contributions, ct);
         await Run("""
             INSERT OR IGNORE INTO flags (block_number, log_index, tx_hash, contribution_id, actor, action, reason)
             VALUES (@BlockNumber, @LogIndex, @TxHash, @ContributionId, @Actor, @Action, @Reason);
@@ -116,37 +123,54 @@ public sealed partial class SqliteIndexStore
         foreach (var e in b.Claims) affected.Epochs.Add((e.ModelId, e.Epoch));
     }
 
-    // Contributions are the bulk of the data (a registerBatch log carries many), so they go through one prepared
-    // statement with bound parameters instead of Dapper's per-row parameter building: 5-10x faster here.
-    private static void InsertContributions(SqliteConnection connection, SqliteTransaction tx, List<ContributionRow> rows, CancellationToken ct)
+    // Contributions are the bulk of the data (a registerBatch log carries many). They go through one SQLite statement
+    // on the connection's own handle, inside the range's transaction: binding and stepping natively per row skips
+    // ADO.NET's per-execution work (parameter lookup by name, a data reader per row), which cost more than the insert.
+    private const string ContributionInsertSql = """
+        INSERT OR IGNORE INTO contributions (id, model_id, contributor, content_hash, kind, uri, bond, block_number, log_index, batch_index, tx_hash, status, current_bond)
+        VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, 'active', ?7);
+        """;
+
+    private static void InsertContributions(SqliteConnection connection, List<ContributionRow> rows, CancellationToken ct)
     {
         if (rows.Count == 0) return;
-        using var command = connection.CreateCommand();
-        command.Transaction = tx;
-        command.CommandText = """
-            INSERT OR IGNORE INTO contributions (id, model_id, contributor, content_hash, kind, uri, bond, block_number, log_index, batch_index, tx_hash, status, current_bond)
-            VALUES ($id, $model, $contributor, $hash, $kind, $uri, $bond, $block, $log, $batch, $tx, 'active', $bond);
-            """;
-        var p = new SqliteParameter[11];
-        string[] names = ["$id", "$model", "$contributor", "$hash", "$kind", "$uri", "$bond", "$block", "$log", "$batch", "$tx"];
-        for (var i = 0; i < names.Length; i++) p[i] = command.Parameters.Add(new SqliteParameter(names[i], null));
-        command.Prepare();
-        for (var r = 0; r < rows.Count; r++)
+        var db = connection.Handle!;
+        Check(raw.sqlite3_prepare_v2(db, ContributionInsertSql, out var statement), db);
+        // Text goes in as UTF-8 written into one reused buffer (SQLite copies it), not a new byte array per value.
+        var buffer = new byte[1024];
+        void Text(int index, string value)
         {
-            if ((r & 1023) == 0) ct.ThrowIfCancellationRequested();
-            var row = rows[r];
-            p[0].Value = row.Id;
-            p[1].Value = row.ModelId;
-            p[2].Value = row.Contributor;
-            p[3].Value = row.ContentHash;
-            p[4].Value = row.Kind;
-            p[5].Value = row.Uri;
-            p[6].Value = row.Bond;
-            p[7].Value = row.BlockNumber;
-            p[8].Value = row.LogIndex;
-            p[9].Value = row.BatchIndex;
-            p[10].Value = row.TxHash;
-            command.ExecuteNonQuery();
+            var max = System.Text.Encoding.UTF8.GetMaxByteCount(value.Length);
+            if (max > buffer.Length) buffer = new byte[max];
+            var length = System.Text.Encoding.UTF8.GetBytes(value, buffer);
+            Check(raw.sqlite3_bind_text(statement, index, buffer.AsSpan(0, length)), db);
         }
+        using (statement)
+        {
+            for (var r = 0; r < rows.Count; r++)
+            {
+                if ((r & 1023) == 0) ct.ThrowIfCancellationRequested();
+                var row = rows[r];
+                Text(1, row.Id);
+                Check(raw.sqlite3_bind_int64(statement, 2, row.ModelId), db);
+                Text(3, row.Contributor);
+                Text(4, row.ContentHash);
+                Check(raw.sqlite3_bind_int64(statement, 5, row.Kind), db);
+                Text(6, row.Uri);
+                Text(7, row.Bond);
+                Check(raw.sqlite3_bind_int64(statement, 8, row.BlockNumber), db);
+                Check(raw.sqlite3_bind_int64(statement, 9, row.LogIndex), db);
+                Check(raw.sqlite3_bind_int64(statement, 10, row.BatchIndex), db);
+                Text(11, row.TxHash);
+                var step = raw.sqlite3_step(statement);
+                if (step != raw.SQLITE_DONE) Check(step, db);
+                Check(raw.sqlite3_reset(statement), db);
+            }
+        }
+    }
+
+    private static void Check(int code, sqlite3 db)
+    {
+        if (code != raw.SQLITE_OK) SqliteException.ThrowExceptionForRC(code, db);
     }
 }
