@@ -83,6 +83,19 @@ public sealed class ContributionDecodingTests
         Assert.Contains("have length 16777215 but only 0 bytes follow", error.Message);
     }
 
+    [Fact]
+    public void A_uri_that_is_not_utf8_is_indexed_with_replacement_characters_instead_of_halting_the_indexer()
+    {
+        // Anyone can register such a URI (Solidity does not check UTF-8): `bytes` encodes exactly like `string`.
+        var hash = Keccak.Hash("content").ToArray();
+        var topics = new[] { ContributionRegisteredEvent.Topic0, new Hash32(ContributionId(5, hash)), Word("uint256", (BigInteger)5), Word("address", RandomAddress(new Random(1))) };
+        var data = AbiEncoder.Encode([.. SingleData[..3], AbiType.Bytes], [hash, 0, (BigInteger)1_000_000_000, new byte[] { 0x61, 0xff, 0x62 }]);
+        var batch = NewBatch();
+        Decoder.Decode(Log(topics, data), batch);
+        Assert.Equal("a\uFFFDb", Assert.Single(batch.Contributions).Uri);
+        AssertSameOutcome(topics, data);
+    }
+
     private static void AssertSameOutcome(Hash32[] topics, byte[] data)
     {
         var expected = Reference(topics, data);

@@ -14,11 +14,13 @@ namespace OpenLedger.Indexer.Decoding;
 /// Reads the two contribution events straight from the log's bytes into rows: they are nearly all of a backfill, and
 /// the generic path (values boxed into object arrays, then records, then strings) cost more than the fetch. The
 /// checks are those of the strict ABI decoder (offsets and lengths inside the data, canonical words, zero padding,
-/// valid UTF-8, a defined Kind); a differential test holds the two paths to the same rows and the same rejections.
+/// a defined Kind; a URI that is not UTF-8 decodes with U+FFFD, as the chain accepted it); a differential test holds
+/// the two paths to the same rows and the same rejections.
 /// </summary>
 internal static class ContributionLogReader
 {
-    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+    // Lenient like AbiDecoder: the registry accepts any bytes as a URI, and the indexer must not halt on one.
+    private static readonly UTF8Encoding LenientUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: false);
 
     /// <summary><c>ContributionRegistered(bytes32 indexed id, uint256 indexed modelId, address indexed contributor, bytes32 contentHash, uint8 kind, uint256 bond, string uri)</c></summary>
     public static void ReadSingle(ChainLog log, RangeBatch batch)
@@ -105,8 +107,7 @@ internal static class ContributionLogReader
         if (data.Slice(32 + length, (int)padded - length).ContainsAnyExcept((byte)0))
             throw new EthereumException($"uri at byte {position} has non-zero padding after its {length} bytes");
         var content = data.Slice(32, length);
-        try { return StrictUtf8.GetString(content); }
-        catch (DecoderFallbackException) { throw new EthereumException($"uri at byte {position} is not valid UTF-8: {Hex.Encode(content)}"); }
+        return LenientUtf8.GetString(content);
     }
 
     private static string Uint256Text(ReadOnlySpan<byte> word) =>
