@@ -1,16 +1,16 @@
 using System.Diagnostics;
 using System.Text.Json.Nodes;
-using OpenLedger.TestSupport;
 
-namespace OpenLedger.Node.Tests.Support;
+namespace OpenLedger.TestSupport;
 
-/// <summary>Calls the indexer tests' load script (deploys OpenLedger, plays every event type, adds bulk contributions).</summary>
+/// <summary>Runs tests/OpenLedger.Indexer.Tests/scripts/load.js against a node: deploys OpenLedger, plays every event type, adds bulk contributions, writes the deployment file. Shared by the indexer and API tests.</summary>
 public static class LoadScript
 {
     public const string Path = "tests/OpenLedger.Indexer.Tests/scripts/load.js";
 
-    /// <summary>Returns the deployment file it wrote and the head block after loading.</summary>
-    public static (string DeploymentFile, long Head) Run(Uri node, string outputDirectory, int contributions, int batch = 10, int txsPerBlock = 10)
+    /// <summary>Returns the deployment file path and the head block after loading.</summary>
+    public static (string DeploymentFile, long Head) Run(Uri node, string outputDirectory, int contributions, bool lifecycle = true,
+        int batch = 10, int txsPerBlock = 10, int seed = 1, int singles = 0, int singlesPerTx = 100)
     {
         var output = System.IO.Path.Combine(outputDirectory, "deployment.json");
         var psi = new ProcessStartInfo("npx", ["--no-install", "hardhat", "run", Path, "--network", "localhost"])
@@ -22,10 +22,12 @@ public static class LoadScript
         psi.Environment["OPENLEDGER_RPC_URL"] = node.ToString();
         psi.Environment["LOAD_OUT"] = output;
         psi.Environment["LOAD_CONTRIBUTIONS"] = contributions.ToString();
-        psi.Environment["LOAD_LIFECYCLE"] = "1";
+        psi.Environment["LOAD_LIFECYCLE"] = lifecycle ? "1" : "0";
         psi.Environment["LOAD_BATCH"] = batch.ToString();
         psi.Environment["LOAD_TXS_PER_BLOCK"] = txsPerBlock.ToString();
-        psi.Environment["LOAD_SEED"] = "1";
+        psi.Environment["LOAD_SEED"] = seed.ToString();
+        psi.Environment["LOAD_SINGLES"] = singles.ToString();
+        psi.Environment["LOAD_SINGLES_PER_TX"] = singlesPerTx.ToString();
         using var process = Process.Start(psi) ?? throw new InvalidOperationException("could not start npx");
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
