@@ -3,8 +3,10 @@
 # Anything a test needs (a Hardhat node) is started on a free loopback port and stopped afterwards.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-trap 'scripts/node.sh stop >/dev/null 2>&1 || true' EXIT
+trap 'scripts/node.sh stop >/dev/null 2>&1 || true; rm -f "$OPENLEDGER_TEST_LOG"' EXIT
 step() { printf '\n=== %s\n' "$*"; }
+# The test runners' own summaries are collected here and added up into one closing line.
+export OPENLEDGER_TEST_LOG=$(mktemp)
 
 step "install"
 scripts/install.sh
@@ -15,4 +17,12 @@ step "dotnet build"
 dotnet build OpenLedger.sln --no-restore --configuration Release --verbosity quiet
 
 step "dotnet test"
-dotnet test OpenLedger.sln --no-build --configuration Release --verbosity quiet --logger "console;verbosity=minimal"
+dotnet test OpenLedger.sln --no-build --configuration Release --verbosity quiet --logger "console;verbosity=minimal" \
+  | tee -a "$OPENLEDGER_TEST_LOG"
+
+# mocha: "200 passing (50s)", "1 failing"; dotnet: "Passed!  - Failed:     0, Passed:   235, ...".
+awk '
+  / passing \(/ { passed += $1 }
+  / failing$/ { failed += $1 }
+  /^(Passed|Failed)! +- +Failed: / { gsub(",", ""); failed += $4; passed += $6 }
+  END { printf "\n%d passed, %d failed\n", passed, failed }' "$OPENLEDGER_TEST_LOG"
