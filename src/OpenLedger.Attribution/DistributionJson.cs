@@ -51,18 +51,7 @@ public static class DistributionJson
                 w.WriteEndObject();
             }
             w.WriteEndArray();
-            w.WriteStartArray("contributions");
-            foreach (var c in d.Contributions)
-            {
-                w.WriteStartObject();
-                w.WriteString("id", Dec(c.Id));
-                w.WriteString("contributor", c.Contributor.ToChecksumString());
-                Number(w, "value", c.Value);
-                if (c.StandardError is { } se) Number(w, "standardError", se);
-                w.WriteString("outcome", c.Outcome.ToString().ToLowerInvariant());
-                w.WriteEndObject();
-            }
-            w.WriteEndArray();
+            WriteContributions(w, d);
             w.WriteStartArray("flagCandidates");
             foreach (var f in d.FlagCandidates)
             {
@@ -89,10 +78,34 @@ public static class DistributionJson
         return stream.ToArray();
     }
 
-    private static string Dec(BigInteger n) => n.ToString(CultureInfo.InvariantCulture);
+    /// <summary>
+    /// The "contributions" array: each contribution's value, standard error and outcome. Shared with the node's
+    /// epoch distribution so both documents state the attribution in the same bytes.
+    /// </summary>
+    public static void WriteContributions(Utf8JsonWriter w, Distribution d)
+    {
+        w.WriteStartArray("contributions");
+        foreach (var c in d.Contributions)
+        {
+            w.WriteStartObject();
+            w.WriteString("id", Dec(c.Id));
+            w.WriteString("contributor", c.Contributor.ToChecksumString());
+            Number(w, "value", c.Value);
+            if (c.StandardError is { } se) Number(w, "standardError", se);
+            w.WriteString("outcome", c.Outcome.ToString().ToLowerInvariant());
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
+    }
 
-    // "R" is the shortest text that parses back to the same double; written raw so no writer reformats it.
-    private static void Number(Utf8JsonWriter w, string name, double value)
+    /// <summary>An integer amount as canonical decimal text (uint256 does not fit a JSON number).</summary>
+    public static string Dec(BigInteger n) => n.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>
+    /// A double in its shortest round-trip form ("R"), written raw so no writer reformats it: the same value always
+    /// gives the same bytes.
+    /// </summary>
+    public static void Number(Utf8JsonWriter w, string name, double value)
     {
         w.WritePropertyName(name);
         w.WriteRawValue(value.ToString("R", CultureInfo.InvariantCulture));

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Numerics;
 using System.Text.Json;
 using OpenLedger.Attribution;
@@ -55,18 +54,7 @@ public static class EpochDistributionJson
                 w.WriteEndObject();
             }
             w.WriteEndArray();
-            w.WriteStartArray("contributions");
-            foreach (var c in d.Contributions)
-            {
-                w.WriteStartObject();
-                w.WriteString("id", Dec(c.Id));
-                w.WriteString("contributor", c.Contributor.ToChecksumString());
-                Number(w, "value", c.Value);
-                if (c.StandardError is { } se) Number(w, "standardError", se);
-                w.WriteString("outcome", c.Outcome.ToString().ToLowerInvariant());
-                w.WriteEndObject();
-            }
-            w.WriteEndArray();
+            DistributionJson.WriteContributions(w, d);
             w.WriteStartArray("flagCandidates");
             foreach (var f in d.FlagCandidates) w.WriteStringValue(Dec(f.Id));
             w.WriteEndArray();
@@ -84,12 +72,7 @@ public static class EpochDistributionJson
         return stream.ToArray();
     }
 
-    private static string Dec(BigInteger n) => n.ToString(CultureInfo.InvariantCulture);
+    private static string Dec(BigInteger n) => DistributionJson.Dec(n);
 
-    // "R" is the shortest text that parses back to the same double.
-    private static void Number(Utf8JsonWriter w, string name, double value)
-    {
-        w.WritePropertyName(name);
-        w.WriteRawValue(value.ToString("R", CultureInfo.InvariantCulture));
-    }
+    private static void Number(Utf8JsonWriter w, string name, double value) => DistributionJson.Number(w, name, value);
 }
