@@ -38,6 +38,24 @@ public sealed class RelayEndpointTests(ChainFixture chain)
         return (response.StatusCode, JsonNode.Parse(await response.Content.ReadAsStringAsync())!);
     }
 
+    [Fact]
+    public async Task Node_run_with_a_wrong_relay_password_stops_at_start_with_one_line_instead_of_failing_requests_later()
+    {
+        const string wrong = "not the relayer password";
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(120));
+        var listener = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        var run = await CliRunner.RunAsync(
+            chain.Args("node", "run", "--urls", $"http://127.0.0.1:{port}", "--database", chain.Directory.File("wrong-relay.db"),
+                "--relay-keystore", chain.RelayKeystore, "--relay-password-env", "OL_WRONG_RELAY_PASSWORD"),
+            new Dictionary<string, string> { ["OL_WRONG_RELAY_PASSWORD"] = wrong }, extraSecrets: [wrong], ct: timeout.Token);
+        Assert.True(run.ExitCode == 1, run.ToString());
+        Assert.Contains("Relay:KeystorePassword does not open Relay:KeystorePath", run.Err);
+        Assert.DoesNotContain(wrong, run.All);
+    }
+
     private async Task EnsureModelAsync()
     {
         var run = await chain.RunAsync(["model", "create", "--metadata-uri", "ipfs://relay", .. ChainFixture.Signer(0)]);

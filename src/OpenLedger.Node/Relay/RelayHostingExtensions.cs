@@ -14,6 +14,9 @@ public static class RelayHostingExtensions
         builder.Services.AddOptions<RelayOptions>().BindConfiguration(RelayOptions.SectionName)
             .Validate(o => File.Exists(o.KeystorePath), "Relay:KeystorePath must name an existing keystore file")
             .Validate(o => o.PermitLimit > 0 && o.Window > TimeSpan.Zero, "Relay:PermitLimit and Relay:Window must be positive")
+            // Decrypted once at start (one scrypt): a wrong password must stop the host with this message, not
+            // surface later as a 500 on the first relayed request.
+            .Validate(KeystoreOpens, "Relay:KeystorePassword does not open Relay:KeystorePath (wrong password or corrupted keystore)")
             .ValidateOnStart();
         builder.Services.AddSingleton<RelaySender>();
         // Partitioned by contributor address (read from the signed body), so one contributor cannot starve the relayer.
@@ -24,6 +27,17 @@ public static class RelayHostingExtensions
                 _ => new FixedWindowRateLimiterOptions { PermitLimit = options.PermitLimit, Window = options.Window, QueueLimit = 0 }));
         });
         return builder;
+    }
+
+    private static bool KeystoreOpens(RelayOptions options)
+    {
+        if (!File.Exists(options.KeystorePath)) return true; // reported by the KeystorePath rule
+        try
+        {
+            Ethereum.Accounts.Account.FromKeystore(File.ReadAllText(options.KeystorePath), options.KeystorePassword);
+            return true;
+        }
+        catch (Ethereum.EthereumException) { return false; }
     }
 
     public static IEndpointRouteBuilder MapRelayApi(this WebApplication app)
