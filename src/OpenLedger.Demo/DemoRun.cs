@@ -1,0 +1,78 @@
+using System.Text.Json;
+using OpenLedger.Contracts.Client;
+using OpenLedger.Ethereum;
+using OpenLedger.Ethereum.Accounts;
+using OpenLedger.Ethereum.Rpc;
+
+namespace OpenLedger.Demo;
+
+/// <summary>Sets the scenario up, plays it, prints the final table from the API, checks the invariants and writes summary.json.</summary>
+public static class DemoRun
+{
+    public static async Task<int> RunAsync(DemoSettings settings, TextWriter output, TextWriter error)
+    {
+        var narrator = new Narrator(output);
+        var token = Environment.GetEnvironmentVariable(settings.ApiTokenVariable);
+        if (string.IsNullOrEmpty(token))
+        {
+            await error.WriteLineAsync($"demo: environment variable {settings.ApiTokenVariable} (--token-env) must hold the node's API token");
+            return 2;
+        }
+        Directory.CreateDirectory(settings.WorkDirectory);
+        using var http = new HttpClient { BaseAddress = settings.NodeUrl };
+        using var rpcHttp = new HttpClient();
+        var rpc = new JsonRpcClient(rpcHttp, settings.RpcUrl);
+        var cast = new Cast(Mnemonic.Generate());
+        var openledger = new OpenLedgerCommand(settings, narrator);
+        cast.ExportTo(openledger.Environment);
+        openledger.Environment[settings.ApiTokenVariable] = token;
+        var chain = new LocalChain(settings, rpc, OpenLedgerDeployment.Load(settings.DeploymentFile), http);
+        var node = new NodeReader(http);
+        narrator.Say($"every command below also gets --rpc {settings.RpcUrl} --deployment {settings.DeploymentFile} --node {settings.NodeUrl}");
+        try
+        {
+            var outcome = await new Scenario(settings, cast, openledger, chain, node, narrator).PlayAsync();
+            await chain.WaitForIndexAsync();
+            var table = await FinalTable.ReadAsync(node, cast, outcome, Scenario.Epoch);
+            narrator.Chapter($"The result, read from the node's API at {settings.NodeUrl}");
+            table.Print(output);
+            var problems = DemoInvariants.Check(table, outcome.Posted, outcome.Verified, outcome.Flagged);
+            await WriteSummaryAsync(settings, outcome, table, problems);
+            output.WriteLine();
+            if (problems.Count == 0)
+                output.WriteLine("invariants hold: every OPEN and share of the epoch claimed, the corrupted shard at zero and slashed, the epoch verifies");
+            foreach (var problem in problems) await error.WriteLineAsync($"invariant violated: {problem}");
+            output.WriteLine($"API: {settings.NodeUrl} (e.g. {new Uri(settings.NodeUrl, $"models/{outcome.ModelId}/contributions")}, /openapi/v1.json)");
+            return problems.Count == 0 ? 0 : 1;
+        }
+        catch (Exception e) when (e is DemoFailure or EthereumException or HttpRequestException or IOException)
+        {
+            await error.WriteLineAsync($"demo failed: {e.Message}");
+            return 1;
+        }
+    }
+
+    private static async Task WriteSummaryAsync(DemoSettings settings, DemoOutcome outcome, FinalTable table, IReadOnlyList<string> problems)
+    {
+        var summary = new
+        {
+            model = outcome.ModelId,
+            epoch = Scenario.Epoch,
+            posted = outcome.Posted,
+            verified = outcome.Verified,
+            epochStatus = table.Epoch.Status,
+            totalOpen = table.Epoch.TotalOpen.ToString(),
+            totalShares = table.Epoch.TotalShares.ToString(),
+            contributors = table.Rows.Select(r => new
+            {
+                name = r.Name, account = r.Account, registered = r.RegisteredHow, contentHash = r.ContentHash, status = r.Status,
+                value = r.Value, open = r.OpenClaimed.ToString(), shares = r.SharesHeld.ToString(), revenue = r.RevenueWithdrawn.ToString(),
+                corrupted = r.Corrupted,
+            }),
+            invariantsHold = problems.Count == 0,
+            problems,
+        };
+        await File.WriteAllTextAsync(Path.Combine(settings.WorkDirectory, "summary.json"),
+            JsonSerializer.Serialize(summary, new JsonSerializerOptions { WriteIndented = true }));
+    }
+}

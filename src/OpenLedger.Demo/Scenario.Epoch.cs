@@ -1,0 +1,92 @@
+using System.Globalization;
+using System.Numerics;
+using System.Text.Json.Nodes;
+
+namespace OpenLedger.Demo;
+
+public sealed partial class Scenario
+{
+    private async Task<bool> EvaluateAndSubmitAsync()
+    {
+        narrator.Chapter("The model owner evaluates k-NN on the held-out split and writes epoch 1's performance report");
+        narrator.Say("the report's evidence is the registered shards themselves: every row an item of KNN-Shapley, every held-out row a test point");
+        await chain.WaitForIndexAsync();
+        await openledger.RunAsync(["report", "knn", "--model", _modelId, "--epoch", Epoch.ToString(CultureInfo.InvariantCulture),
+            "--test", TestFile, "--data", ShardDirectory, "--k", "5", "--shares", EpochShares, "--out", ReportFile]);
+
+        narrator.Chapter("The node checks the report against its index and the chain, then posts the epoch");
+        var run = await openledger.RunAsync(["epoch", "submit", ReportFile, "--token-env", settings.ApiTokenVariable]);
+        await chain.WaitForIndexAsync();
+        return run.Output.Contains("posted", StringComparison.Ordinal);
+    }
+
+    /// <summary>The validator flags what the epoch's attribution marked as a flag candidate (value under the threshold).</summary>
+    private async Task FlagAsync()
+    {
+        narrator.Chapter("The validator reads the epoch's attribution and flags what it marked as harmful");
+        var report = await node.GetAsync($"models/{_modelId}/epochs/{Epoch}/report");
+        var distribution = await node.GetAsync($"models/{_modelId}/epochs/{Epoch}/distribution");
+        var values = distribution["contributions"]!.AsArray().ToDictionary(c => c!["id"]!.GetValue<string>(), c => c!["value"]!.GetValue<double>());
+        var candidates = distribution["flagCandidates"]!.AsArray().Select(c => c!["id"]!.GetValue<string>()).ToHashSet();
+        if (candidates.Count == 0) throw new DemoFailure("the epoch's attribution marked no contribution as a flag candidate");
+        foreach (var contribution in report["contributions"]!.AsArray().Where(c => candidates.Contains(c!["id"]!.GetValue<string>())))
+        {
+            var id = contribution!["id"]!.GetValue<string>();
+            var contentHash = contribution["contentHash"]!.GetValue<string>();
+            var who = cast.Contributors.FirstOrDefault(p => string.Equals(p.Address.ToString(), contribution["contributor"]!.GetValue<string>(), StringComparison.OrdinalIgnoreCase));
+            var value = values[id].ToString("0.####", CultureInfo.InvariantCulture);
+            narrator.Say($"{who?.Name ?? contribution["contributor"]!.GetValue<string>()}'s shard {contentHash[..10]}…: KNN-Shapley value {value}, it made the model worse");
+            await openledger.RunAsync(["flag", "--model", _modelId, "--content-hash", contentHash,
+                "--reason", $"KNN-Shapley value {value} in epoch {Epoch}: labels disagree with their neighbours", .. cast.Validator.Signer]);
+            _flagged.Add(contentHash);
+        }
+    }
+
+    private async Task PassWindowsAsync()
+    {
+        var challenge = await chain.Read.Distributor.ChallengeWindowAsync();
+        var seconds = Math.Max(challenge, DisputeWindow) + 1;
+        narrator.Chapter($"Time passes on the local node: {seconds / 3600.0:0.#} hours (the epoch's challenge window and the flag's dispute window)");
+        await chain.AdvanceTimeAsync(seconds);
+        await chain.WaitForIndexAsync();
+        narrator.Say("nobody vetoed epoch 1 and nobody answered the flag");
+    }
+
+    private async Task ClaimAsync()
+    {
+        narrator.Chapter("Contributors claim their OPEN and model shares with the node's Merkle proofs");
+        var distribution = await node.GetAsync($"models/{_modelId}/epochs/{Epoch}/distribution");
+        var leaves = distribution["leaves"]!.AsArray().Select(l => l!["account"]!.GetValue<string>()).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        foreach (var person in cast.Contributors)
+        {
+            if (leaves.Contains(person.Address.ToString()))
+                await openledger.RunAsync(["claim", "--model", _modelId, "--all", .. person.Signer]);
+            else
+            {
+                await openledger.RunRefusedAsync(["claim", "--model", _modelId, "--all", .. person.Signer]);
+                narrator.Say($"{person.Name} has no leaf in epoch {Epoch}: nothing to claim");
+            }
+        }
+        await chain.WaitForIndexAsync();
+    }
+
+    private async Task SlashAsync()
+    {
+        narrator.Chapter("The dispute window is over: the flagged bond is slashed into the model's reward pool");
+        foreach (var contentHash in _flagged)
+        {
+            var before = await chain.Read.Distributor.RewardPoolAsync(BigInteger.Parse(_modelId, CultureInfo.InvariantCulture));
+            await openledger.RunAsync(["slash", "--model", _modelId, "--content-hash", contentHash, .. cast.Validator.Signer]);
+            var after = await chain.Read.Distributor.RewardPoolAsync(BigInteger.Parse(_modelId, CultureInfo.InvariantCulture));
+            narrator.Say($"reward pool {Format(before)} → {Format(after)} OPEN, for the next epoch's contributors");
+        }
+        await chain.WaitForIndexAsync();
+    }
+
+    private async Task<bool> VerifyAsync()
+    {
+        narrator.Chapter("Anyone can recompute epoch 1 from its published report");
+        var run = await openledger.RunAsync(["epoch", "verify", "--model", _modelId, "--epoch", Epoch.ToString(CultureInfo.InvariantCulture)]);
+        return run.ExitCode == 0 && run.Output.Contains("verifies", StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,105 @@
+using System.Numerics;
+using OpenLedger.Attribution.Datasets;
+using OpenLedger.Cli.Infrastructure;
+
+namespace OpenLedger.Demo;
+
+/// <summary>
+/// One model's life, played through the openledger command by the people of <see cref="Cast"/>: five contributors
+/// register shards of a real dataset (one with shifted labels, one copy refused), users pay revenue, a k-NN model is
+/// evaluated on a held-out split into the epoch's performance report, the node posts it, contributors claim OPEN and
+/// shares, holders withdraw later revenue, the bad shard is flagged and slashed, and anyone can verify the epoch.
+/// </summary>
+public sealed partial class Scenario(DemoSettings settings, Cast cast, OpenLedgerCommand openledger, LocalChain chain, NodeReader node, Narrator narrator)
+{
+    public const ulong Epoch = 1;
+    public static readonly BigInteger Bond = 10;
+    public static readonly BigInteger FirstRevenue = 1_000;
+    public static readonly BigInteger SecondRevenue = 2_000;
+    public const string EpochShares = "1000";
+    public const uint DisputeWindow = 86_400;
+
+    private readonly Dictionary<Person, DemoShard> _shards = [];
+    private readonly Dictionary<Person, string> _registeredHow = [];
+    private readonly List<string> _flagged = [];
+    private string _modelId = "";
+    private PreparedDemo _data = null!;
+
+    public string ShardDirectory => Path.Combine(settings.WorkDirectory, "shards");
+
+    public string ReportFile => Path.Combine(settings.WorkDirectory, $"report-epoch-{Epoch}.json");
+
+    public async Task<DemoOutcome> PlayAsync()
+    {
+        await CreateModelAsync();
+        await PrepareDataAsync();
+        await FundAsync();
+        await RegisterAsync();
+        await RefuseCopyAsync();
+        await PayRevenueAsync(FirstRevenue, "before any share exists: the holders' cut joins the reward pool");
+        var submitted = await EvaluateAndSubmitAsync();
+        await FlagAsync();
+        await PassWindowsAsync();
+        await ClaimAsync();
+        await PayRevenueAsync(SecondRevenue, "contributors now hold shares: 70% goes to them");
+        await WithdrawRevenueAsync();
+        await SlashAsync();
+        var verified = await VerifyAsync();
+        return new DemoOutcome(_modelId, submitted, verified, _registeredHow, _flagged);
+    }
+
+    private async Task CreateModelAsync()
+    {
+        narrator.Chapter("A model owner creates a model and appoints a validator");
+        await openledger.RunAsync(["model", "create", "--metadata-uri", "ipfs://openledger-demo/wine-knn",
+            "--min-bond", Bond.ToString(), "--bond-lock", "604800", "--dispute-window", DisputeWindow.ToString(),
+            "--owner-bps", "1000", "--pool-bps", "2000", .. cast.Owner.Signer]);
+        _modelId = (await chain.Read.Registry.ModelCountAsync()).ToString();
+        await openledger.RunAsync(["validator", "add", "--model", _modelId, "--address", cast.Validator.Address.ToString(), .. cast.Owner.Signer]);
+    }
+
+    private Task PrepareDataAsync()
+    {
+        narrator.Chapter("Five contributors each hold a shard of the Wine dataset (UCI; see data/README.md)");
+        _data = DemoDataset.Prepare(File.ReadAllText(settings.DatasetFile), cast.Contributors.Count, Cast.CorruptedContributor, settings.Seed);
+        Directory.CreateDirectory(ShardDirectory);
+        foreach (var (person, shard) in cast.Contributors.Zip(_data.Shards))
+        {
+            _shards[person] = shard;
+            File.WriteAllBytes(ShardFile(person), shard.Bytes);
+        }
+        File.WriteAllBytes(TestFile, _data.TestBytes);
+        var d = _data.Dataset;
+        narrator.Say($"{d.Count} wines, {d.Features} features, {d.ClassNames.Count} cultivars; {_data.Test.Count} held out for evaluation ({Path.GetFileName(TestFile)})");
+        foreach (var person in cast.Contributors)
+        {
+            var shard = _shards[person];
+            var note = shard.CorruptedRows.Length > 0 ? $", labels of {shard.CorruptedRows.Length} rows shifted to the next cultivar (bad data)" : "";
+            narrator.Say($"{person.Name,-5} {person.Address}  {Path.GetFileName(ShardFile(person))}: {shard.Rows.Count} rows{note}");
+        }
+        narrator.Say($"the contributors' wallets come from a mnemonic drawn for this run (in ${Cast.ContributorMnemonicVariable}, never printed)");
+        return Task.CompletedTask;
+    }
+
+    private async Task FundAsync()
+    {
+        narrator.Chapter("The treasury gives each contributor 100 OPEN; chen and dara get no ETH at all");
+        var eth = BigInteger.Pow(10, 17);
+        foreach (var person in cast.Contributors)
+        {
+            var gasless = IsGasless(person);
+            await chain.FundAsync(cast.Treasury, person, 100 * LocalChain.Open, gasless ? 0 : eth);
+            narrator.Say($"{person.Name,-5} 100 OPEN, {(gasless ? "0 ETH (will register gaslessly)" : "0.1 ETH")}");
+        }
+        await chain.FundAsync(cast.Treasury, cast.User, (FirstRevenue + SecondRevenue) * LocalChain.Open, 0);
+        narrator.Say($"user  {FirstRevenue + SecondRevenue} OPEN to pay for the model");
+    }
+
+    private static bool IsGasless(Person person) => person.Index is 2 or 3;
+
+    internal string ShardFile(Person person) => Path.Combine(ShardDirectory, $"wine-shard-{person.Index + 1}.csv");
+
+    internal string TestFile => Path.Combine(settings.WorkDirectory, "wine-test.csv");
+
+    internal static string Format(BigInteger wei) => Amounts.Format(wei);
+}
