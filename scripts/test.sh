@@ -20,9 +20,20 @@ step "dotnet test"
 dotnet test OpenLedger.sln --no-build --configuration Release --verbosity quiet --logger "console;verbosity=minimal" \
   | tee -a "$OPENLEDGER_TEST_LOG"
 
-# mocha: "200 passing (50s)", "1 failing"; dotnet: "Passed!  - Failed:     0, Passed:   235, ...".
+# The demo scenario end to end, twice (a second run on a fresh node must work too): src/OpenLedger.Demo checks the
+# final table's invariants (totals match the epoch, the corrupted contributor at zero and slashed, verify passes) and
+# exits non-zero when one fails, which stops this script.
+for round in 1 2; do
+  step "demo scenario, run $round"
+  OPENLEDGER_DEMO_SKIP_BUILD=1 scripts/demo.sh
+  echo "demo scenario run $round: passed" | tee -a "$OPENLEDGER_TEST_LOG"
+done
+
+# mocha: "200 passing (50s)", "1 failing"; dotnet: "Passed!  - Failed:     0, Passed:   235, ...";
+# the demo: "demo scenario run N: passed".
 awk '
   / passing \(/ { passed += $1 }
   / failing$/ { failed += $1 }
   /^(Passed|Failed)! +- +Failed: / { gsub(",", ""); failed += $4; passed += $6 }
+  /^demo scenario run [0-9]+: passed$/ { passed += 1 }
   END { printf "\n%d passed, %d failed\n", passed, failed }' "$OPENLEDGER_TEST_LOG"

@@ -1,0 +1,87 @@
+using System.Numerics;
+using OpenLedger.Demo;
+
+namespace OpenLedger.Demo.Tests;
+
+public class DemoInvariantsTests
+{
+    private static readonly BigInteger Open = BigInteger.Pow(10, 18);
+    private const string BadHash = "0xbad0000000000000000000000000000000000000000000000000000000000000";
+
+    /// <summary>A table as the demo ends when everything went right: 4 clean contributors share the epoch, eli is at zero and slashed.</summary>
+    private static FinalTable Good()
+    {
+        var clean = Enumerable.Range(0, 4).Select(i => new ContributorRow($"c{i}", $"0x{i:x40}", "direct", $"0x{i + 1:x64}", "active",
+            0.2 + i * 0.01, 225 * Open, 250 * Open, 350 * Open, Corrupted: false)).ToList();
+        var eli = new ContributorRow("eli", $"0x{9:x40}", "direct", BadHash, "slashed", -0.199, 0, 0, 0, Corrupted: true);
+        return new FinalTable(new EpochFacts("claimable", 900 * Open, 1000 * Open, 900 * Open, 1000 * Open, 1400 * Open), [.. clean, eli]);
+    }
+
+    private static IReadOnlyList<string> Check(FinalTable table, bool posted = true, bool verified = true, string[]? flagged = null) =>
+        DemoInvariants.Check(table, posted, verified, flagged ?? [BadHash]);
+
+    [Fact]
+    public void A_table_where_everything_went_right_has_no_problem() => Assert.Empty(Check(Good()));
+
+    [Fact]
+    public void An_unverified_or_unposted_epoch_is_a_problem()
+    {
+        Assert.Contains(Check(Good(), verified: false), p => p.Contains("epoch verify"));
+        Assert.Contains(Check(Good(), posted: false), p => p.Contains("not posted"));
+    }
+
+    [Fact]
+    public void Claims_that_do_not_add_up_to_the_epoch_are_a_problem()
+    {
+        var t = Good();
+        var rows = t.Rows.ToList();
+        rows[0] = rows[0] with { OpenClaimed = rows[0].OpenClaimed - 1 };
+        Assert.Contains(Check(t with { Rows = rows }), p => p.Contains("contributors claimed"));
+        Assert.Contains(Check(t with { Epoch = t.Epoch with { ClaimedShares = 0 } }), p => p.Contains("shares claimed"));
+    }
+
+    [Theory]
+    [InlineData("open")]
+    [InlineData("shares")]
+    [InlineData("revenue")]
+    [InlineData("status")]
+    [InlineData("value")]
+    public void A_corrupted_contributor_who_earned_or_was_not_slashed_is_a_problem(string what)
+    {
+        var t = Good();
+        var rows = t.Rows.ToList();
+        var eli = rows[^1];
+        rows[^1] = what switch
+        {
+            "open" => eli with { OpenClaimed = 1 },
+            "shares" => eli with { SharesHeld = 1 },
+            "revenue" => eli with { RevenueWithdrawn = 1 },
+            "status" => eli with { Status = "flagged" },
+            _ => eli with { Value = 0.01 },
+        };
+        Assert.Contains(Check(t with { Rows = rows }), p => p.Contains("eli"));
+    }
+
+    [Fact]
+    public void A_corrupted_shard_that_was_not_flagged_from_the_attribution_is_a_problem() =>
+        Assert.Contains(Check(Good(), flagged: []), p => p.Contains("not flagged"));
+
+    [Fact]
+    public void A_clean_contributor_left_without_revenue_is_a_problem()
+    {
+        var t = Good();
+        var rows = t.Rows.ToList();
+        rows[1] = rows[1] with { RevenueWithdrawn = 0 };
+        var problems = Check(t with { Rows = rows });
+        Assert.Contains(problems, p => p.Contains("c1 (clean)"));
+    }
+
+    [Fact]
+    public void Revenue_left_behind_beyond_rounding_dust_is_a_problem()
+    {
+        var t = Good();
+        Assert.Empty(Check(t with { Epoch = t.Epoch with { HoldersRevenue = t.Epoch.HoldersRevenue + 4 } }));
+        Assert.Contains(Check(t with { Epoch = t.Epoch with { HoldersRevenue = t.Epoch.HoldersRevenue + 5 } }), p => p.Contains("holders withdrew"));
+        Assert.Contains(Check(t with { Epoch = t.Epoch with { HoldersRevenue = t.Epoch.HoldersRevenue - 1 } }), p => p.Contains("holders withdrew"));
+    }
+}
