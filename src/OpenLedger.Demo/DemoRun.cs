@@ -28,7 +28,7 @@ public static class DemoRun
         openledger.Environment[settings.ApiTokenVariable] = token;
         var chain = new LocalChain(settings, rpc, OpenLedgerDeployment.Load(settings.DeploymentFile), http);
         var node = new NodeReader(http);
-        narrator.Say($"every command below also gets --rpc {settings.RpcUrl} --deployment {settings.DeploymentFile} --node {settings.NodeUrl}");
+        narrator.Say($"every command below also gets --rpc {settings.RpcUrl.ToString().TrimEnd('/')} --deployment {settings.DeploymentFile} --node {settings.NodeUrl.ToString().TrimEnd('/')}");
         try
         {
             var outcome = await new Scenario(settings, cast, openledger, chain, node, narrator).PlayAsync();
