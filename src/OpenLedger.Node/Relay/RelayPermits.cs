@@ -11,21 +11,21 @@ namespace OpenLedger.Node.Relay;
 /// </summary>
 public static class RelayPermits
 {
-    /// <summary>Every check OpenToken.permit would make, plus value ≥ bond; returns the refusal (status, title, detail), or null.</summary>
-    public static async Task<(int Status, string Title, string Detail)?> CheckAsync(
+    /// <summary>Every check OpenToken.permit would make, plus value ≥ bond; returns the refusal, or null.</summary>
+    public static async Task<RelayRefusal?> CheckAsync(
         OpenLedgerServices services, RegisterMessage message, SignedPermit permit, BigInteger now, CancellationToken ct)
     {
         if (permit.Deadline <= now)
-            return (400, "Permit expired", $"the permit deadline {permit.Deadline} is not after the chain time {now}: sign the permit again");
+            return new RelayRefusal(400, "Permit expired", $"the permit deadline {permit.Deadline} is not after the chain time {now}: sign the permit again");
         if (permit.Value < message.Bond)
-            return (422, "Permit too low", $"the permit allows the registry {permit.Value} wei of OPEN but the bond is {message.Bond}");
+            return new RelayRefusal(422, "Permit too low", $"the permit allows the registry {permit.Value} wei of OPEN but the bond is {message.Bond}");
         var domain = await services.Token.Eip712DomainAsync(ct: ct);
         var nonce = await services.Token.NoncesAsync(message.Contributor, ct: ct);
         // The nonce is not in the body: it is part of the signed digest, so a permit for another nonce, another spender
         // or another token simply recovers to someone else. Say which values the relay verified against.
-        var digest = Message(services, message, permit, nonce).ToTypedData(domain).Hash();
+        var digest = new PermitMessage(message.Contributor, services.Registry.Address, permit.Value, nonce, permit.Deadline).ToTypedData(domain).Hash();
         if (EcRecover.RecoverAddress(digest, permit.Signature) != message.Contributor)
-            return (400, "Invalid permit signature",
+            return new RelayRefusal(400, "Invalid permit signature",
                 $"the permit signature does not recover to contributor {message.Contributor} over {domain.Name} (version {domain.Version}) at {domain.VerifyingContract} " +
                 $"with spender {services.Registry.Address}, value {permit.Value}, deadline {permit.Deadline} and the token's current nonce {nonce} for {message.Contributor}");
         return null;
@@ -53,7 +53,4 @@ public static class RelayPermits
                 : (null, $"the permit reverted ({e.Message}) and the registry may pull only {allowance} wei of OPEN from {message.Contributor} but the bond is {message.Bond}");
         }
     }
-
-    private static PermitMessage Message(OpenLedgerServices services, RegisterMessage message, SignedPermit permit, BigInteger nonce) =>
-        new(message.Contributor, services.Registry.Address, permit.Value, nonce, permit.Deadline);
 }
