@@ -63,12 +63,16 @@ public sealed class ContributorFlowTests(ChainFixture chain)
     }
 
     [Fact]
-    public async Task Gasless_contribute_with_a_bond_but_no_allowance_is_refused_before_signing()
+    public async Task Gasless_contribute_with_a_bond_above_the_OPEN_balance_is_refused_in_one_line_before_signing()
     {
         var model = await CreateModelAsync(0, "--min-bond", "1");
-        var run = await chain.RunAsync(["contribute", "--model", model, "--file", WriteFile("g2.txt", "no allowance"), "--kind", "data", "--gasless", .. ChainFixture.Signer(5)]);
+        var poor = CliRunner.Account(11).Address; // never funded with OPEN: a permit cannot make up for that
+        var nonceBefore = await chain.Rpc.GetTransactionCountAsync(poor, BlockTag.Latest);
+        var run = await chain.RunAsync(["contribute", "--model", model, "--file", WriteFile("g2.txt", "no OPEN"), "--kind", "data", "--gasless", .. ChainFixture.Signer(11)]);
         Assert.Equal(ExitCodes.Failure, run.ExitCode);
-        Assert.StartsWith("error: too little allowance", run.Err);
+        Assert.StartsWith("error: too little OPEN", run.Err);
+        Assert.Single(run.Err.Trim().Split('\n'));
+        Assert.Equal(nonceBefore, await chain.Rpc.GetTransactionCountAsync(poor, BlockTag.Latest));
     }
 
     [Fact]

@@ -14,13 +14,13 @@ namespace OpenLedger.Cli.Tests;
 [Collection(ChainCollection.Name)]
 public sealed class RelayEndpointTests(ChainFixture chain)
 {
-    private async Task<(JsonObject Body, RegisterMessage Message)> SignedAsync(int signer, BigInteger? deadlineOffset = null, BigInteger? nonce = null, BigInteger? model = null)
+    private async Task<(JsonObject Body, RegisterMessage Message)> SignedAsync(int signer, BigInteger model, BigInteger? deadlineOffset = null, BigInteger? nonce = null)
     {
         var deployment = OpenLedgerDeployment.Load(chain.DeploymentFile);
         var registry = deployment.Connect(chain.Rpc).Registry;
         var account = CliRunner.Account(signer);
         var now = (await chain.Rpc.GetBlockByNumberAsync(BlockTag.Latest))!.Timestamp;
-        var message = new RegisterMessage(account.Address, model ?? 1, Keccak.Hash(Guid.NewGuid().ToString()), 0, "ipfs://x", 0,
+        var message = new RegisterMessage(account.Address, model, Keccak.Hash(Guid.NewGuid().ToString()), 0, "ipfs://x", 0,
             nonce ?? await registry.NoncesAsync(account.Address), now + (deadlineOffset ?? 600));
         var signature = account.SignTypedData(message.ToTypedData(deployment.ChainId, deployment.ContributionRegistry.Address));
         return (new JsonObject
@@ -56,33 +56,35 @@ public sealed class RelayEndpointTests(ChainFixture chain)
         Assert.DoesNotContain(wrong, run.All);
     }
 
-    private async Task EnsureModelAsync()
+    /// <summary>A model without a minimum bond, created by this test (other tests' models may require one).</summary>
+    private async Task<BigInteger> CreateModelAsync()
     {
-        var run = await chain.RunAsync(["model", "create", "--metadata-uri", "ipfs://relay", .. ChainFixture.Signer(0)]);
+        var run = await chain.RunAsync(["model", "create", "--metadata-uri", "ipfs://relay", "--json", .. ChainFixture.Signer(0)]);
         Assert.True(run.ExitCode == 0, run.ToString());
+        return BigInteger.Parse(JsonNode.Parse(run.Out)!["model"]!.GetValue<string>());
     }
 
     [Fact]
     public async Task Refusals_are_problems_and_the_relayer_spends_no_gas()
     {
-        await EnsureModelAsync();
+        var model = await CreateModelAsync();
         var relayer = CliRunner.Account(ChainFixture.RelayerIndex).Address;
         var nonceBefore = await chain.Rpc.GetTransactionCountAsync(relayer, BlockTag.Latest);
 
-        var expired = await PostAsync((await SignedAsync(6, deadlineOffset: -1)).Body);
+        var expired = await PostAsync((await SignedAsync(6, model, deadlineOffset: -1)).Body);
         Assert.Equal(HttpStatusCode.BadRequest, expired.Status);
         Assert.Equal("Signature expired", expired.Body["title"]!.GetValue<string>());
 
-        var forged = (await SignedAsync(6)).Body;
+        var forged = (await SignedAsync(6, model)).Body;
         forged["contributor"] = CliRunner.Account(7).Address.ToString();
         var invalid = await PostAsync(forged);
         Assert.Equal(HttpStatusCode.BadRequest, invalid.Status);
         Assert.Equal("Invalid signature", invalid.Body["title"]!.GetValue<string>());
 
-        var wrongNonce = await PostAsync((await SignedAsync(6, nonce: 42)).Body);
+        var wrongNonce = await PostAsync((await SignedAsync(6, model, nonce: 42)).Body);
         Assert.Equal(HttpStatusCode.Conflict, wrongNonce.Status);
 
-        var unknownModel = await PostAsync((await SignedAsync(6, model: 9999)).Body);
+        var unknownModel = await PostAsync((await SignedAsync(6, 9999)).Body);
         Assert.Equal(HttpStatusCode.NotFound, unknownModel.Status);
 
         var malformed = await PostAsync(new JsonObject { ["modelId"] = "x" });
@@ -94,15 +96,15 @@ public sealed class RelayEndpointTests(ChainFixture chain)
     [Fact]
     public async Task A_valid_signature_is_sent_with_registerBySig_and_the_rate_limit_is_per_contributor()
     {
-        await EnsureModelAsync();
-        var ok = await PostAsync((await SignedAsync(8)).Body);
+        var model = await CreateModelAsync();
+        var ok = await PostAsync((await SignedAsync(8, model)).Body);
         Assert.True(ok.Status == HttpStatusCode.OK, ok.Body.ToJsonString());
         Assert.StartsWith("0x", ok.Body["transactionHash"]!.GetValue<string>());
 
         // The default limit is 5 per minute per contributor: the 7th request of one contributor is refused; others are not.
         var statuses = new List<HttpStatusCode>();
-        for (var i = 0; i < 6; i++) statuses.Add((await PostAsync((await SignedAsync(10, nonce: 1000)).Body)).Status);
+        for (var i = 0; i < 6; i++) statuses.Add((await PostAsync((await SignedAsync(10, model, nonce: 1000)).Body)).Status);
         Assert.Equal(HttpStatusCode.TooManyRequests, statuses[^1]);
-        Assert.NotEqual(HttpStatusCode.TooManyRequests, (await PostAsync((await SignedAsync(6, nonce: 1000)).Body)).Status);
+        Assert.NotEqual(HttpStatusCode.TooManyRequests, (await PostAsync((await SignedAsync(6, model, nonce: 1000)).Body)).Status);
     }
 }

@@ -14,14 +14,15 @@ namespace OpenLedger.Node.Relay;
 
 /// <summary>
 /// POST /relay/register. Every check the contract would make is made first, against the chain, so a refused request
-/// costs the relayer no gas: each refusal is a problem details response saying which check failed.
+/// costs the relayer no gas: each refusal is a problem details response saying which check failed. When the allowance
+/// is below the bond, an EIP-2612 permit in the body is checked the same way and sent (token.permit) before registerBySig.
 /// </summary>
 public static class RelayApi
 {
     public static async Task<Results<Ok<RelayRegisterResponse>, ProblemHttpResult>> RegisterAsync(
         RelayRegisterRequest body, RelaySender sender, PartitionedRateLimiter<string> limiter, CancellationToken ct)
     {
-        if (RelayRequestParser.Parse(body, out var message, out var signature) is { } invalid) return Refuse(400, "Invalid request", invalid);
+        if (RelayRequestParser.Parse(body, out var message, out var signature, out var permit) is { } invalid) return Refuse(400, "Invalid request", invalid);
 
         using var lease = await limiter.AcquireAsync(message.Contributor.ToString().ToLowerInvariant(), 1, ct);
         if (!lease.IsAcquired) return Refuse(429, "Too many registrations", $"contributor {message.Contributor} is over the relay's rate limit; try again later");
@@ -51,19 +52,36 @@ public static class RelayApi
         if ((await registry.ContributionAsync(message.ModelId, message.ContentHash, ct: ct)).Status != Status.None)
             return Refuse(409, "Duplicate content", $"model {message.ModelId} already holds content {message.ContentHash}");
         var allowance = await services.Token.AllowanceAsync(message.Contributor, registry.Address, ct: ct);
+        // An allowance that already covers the bond wins: the permit is then not needed, nor sent (it may have been
+        // submitted by someone else already, which moved the token nonce it was signed for).
+        SignedPermit? permitToSend = null;
         if (allowance < message.Bond)
-            return Refuse(422, "Allowance too low", $"the registry may pull {allowance} wei of OPEN from {message.Contributor} but the bond is {message.Bond}");
+        {
+            if (permit is not { } offered)
+                return Refuse(422, "Allowance too low",
+                    $"the registry may pull {allowance} wei of OPEN from {message.Contributor} but the bond is {message.Bond}, and the request carries no permit");
+            if (await RelayPermits.CheckAsync(services, message, offered, now, ct) is { } refused)
+                return Refuse(refused.Status, refused.Title, refused.Detail);
+            permitToSend = offered;
+        }
         var balance = await services.Token.BalanceOfAsync(message.Contributor, ct: ct);
         if (balance < message.Bond)
             return Refuse(422, "Balance too low", $"{message.Contributor} holds {balance} wei of OPEN but the bond is {message.Bond}");
 
         var entry = new Entry(message.ContentHash, (Kind)message.Kind, message.Bond, message.Uri);
+        string? permitTransaction = null;
+        if (permitToSend is { } toSend)
+        {
+            // A permit front-run by someone else reverts at the estimate (no gas spent); SubmitAsync then re-checks the allowance.
+            (permitTransaction, var permitRefused) = await RelayPermits.SubmitAsync(services, message, toSend, ct);
+            if (permitRefused is not null) return Refuse(422, "Permit reverted", permitRefused);
+        }
         try
         {
             var receipt = await registry.RegisterBySigAsync(message.ModelId, entry, message.Contributor, message.Deadline, signature.ToBytes(), ct);
             var registered = receipt.Events<ContributionRegisteredEvent>(registry.Address).Single();
             return TypedResults.Ok(new RelayRegisterResponse(receipt.TransactionHash.ToString(), registered.Id.ToString(),
-                message.Contributor.ToString(), (long)receipt.BlockNumber));
+                message.Contributor.ToString(), (long)receipt.BlockNumber, permitTransaction));
         }
         catch (ContractRevertException e)
         {

@@ -43,7 +43,7 @@ public static class RelayHostingExtensions
     public static IEndpointRouteBuilder MapRelayApi(this WebApplication app)
     {
         if (app.Configuration.IsRelayConfigured()) app.MapPost("/relay/register", RelayApi.RegisterAsync).WithTags("Relay").WithName("RelayRegister")
-            .WithSummary("Sends a contributor's EIP-712-signed registration with registerBySig, paying the gas");
+            .WithSummary("Sends a contributor's EIP-712-signed registration with registerBySig, paying the gas; an optional EIP-2612 permit covers the bond");
         return app;
     }
 }

@@ -32,7 +32,7 @@ public sealed class ContributeCommand : VerbCommand
         },
     };
     private readonly Option<bool> _commitReveal = new("--commit-reveal") { Description = "commit first and reveal in a later block (automatic when the model requires it)" };
-    private readonly Option<bool> _gasless = new("--gasless") { Description = "sign the registration and let the node's relay send it (the bond needs an allowance)" };
+    private readonly Option<bool> _gasless = new("--gasless") { Description = "sign the registration and let the node's relay send it (a short bond allowance is covered by a signed permit the relay sends first; no ETH needed)" };
     private readonly SignerOptions _signer = new();
 
     private static readonly AbiType[] CommitmentTypes = [AbiType.Parse("address"), AbiType.Parse("uint256"), AbiType.Parse("bytes32"), AbiType.Parse("bytes32")];

@@ -7,19 +7,21 @@ using OpenLedger.Node.Relay;
 
 namespace OpenLedger.Cli.Commands.Contributor;
 
-/// <summary>contribute --gasless: sign the EIP-712 Register message and hand it to the node's relay.</summary>
+/// <summary>
+/// contribute --gasless: sign the EIP-712 Register message and hand it to the node's relay. registerBySig pulls the
+/// bond by allowance; when the allowance is short, an EIP-2612 permit is signed too and the relay sends it first,
+/// so a contributor with OPEN but no ETH can still bond.
+/// </summary>
 public static class GaslessRegistration
 {
-    /// <summary>How long the relay has to send the signed registration.</summary>
+    /// <summary>How long the relay has to send the signed registration (and the permit).</summary>
     public static readonly BigInteger Validity = 600;
 
     public static async Task<int> RunAsync(CliContext context, ChainSession session, BigInteger modelId, Entry entry, Hash32 id, CancellationToken ct)
     {
         var registry = session.Services.Registry;
-        // registerBySig pulls the bond by allowance: a permit would need gas from the contributor, which is what this avoids.
+        // ContributeCommand has already refused a balance below the bond (one line): a permit cannot make up for that.
         var allowance = await session.Services.Token.AllowanceAsync(session.Sender, registry.Address, ct: ct);
-        if (allowance < entry.Bond)
-            throw new CliException($"too little allowance: the registry may pull {Amounts.Format(allowance)} OPEN from {session.Sender} but the bond is {Amounts.Format(entry.Bond)}");
         var nonce = await registry.NoncesAsync(session.Sender, ct: ct);
         var deadline = await ChainTime.NowAsync(session.Rpc, ct) + Validity;
         var message = new RegisterMessage(session.Sender, modelId, entry.ContentHash, (byte)entry.Kind, entry.Uri, entry.Bond, nonce, deadline);
@@ -36,9 +38,17 @@ public static class GaslessRegistration
             ["deadline"] = deadline.ToString(),
             ["signature"] = signature.ToHex(),
         };
+        if (allowance < entry.Bond)
+        {
+            // Exactly the bond: the permit sets the allowance, so nothing beyond this registration is left approved.
+            var permit = await Permits.SignAsync(session, entry.Bond, deadline, ct);
+            body["permit"] = new JsonObject { ["value"] = entry.Bond.ToString(), ["deadline"] = deadline.ToString(), ["signature"] = permit.ToHex() };
+            context.Info($"signed a permit for {Amounts.Format(entry.Bond)} OPEN; the relay sends it before the registration");
+        }
         var answer = await context.Node().PostAsync("relay/register", body, ct);
         context.WriteResult(("id", answer["id"]?.GetValue<string>() ?? id.ToString()), ("contentHash", entry.ContentHash), ("model", modelId),
-            ("bond", Amounts.Format(entry.Bond)), ("transaction", answer["transactionHash"]?.GetValue<string>()), ("relayed", true));
+            ("bond", Amounts.Format(entry.Bond)), ("transaction", answer["transactionHash"]?.GetValue<string>()),
+            ("permitTransaction", answer["permitTransactionHash"]?.GetValue<string>()), ("relayed", true));
         return ExitCodes.Ok;
     }
 }
