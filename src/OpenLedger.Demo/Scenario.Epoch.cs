@@ -55,6 +55,12 @@ public sealed partial class Scenario
     private async Task ClaimAsync()
     {
         narrator.Chapter("Contributors claim their OPEN and model shares with the node's Merkle proofs");
+        foreach (var person in cast.Contributors.Where(IsGasless))
+        {
+            // The relay sends registrations only: claiming and withdrawing are the holder's own transactions.
+            await chain.FundAsync(cast.Treasury, person, 0, BigInteger.Pow(10, 16));
+            narrator.Say($"{person.Name} receives 0.01 ETH from the treasury to send claims and withdrawals (the relay covers registrations only)");
+        }
         var distribution = await node.GetAsync($"models/{_modelId}/epochs/{Epoch}/distribution");
         var leaves = distribution["leaves"]!.AsArray().Select(l => l!["account"]!.GetValue<string>()).ToHashSet(StringComparer.OrdinalIgnoreCase);
         foreach (var person in cast.Contributors)
