@@ -7,7 +7,8 @@ namespace OpenLedger.Node.Epochs;
 
 /// <summary>
 /// The stored distribution of an epoch: the report it came from (hash), the posted claim tree (root, totals, every
-/// leaf (index, account, open, shares) with its proof) and the attribution's reasoning (values and outcomes per contribution, flag candidates, duplicates).
+/// leaf (index, account, open, shares) with its proof) and the attribution's reasoning (values and outcomes per
+/// contribution, flag candidates, duplicates).
 /// Canonical: fixed property order, no whitespace, integers as decimal strings; its keccak256 is its address.
 /// </summary>
 public static class EpochDistributionJson
