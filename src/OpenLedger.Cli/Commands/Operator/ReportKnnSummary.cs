@@ -16,6 +16,9 @@ public sealed record ReportKnnSummary(string OutPath, Hash32 ReportHash, Perform
     {
         var files = s.Matching.Shards.ToDictionary(m => m.Shard.Contribution.Id, m => m.Path);
         var statuses = s.Report.Contributions.ToDictionary(c => c.Id, c => c.Status);
+        // The engine lists values by id; shown in the report's (registration) order instead, as contributors know them.
+        var valued = s.Distribution.Contributions.ToDictionary(c => c.Id);
+        var values = s.Report.Contributions.Select(c => valued[c.Id]).ToArray();
         var evaluation = s.Report.Evaluation;
         if (context.Json)
         {
@@ -33,7 +36,7 @@ public sealed record ReportKnnSummary(string OutPath, Hash32 ReportHash, Perform
                 ["open"] = s.Report.Rewards.Open.ToString(CultureInfo.InvariantCulture),
                 ["shares"] = s.Report.Rewards.Shares.ToString(CultureInfo.InvariantCulture),
                 ["rewardPool"] = s.Report.RewardPool?.ToString(CultureInfo.InvariantCulture),
-                ["contributions"] = new JsonArray(s.Distribution.Contributions.Select(c => (JsonNode)new JsonObject
+                ["contributions"] = new JsonArray(values.Select(c => (JsonNode)new JsonObject
                 {
                     ["id"] = RegisteredContributions.HexId(c.Id),
                     ["contributor"] = c.Contributor.ToString(),
@@ -62,7 +65,7 @@ public sealed record ReportKnnSummary(string OutPath, Hash32 ReportHash, Perform
         context.Console.Ansi.Write(grid);
 
         var table = new Table().AddColumns("contribution", "contributor", "file", "status", "knn-shapley value", "outcome");
-        foreach (var c in s.Distribution.Contributions)
+        foreach (var c in values)
             table.AddRow(Markup.Escape(RegisteredContributions.HexId(c.Id)), Markup.Escape(c.Contributor.ToString()),
                 Markup.Escape(Path.GetFileName(files.GetValueOrDefault(c.Id) ?? "-")), statuses[c.Id].ToString().ToLowerInvariant(),
                 c.Value.ToString("0.0000", CultureInfo.InvariantCulture), c.Outcome.ToString().ToLowerInvariant());
