@@ -3,6 +3,7 @@ using OpenLedger.Attribution.Datasets;
 using OpenLedger.Attribution.Reports;
 using OpenLedger.Cli.Tests.Support;
 using OpenLedger.Ethereum.Primitives;
+using OpenLedger.Ethereum.Rpc;
 using OpenLedger.TestSupport;
 
 namespace OpenLedger.Cli.Tests;
@@ -95,6 +96,37 @@ public sealed class ReportKnnTests(NodeRunFixture node)
         var report = PerformanceReportParser.Parse(await File.ReadAllBytesAsync(output));
         Assert.Equal(12.5m * 1_000_000_000_000_000_000m, (decimal)report.Rewards.Open);
         Assert.Equal(3, ((OpenLedger.Attribution.Methods.KnnShapleyEvidence)report.Attribution.Evidence).K);
+    }
+
+    [Fact]
+    public async Task Slashed_contribution_is_reported_as_slashed_with_its_file_and_left_out_without_it()
+    {
+        var (model, data, test) = await ModelWithShardsAsync("knn-slashed");
+        var owner = await node.AsAsync(0);
+        await owner.Registry.SetValidatorAsync(model, CliRunner.Account(0).Address, true);
+        await owner.Registry.FlagAsync(model, Demo.Shards[2].ContentHash, "mislabelled");
+        await node.Rpc.IncreaseTimeAsync(1);
+        await owner.Registry.SlashAsync(model, Demo.Shards[2].ContentHash);
+        await node.WaitForIndexAsync();
+        var output = node.Directory.File("knn-slashed-report.json");
+
+        var withFile = await ReportAsync(model, data, test, output, "--json");
+
+        Assert.True(withFile.ExitCode == 0, withFile.ToString());
+        var report = PerformanceReportParser.Parse(await File.ReadAllBytesAsync(output));
+        Assert.Equal([ContributionStatus.Active, ContributionStatus.Active, ContributionStatus.Slashed], report.Contributions.Select(c => c.Status));
+        var slashed = JsonNode.Parse(withFile.Out)!["contributions"]!.AsArray()[2]!;
+        Assert.Equal("slashed", slashed["outcome"]!.GetValue<string>());
+        Assert.Equal(0.0, slashed["value"]!.GetValue<double>());
+        var submit = await node.RunAsync("epoch", "submit", output, "--token-env", NodeRunFixture.TokenVar);
+        Assert.True(submit.ExitCode == 0, submit.ToString()); // the node's cross-check agrees: slashed on chain and in the report
+
+        File.Delete(Path.Combine(data, "shard-2.csv"));
+        var withoutFile = await ReportAsync(model, data, test, node.Directory.File("knn-slashed-without.json"));
+        Assert.True(withoutFile.ExitCode == 0, withoutFile.ToString());
+        var id = PerformanceReportParser.Parse(await File.ReadAllBytesAsync(output)).Contributions[2].Id;
+        Assert.Contains($"left out: slashed contribution 0x{id.ToString("x64")[^64..]} has no file in the data directory", withoutFile.Err);
+        Assert.Equal(2, PerformanceReportParser.Parse(await File.ReadAllBytesAsync(node.Directory.File("knn-slashed-without.json"))).Contributions.Count);
     }
 
     [Fact]
