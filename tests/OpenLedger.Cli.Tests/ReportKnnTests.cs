@@ -129,6 +129,22 @@ public sealed class ReportKnnTests(NodeRunFixture node)
         Assert.Equal(2, PerformanceReportParser.Parse(await File.ReadAllBytesAsync(node.Directory.File("knn-slashed-without.json"))).Contributions.Count);
     }
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(500)]
+    public async Task Contributions_are_read_across_every_page_of_the_node_api_in_registration_order(int pageSize)
+    {
+        var model = await node.NewModelAsync([Keccak.Hash($"paging-{pageSize}-a"), Keccak.Hash($"paging-{pageSize}-b"), Keccak.Hash($"paging-{pageSize}-c")], 0);
+
+        var entries = await OpenLedger.Cli.Infrastructure.RegisteredContributions.ReadAsync(new OpenLedger.Cli.Infrastructure.NodeApi(node.NodeUrl), model, CancellationToken.None, pageSize);
+
+        Assert.Equal(new[] { "a", "b", "c" }.Select(x => Keccak.Hash($"paging-{pageSize}-{x}")), entries.Select(e => e.ContentHash));
+        Assert.Equal(new[] { 1, 2, 3 }.Select(i => CliRunner.Account(i).Address), entries.Select(e => e.Contributor));
+        Assert.True(entries.Zip(entries.Skip(1)).All(p => p.First.RegisteredBefore(p.Second)));
+        Assert.All(entries, e => Assert.Equal(ContributionStatus.Active, e.Status));
+    }
+
     [Fact]
     public async Task Registered_contribution_without_its_file_exits_1_listing_the_missing_hash_and_writes_nothing()
     {

@@ -12,13 +12,16 @@ namespace OpenLedger.Cli.Infrastructure;
 /// </summary>
 public static class RegisteredContributions
 {
-    public static async Task<IReadOnlyList<ContributionEntry>> ReadAsync(NodeApi node, BigInteger modelId, CancellationToken ct)
+    /// <summary>The API's largest page.</summary>
+    public const int MaxPageSize = 500;
+
+    public static async Task<IReadOnlyList<ContributionEntry>> ReadAsync(NodeApi node, BigInteger modelId, CancellationToken ct, int pageSize = MaxPageSize)
     {
         var entries = new List<ContributionEntry>();
         string? cursor = null;
         do
         {
-            var path = $"models/{modelId}/contributions?limit=500" + (cursor is null ? "" : $"&cursor={Uri.EscapeDataString(cursor)}");
+            var path = $"models/{modelId}/contributions?limit={pageSize}" + (cursor is null ? "" : $"&cursor={Uri.EscapeDataString(cursor)}");
             var page = await node.GetAsync(path, ct, allowMissing: true)
                 ?? throw new CliException($"the node at {node.BaseUrl} has not indexed model {modelId} (is it synced?)");
             foreach (var item in page["items"]?.AsArray() ?? throw new CliException($"the node answered {path} without an items list"))
