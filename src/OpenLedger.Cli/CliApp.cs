@@ -53,7 +53,8 @@ public static class CliApp
             await console.Error.WriteLineAsync($"usage: see openledger {string.Join(' ', CommandPath(parse))} --help");
             return ExitCodes.Usage;
         }
-        if (parse.CommandResult.Command is not VerbCommand verb)
+        // A verb's own --help (or another option action) is System.CommandLine's to run, not the verb's.
+        if (parse.CommandResult.Command is not VerbCommand verb || parse.Action is not null)
             return await parse.InvokeAsync(new InvocationConfiguration { Output = console.Out, Error = console.Error }, ct);
 
         var context = new CliContext(console, parse);

@@ -33,6 +33,19 @@ public sealed class EpochOptionsUsageTests
         Assert.Equal("", run.Out);
     }
 
+    [Theory]
+    [InlineData("report knn", "--per-contributor-cap")]
+    [InlineData("node run", "--reporter-password-env")]
+    [InlineData("contribute", "--kind")]
+    public async Task Help_of_a_verb_exits_0_and_lists_its_options_without_running_it(string verb, string option)
+    {
+        var run = await CliRunner.RunAsync([.. verb.Split(' '), "--help"]);
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Contains($" {verb} [options]", run.Out);
+        Assert.Contains(option, run.Out);
+        Assert.Equal("", run.Err);
+    }
+
     [Fact]
     public async Task Token_given_in_place_of_the_variable_name_is_refused_and_never_printed()
     {
