@@ -1,5 +1,4 @@
 using System.Numerics;
-using OpenLedger.Attribution.Merkle;
 using OpenLedger.Attribution.Methods;
 using OpenLedger.Attribution.Reports;
 using OpenLedger.Attribution.Rewards;
@@ -9,7 +8,8 @@ namespace OpenLedger.Attribution;
 
 /// <summary>
 /// Report → distribution, as a pure function: duplicates resolved by earliest registration, values from the
-/// report's method, negative values clipped per contribution, integer split with optional cap, Merkle tree.
+/// report's method, negative values clipped per contribution, integer split with optional cap, the
+/// contract's claim tree.
 /// </summary>
 public static class AttributionEngine
 {
@@ -45,14 +45,12 @@ public static class AttributionEngine
         var (shares, sharesCapped) = CappedSplit.Split(report.Rewards.Shares, weights, accounts, report.Rewards.PerContributorCap);
 
         var claimable = Enumerable.Range(0, accounts.Length).Where(i => !open[i].IsZero || !shares[i].IsZero).ToArray();
-        var leafTypes = Distribution.StandardLeafTypes;
-        StandardMerkleTree? tree = claimable.Length == 0 ? null
-            : StandardMerkleTree.Of(claimable.Select(i => (IReadOnlyList<object>)[accounts[i], open[i], shares[i]]).ToArray(), leafTypes);
+        var tree = claimable.Length == 0 ? null : ClaimTree.Of([.. claimable.Select(i => (accounts[i], open[i], shares[i]))]);
         var proofs = tree?.GetAllProofs();
         var allocations = claimable.Select((i, leaf) =>
-            new Allocation(accounts[i], open[i], shares[i], values[i], openCapped[i] || sharesCapped[i], proofs![leaf])).ToArray();
+            new Allocation(leaf, accounts[i], open[i], shares[i], values[i], openCapped[i] || sharesCapped[i], proofs![leaf])).ToArray();
 
-        return new Distribution(report.ModelId, report.Epoch, report.Attribution.Method, leafTypes, tree?.Root,
+        return new Distribution(report.ModelId, report.Epoch, report.Attribution.Method, ClaimTree.LeafTypes, tree?.Root,
             report.Rewards.Open, report.Rewards.Shares,
             allocations.Aggregate(BigInteger.Zero, (s, a) => s + a.Open),
             allocations.Aggregate(BigInteger.Zero, (s, a) => s + a.Shares),

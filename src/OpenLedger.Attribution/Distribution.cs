@@ -4,8 +4,9 @@ using OpenLedger.Ethereum.Primitives;
 namespace OpenLedger.Attribution;
 
 /// <summary>
-/// An epoch's reward distribution: who can claim how much OPEN and how many shares, the Merkle root the reporter
-/// posts, and the reasoning (values, flag candidates, excluded duplicates). A pure function of the report.
+/// An epoch's reward distribution: who can claim how much OPEN and how many shares, the root of the
+/// <see cref="Rewards.ClaimTree"/> the reporter posts (null when nothing is allocated), and the reasoning (values,
+/// flag candidates, excluded duplicates). A pure function of the report.
 /// <see cref="TotalOpen"/>/<see cref="TotalShares"/> are what the allocations add up to: the budget, or less when
 /// a cap or the lack of positive values leaves part of it undistributed.
 /// </summary>
@@ -24,9 +25,6 @@ public sealed record Distribution(
     IReadOnlyList<FlagCandidate> FlagCandidates,
     IReadOnlyList<ExcludedDuplicate> ExcludedDuplicates)
 {
-    /// <summary>The leaf the RewardDistributor contract verifies: (account, openAmount, shareAmount).</summary>
-    public static readonly IReadOnlyList<string> StandardLeafTypes = ["address", "uint256", "uint256"];
-
     /// <summary>keccak256 of <see cref="DistributionJson.ToCanonicalJson"/>: the content address the node stores it under.</summary>
     public Hash32 ContentHash() => Keccak.Hash(DistributionJson.ToCanonicalJson(this));
 }

@@ -11,7 +11,7 @@ namespace OpenLedger.Attribution;
 /// </summary>
 public static class DistributionJson
 {
-    public const string Schema = "openledger.distribution/v1";
+    public const string Schema = "openledger.distribution/v2";
 
     public static byte[] ToCanonicalJson(Distribution d)
     {
@@ -40,6 +40,7 @@ public static class DistributionJson
             foreach (var a in d.Allocations)
             {
                 w.WriteStartObject();
+                w.WriteNumber("index", a.Index);
                 w.WriteString("account", a.Account.ToChecksumString());
                 w.WriteString("open", Dec(a.Open));
                 w.WriteString("shares", Dec(a.Shares));

@@ -27,6 +27,7 @@ public static class CliApp
         root.Subcommands.Add(Group("validator", "validators who may flag a model's contributions", new ValidatorCommand(true), new ValidatorCommand(false)));
         root.Subcommands.Add(new FlagCommand());
         root.Subcommands.Add(new SlashCommand());
+        root.Subcommands.Add(Group("report", "performance reports for reward epochs", new ReportKnnCommand()));
         root.Subcommands.Add(Group("epoch", "reward epochs", new EpochVetoCommand(), new EpochSubmitCommand(), new EpochVerifyCommand()));
         root.Subcommands.Add(Group("node", "the OpenLedger node", new NodeRunCommand()));
         root.Subcommands.Add(new IndexCommand());
@@ -52,7 +53,8 @@ public static class CliApp
             await console.Error.WriteLineAsync($"usage: see openledger {string.Join(' ', CommandPath(parse))} --help");
             return ExitCodes.Usage;
         }
-        if (parse.CommandResult.Command is not VerbCommand verb)
+        // A verb's own --help (or another option action) is System.CommandLine's to run, not the verb's.
+        if (parse.CommandResult.Command is not VerbCommand verb || parse.Action is not null)
             return await parse.InvokeAsync(new InvocationConfiguration { Output = console.Out, Error = console.Error }, ct);
 
         var context = new CliContext(console, parse);

@@ -7,10 +7,11 @@ namespace OpenLedger.Attribution.Tests;
 
 public class DistributionTests
 {
-    // Produced by this library from examples/performance-report.example.json, and re-derived below by
-    // @openzeppelin/merkle-tree from the same allocations in the same test: a change to the values, the split or
-    // the tree shows up here, and the golden cannot drift from what OpenZeppelin computes.
-    private const string ExampleRoot = "0x398019a80f781b63eb14767417aadafd194579c003c910fd6a84cb91366f0532";
+    // Produced from examples/performance-report.example.json (by the node's former EpochTree, which posted it, and
+    // now by this library), and re-derived below by @openzeppelin/merkle-tree from the same allocations over the
+    // contract's leaf (index, account, open, shares): a change to the values, the split or the tree shows up here,
+    // and the golden cannot drift from what OpenZeppelin computes.
+    private const string ExampleRoot = "0x35d23ad9be8a798f2d1a6f7d801f68754e1dc6ac0d700672f94a51b0cfdc56ed";
 
     [Fact]
     public void The_example_reports_root_is_the_golden_root_and_openzeppelin_builds_the_same_tree_from_its_allocations()
@@ -21,15 +22,17 @@ public class DistributionTests
         {
             ["cases"] = new JsonArray(new JsonObject
             {
-                ["types"] = new JsonArray("address", "uint256", "uint256"),
+                ["types"] = new JsonArray("uint256", "address", "uint256", "uint256"),
                 ["values"] = new JsonArray(d.Allocations.Select(a => (JsonNode)new JsonArray(
-                    a.Account.ToString(), a.Open.ToString(CultureInfo.InvariantCulture), a.Shares.ToString(CultureInfo.InvariantCulture))).ToArray()),
+                    a.Index.ToString(CultureInfo.InvariantCulture), a.Account.ToString(), a.Open.ToString(CultureInfo.InvariantCulture), a.Shares.ToString(CultureInfo.InvariantCulture))).ToArray()),
             }),
         };
         var oz = NodeOracle.Run("tests/OpenLedger.Attribution.Tests/oracle/oz-merkle.js", input)[0]!;
         Assert.Equal(oz["root"]!.GetValue<string>(), d.MerkleRoot.ToString());
+        Assert.Equal(Enumerable.Range(0, d.Allocations.Count), d.Allocations.Select(a => a.Index));
+        Assert.Equal(d.Allocations.Select(a => a.Account).Order(), d.Allocations.Select(a => a.Account));
         for (var i = 0; i < d.Allocations.Count; i++)
-            Assert.Equal(oz["proofs"]![i]!.AsArray().Select(p => p!.GetValue<string>()), d.Allocations[i].Proof.Select(p => p.ToString()));
+            Assert.Equal(oz["proofs"]![i.ToString(CultureInfo.InvariantCulture)]!.AsArray().Select(p => p!.GetValue<string>()), d.Allocations[i].Proof.Select(p => p.ToString()));
     }
 
     [Fact]
@@ -75,7 +78,9 @@ public class DistributionTests
         var json = JsonNode.Parse(DistributionJson.ToCanonicalJson(d))!;
         Assert.Equal(DistributionJson.Schema, json["schema"]!.GetValue<string>());
         Assert.Equal(d.MerkleRoot.ToString(), json["merkleRoot"]!.GetValue<string>());
+        Assert.Equal(["uint256", "address", "uint256", "uint256"], json["leafTypes"]!.AsArray().Select(t => t!.GetValue<string>()));
         Assert.Equal(d.Allocations.Count, json["allocations"]!.AsArray().Count);
+        Assert.Equal(1, json["allocations"]![1]!["index"]!.GetValue<int>());
         Assert.Equal(d.Allocations[0].Open.ToString(CultureInfo.InvariantCulture), json["allocations"]![0]!["open"]!.GetValue<string>());
         Assert.Equal(d.Allocations[0].Value, json["allocations"]![0]!["value"]!.GetValue<double>());
         Assert.Equal("4", json["excludedDuplicates"]![0]!["id"]!.GetValue<string>());

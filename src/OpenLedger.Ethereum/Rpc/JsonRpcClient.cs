@@ -9,10 +9,10 @@ using Polly.Timeout;
 namespace OpenLedger.Ethereum.Rpc;
 
 /// <summary>
-/// JSON-RPC 2.0 over HTTP. Each attempt has a timeout; transient failures (HTTP 429/502/503/504, dropped or
+/// JSON-RPC 2.0 over HTTP. Each attempt has a timeout; transient failures (HTTP 429/500/502/503/504, dropped or
 /// refused connections, timeouts, unreadable bodies) are retried with exponential backoff and jitter; error
-/// objects from the node and other HTTP statuses are not, because sending the same request again gives the
-/// same answer. Typed methods are extension methods in <see cref="EthRpc"/> and <see cref="HardhatRpc"/>.
+/// objects from the node (whatever the HTTP status carrying them) and other HTTP statuses are not, because
+/// sending the same request again gives the same answer. Typed methods are extension methods in <see cref="EthRpc"/> and <see cref="HardhatRpc"/>.
 /// </summary>
 public sealed partial class JsonRpcClient
 {
@@ -170,14 +170,18 @@ public sealed partial class JsonRpcClient
         try { document = JsonDocument.Parse(bytes); }
         catch (JsonException e)
         {
-            // A 200 with a cut-off body is a dropped connection in disguise; other statuses with garbage are permanent.
-            var transient = (int)status is >= 200 and < 300;
+            // A 200 with a cut-off body is a dropped connection in disguise, a 500 a node or proxy failing for now;
+            // other statuses with garbage are permanent.
+            var transient = (int)status is >= 200 and < 300 || status == HttpStatusCode.InternalServerError;
             throw new RpcException(method, $"HTTP {(int)status} response is not valid JSON ({e.Message}): {Snippet(bytes)}", isTransient: transient, httpStatus: (int)status, inner: e);
         }
         if ((int)status is < 200 or >= 300 && !IsErrorEnvelope(document.RootElement))
         {
             document.Dispose();
-            throw new RpcException(method, $"HTTP {(int)status} from {Endpoint}: {Snippet(bytes)}", httpStatus: (int)status);
+            // Nodes and proxies answer 500 for failures of the moment (backend restarting, upstream lost); a 500
+            // carrying a JSON-RPC error object is instead the node's answer (such as a revert) and is read as one.
+            throw new RpcException(method, $"HTTP {(int)status} from {Endpoint}: {Snippet(bytes)}",
+                isTransient: status == HttpStatusCode.InternalServerError, httpStatus: (int)status);
         }
         return document;
     }

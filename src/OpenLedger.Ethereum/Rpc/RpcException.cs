@@ -32,7 +32,7 @@ public sealed class RpcException : EthereumException
     /// <summary>The revert data of a reverted call or gas estimate (the error's <c>data</c> field), when the node sent any.</summary>
     public byte[]? RevertData { get; }
 
-    /// <summary>True for failures worth retrying (HTTP 429/502/503/504, timeouts, dropped connections, unreadable bodies).</summary>
+    /// <summary>True for failures worth retrying (HTTP 429/500/502/503/504, timeouts, dropped connections, unreadable bodies).</summary>
     public bool IsTransient { get; }
 
     public int? HttpStatus { get; }

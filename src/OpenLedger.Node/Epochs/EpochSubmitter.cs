@@ -75,7 +75,7 @@ public sealed class EpochSubmitter(EpochStore store, ReporterChain chain, Report
         EpochComputation computed;
         try { computed = EpochComputation.Compute(reportBytes, report); }
         catch (AttributionException e) { return SubmissionOutcome.Rejected([new("attribution", e.Message)]); }
-        if (computed.Tree is not { } tree)
+        if (computed.Root is not { } root)
             return SubmissionOutcome.Rejected([new("rewards", "the distribution allocates nothing (no contribution has a positive value, or the budget is 0): there is no epoch to post")]);
 
         await store.PutAsync(EpochStore.Reports, reportBytes, ct);
@@ -83,23 +83,24 @@ public sealed class EpochSubmitter(EpochStore store, ReporterChain chain, Report
         var submission = new EpochSubmission
         {
             ModelId = modelId, Epoch = epoch, ReportHash = reportHash, DistributionHash = distributionHash.ToString(),
-            Root = tree.Root.ToString(), TotalOpen = tree.TotalOpen.ToString(), TotalShares = tree.TotalShares.ToString(),
+            Root = root.ToString(), TotalOpen = computed.Distribution.TotalOpen.ToString(), TotalShares = computed.Distribution.TotalShares.ToString(),
             ReportUri = ReportUri(options.Value.PublicBaseUrl, modelId, epoch),
             Status = alreadyOnChain ? EpochSubmission.Posted : EpochSubmission.Sending,
         };
-        if (onChain.Status == EpochStatus.Posted && onChain.Root != tree.Root)
-            return Conflict(modelId, epoch, $"model {modelId} epoch {epoch} is posted with this report's hash but root {onChain.Root}, not the recomputed {tree.Root}");
+        if (onChain.Status == EpochStatus.Posted && onChain.Root != root)
+            return Conflict(modelId, epoch, $"model {modelId} epoch {epoch} is posted with this report's hash but root {onChain.Root}, not the recomputed {root}");
         await store.SaveAsync(submission, ct);
         if (alreadyOnChain) return new(SubmissionStatus.AlreadyPosted, submission, [], $"model {modelId} epoch {epoch} is already posted with this report");
-        return await PostAsync(submission, tree, computed.ReportHash, ct);
+        return await PostAsync(submission, root, computed.Distribution, computed.ReportHash, ct);
     }
 
-    private async Task<SubmissionOutcome> PostAsync(EpochSubmission submission, EpochTree tree, Hash32 reportHash, CancellationToken ct)
+    private async Task<SubmissionOutcome> PostAsync(EpochSubmission submission, Hash32 root, Distribution distribution, Hash32 reportHash,
+        CancellationToken ct)
     {
         try
         {
             var reporter = await chain.ReporterAsync(ct);
-            var receipt = await reporter.PostEpochAsync(submission.ModelId, submission.Epoch, tree.Root, tree.TotalOpen, tree.TotalShares,
+            var receipt = await reporter.PostEpochAsync(submission.ModelId, submission.Epoch, root, distribution.TotalOpen, distribution.TotalShares,
                 reportHash, submission.ReportUri, ct);
             var posted = submission with { Status = EpochSubmission.Posted, TxHash = receipt.TransactionHash.ToString() };
             await store.SaveAsync(posted, ct);

@@ -36,11 +36,11 @@ public sealed class EpochVerifier(RewardDistributorService distributor)
         var posted = await distributor.EpochAsync(m, n, ct: ct);
         if (posted.Status == EpochStatus.None) return [.. differences, new("status", "none (not posted)", "an epoch to compare")];
         Compare(differences, "reportHash", posted.ReportHash.ToString(), computed.ReportHash.ToString());
-        Compare(differences, "root", posted.Root.ToString(), computed.Tree?.Root.ToString() ?? "none (nothing allocated)");
-        Compare(differences, "totalOpen", posted.TotalOpen.ToString(), (computed.Tree?.TotalOpen ?? 0).ToString());
-        Compare(differences, "totalShares", posted.TotalShares.ToString(), (computed.Tree?.TotalShares ?? 0).ToString());
+        Compare(differences, "root", posted.Root.ToString(), computed.Root?.ToString() ?? "none (nothing allocated)");
+        Compare(differences, "totalOpen", posted.TotalOpen.ToString(), computed.Distribution.TotalOpen.ToString());
+        Compare(differences, "totalShares", posted.TotalShares.ToString(), computed.Distribution.TotalShares.ToString());
         if (posted.Status == EpochStatus.Vetoed) differences.Add(new("status", "vetoed", "posted"));
-        if (publishedDistribution is not null) CompareLeaves(differences, publishedDistribution, computed.Tree);
+        if (publishedDistribution is not null) CompareLeaves(differences, publishedDistribution, computed.Distribution.Allocations);
         return differences;
     }
 
@@ -59,7 +59,7 @@ public sealed class EpochVerifier(RewardDistributorService distributor)
         if (!string.Equals(posted, recomputed, StringComparison.OrdinalIgnoreCase)) differences.Add(new(field, posted, recomputed));
     }
 
-    private static void CompareLeaves(List<EpochDifference> differences, byte[] published, EpochTree? tree)
+    private static void CompareLeaves(List<EpochDifference> differences, byte[] published, IReadOnlyList<Allocation> mine)
     {
         JsonDocument document;
         try { document = JsonDocument.Parse(published); }
@@ -72,7 +72,6 @@ public sealed class EpochVerifier(RewardDistributorService distributor)
                 return;
             }
             var leaves = leavesElement.EnumerateArray().ToArray();
-            var mine = tree?.Leaves ?? [];
             if (leaves.Length != mine.Count) differences.Add(new("leaves.count", leaves.Length.ToString(), mine.Count.ToString()));
             for (var i = 0; i < Math.Min(leaves.Length, mine.Count); i++)
             {

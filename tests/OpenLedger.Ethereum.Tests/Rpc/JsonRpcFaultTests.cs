@@ -30,6 +30,7 @@ public sealed class JsonRpcFaultTests : IDisposable
     [Theory]
     [InlineData(503)]
     [InlineData(429)]
+    [InlineData(500)]
     [InlineData(502)]
     [InlineData(504)]
     public async Task Transient_http_status_is_retried_until_an_answer(int status)
@@ -53,8 +54,9 @@ public sealed class JsonRpcFaultTests : IDisposable
     [Theory]
     [InlineData(400)]
     [InlineData(401)]
+    [InlineData(403)]
     [InlineData(404)]
-    [InlineData(500)]
+    [InlineData(501)]
     public async Task Permanent_http_status_is_not_retried(int status)
     {
         using var server = new ScriptedHttpServer(Raw(status, "nope"), Result("\"0x1\""));
@@ -62,6 +64,40 @@ public sealed class JsonRpcFaultTests : IDisposable
         Assert.Equal(status, e.HttpStatus);
         Assert.False(e.IsTransient);
         Assert.StartsWith("eth_chainId: HTTP", e.Message);
+        Assert.Single(server.Requests);
+    }
+
+    [Fact]
+    public async Task Internal_server_error_with_a_json_body_that_is_no_rpc_answer_is_retried()
+    {
+        using var server = new ScriptedHttpServer(Raw(500, """{"message":"upstream unavailable"}"""), Result("\"0x7a69\""));
+        Assert.Equal(31337UL, await Client(server).GetChainIdAsync());
+        Assert.Equal(2, server.Requests.Count);
+    }
+
+    [Fact]
+    public async Task Internal_server_error_every_time_fails_as_transient_naming_the_status_and_the_attempts()
+    {
+        using var server = new ScriptedHttpServer(Raw(500, "down"), Raw(500, "down"), Raw(500, "down"), Raw(500, "down"));
+        var e = await Assert.ThrowsAsync<RpcException>(() => Client(server).GetChainIdAsync());
+        Assert.Equal(500, e.HttpStatus);
+        Assert.True(e.IsTransient);
+        Assert.StartsWith("eth_chainId: HTTP 500", e.Message);
+        Assert.EndsWith("(4 attempts)", e.Message);
+        Assert.Equal(4, server.Requests.Count);
+    }
+
+    [Fact]
+    public async Task Internal_server_error_carrying_a_json_rpc_error_is_the_nodes_answer_and_not_retried()
+    {
+        var data = Hex.Encode(AbiError.ErrorString.Encode("not allowed"));
+        using var server = new ScriptedHttpServer(
+            request => new(500, $$$"""{"jsonrpc":"2.0","id":{{{request["id"]!.ToJsonString()}}},"error":{"code":3,"message":"execution reverted: not allowed","data":"{{{data}}}"}}"""),
+            Result("\"0x1\""));
+        var e = await Assert.ThrowsAsync<RpcException>(() => Client(server).SendAsync("eth_call"));
+        Assert.Equal(3, e.Code);
+        Assert.False(e.IsTransient);
+        Assert.Equal("not allowed", e.ToRevert()!.Reason);
         Assert.Single(server.Requests);
     }
 

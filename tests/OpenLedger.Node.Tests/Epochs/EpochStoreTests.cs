@@ -51,10 +51,11 @@ public sealed class EpochStoreTests : IDisposable
         await store.SaveAsync(sending with { Status = EpochSubmission.Posted, TxHash = "0xt" }, default);
         var served = await store.TryGetAsync(3, 1, default);
         Assert.NotNull(served);
-        Assert.Equal(computed.Tree!.Root.ToString(), served.Root);
-        Assert.Equal(computed.Tree.Leaves.Select(l => l.Account.ToString().ToLowerInvariant()), served.Leaves.Select(l => l.Account));
-        Assert.Equal(computed.Tree.Leaves.Select(l => l.Open.ToString()), served.Leaves.Select(l => l.OpenAmount));
-        Assert.Equal(computed.Tree.Leaves[0].Proof.Select(p => p.ToString()), served.Leaves[0].Proof);
+        var allocations = computed.Distribution.Allocations;
+        Assert.Equal(computed.Root.ToString(), served.Root);
+        Assert.Equal(allocations.Select(l => l.Account.ToString().ToLowerInvariant()), served.Leaves.Select(l => l.Account));
+        Assert.Equal(allocations.Select(l => l.Open.ToString()), served.Leaves.Select(l => l.OpenAmount));
+        Assert.Equal(allocations[0].Proof.Select(p => p.ToString()), served.Leaves[0].Proof);
 
         // Re-recording without a tx hash keeps the one known; a later posting of another report for the epoch stands.
         await store.SaveAsync(sending with { Status = EpochSubmission.Posted }, default);

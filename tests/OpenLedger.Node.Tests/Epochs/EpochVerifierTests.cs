@@ -45,19 +45,19 @@ public sealed class EpochVerifierTests(EpochChain chain)
         var expected = new List<EpochDifference>
         {
             new("reportHash", Keccak.Hash(report).ToString(), Keccak.Hash(tamperedBytes).ToString()),
-            new("root", honest.Tree!.Root.ToString(), recomputed.Tree!.Root.ToString()),
+            new("root", honest.Root!.Value.ToString(), recomputed.Root!.Value.ToString()),
         };
         // Which leaf belongs to the contributor whose score changed, and to every other leaf whose share moved.
-        for (var i = 0; i < honest.Tree.Leaves.Count; i++)
+        for (var i = 0; i < honest.Distribution.Allocations.Count; i++)
         {
-            var (before, after) = (honest.Tree.Leaves[i], recomputed.Tree.Leaves[i]);
+            var (before, after) = (honest.Distribution.Allocations[i], recomputed.Distribution.Allocations[i]);
             if (before.Open != after.Open) expected.Add(new($"leaves[{i}].open", before.Open.ToString(), after.Open.ToString()));
             if (before.Shares != after.Shares) expected.Add(new($"leaves[{i}].shares", before.Shares.ToString(), after.Shares.ToString()));
         }
         Assert.Equal(expected, differences);
         // Totals are the budget either way; the changed contributor's leaf now gets about 0.1/0.7 of the OPEN.
         var contributor = (await chain.ContributionsAsync(model))[0].Contributor;
-        var changed = honest.Tree.Leaves.Single(l => l.Account.ToString().Equals(contributor, StringComparison.OrdinalIgnoreCase)).Index;
+        var changed = honest.Distribution.Allocations.Single(l => l.Account.ToString().Equals(contributor, StringComparison.OrdinalIgnoreCase)).Index;
         var open = BigInteger.Parse(differences.Single(d => d.Field == $"leaves[{changed}].open").Recomputed);
         Assert.True(BigInteger.Abs(open - 10 * EpochChain.Ether / 7) < 10_000, $"{open} is not about 1/7 of 10 OPEN");
     }

@@ -86,16 +86,16 @@ public sealed class IdempotencyTests(EpochChain chain)
         var store = chain.Service<EpochStore>();
         await store.PutAsync(EpochStore.Reports, report, default);
         var distributionHash = await store.PutAsync(EpochStore.Distributions, computed.DistributionBytes, default);
-        var tree = computed.Tree!;
+        var (root, distribution) = (computed.Root!.Value, computed.Distribution);
         var uri = EpochSubmitter.ReportUri("http://node.test:5080", model, 1);
         await store.SaveAsync(new EpochSubmission
         {
             ModelId = model, Epoch = 1, ReportHash = computed.ReportHash.ToString(), DistributionHash = distributionHash.ToString(),
-            Root = tree.Root.ToString(), TotalOpen = tree.TotalOpen.ToString(), TotalShares = tree.TotalShares.ToString(),
+            Root = root.ToString(), TotalOpen = distribution.TotalOpen.ToString(), TotalShares = distribution.TotalShares.ToString(),
             ReportUri = uri, Status = EpochSubmission.Sending,
         }, default);
         var reporter = await chain.AsAsync(1);
-        await reporter.Distributor.PostEpochAsync(model, 1, tree.Root, tree.TotalOpen, tree.TotalShares, computed.ReportHash, uri);
+        await reporter.Distributor.PostEpochAsync(model, 1, root, distribution.TotalOpen, distribution.TotalShares, computed.ReportHash, uri);
         var nonce = await ReporterNonceAsync();
 
         // A second node host over the same epoch data (its own index file) reconciles at start.
@@ -126,15 +126,15 @@ public sealed class IdempotencyTests(EpochChain chain)
         var store = chain.Service<EpochStore>();
         await store.PutAsync(EpochStore.Reports, report, default);
         var distributionHash = await store.PutAsync(EpochStore.Distributions, computed.DistributionBytes, default);
-        var tree = computed.Tree!;
+        var (root, distribution) = (computed.Root!.Value, computed.Distribution);
         var uri = EpochSubmitter.ReportUri("http://node.test:5080", model, 1);
         await store.SaveAsync(new EpochSubmission
         {
             ModelId = model, Epoch = 1, ReportHash = computed.ReportHash.ToString(), DistributionHash = distributionHash.ToString(),
-            Root = tree.Root.ToString(), TotalOpen = tree.TotalOpen.ToString(), TotalShares = tree.TotalShares.ToString(),
+            Root = root.ToString(), TotalOpen = distribution.TotalOpen.ToString(), TotalShares = distribution.TotalShares.ToString(),
             ReportUri = uri, Status = EpochSubmission.Sending,
         }, default);
-        await (await chain.AsAsync(1)).Distributor.PostEpochAsync(model, 1, tree.Root, tree.TotalOpen, tree.TotalShares, computed.ReportHash, uri);
+        await (await chain.AsAsync(1)).Distributor.PostEpochAsync(model, 1, root, distribution.TotalOpen, distribution.TotalShares, computed.ReportHash, uri);
         var nonce = await ReporterNonceAsync();
 
         var outcome = await chain.Submitter.SubmitAsync(report, "test", default);

@@ -59,7 +59,7 @@ public sealed class ReportRoutesTests(EpochChain chain)
         var report = ReportJson.Bytes(ReportJson.Build(model, 1, await chain.ContributionsAsync(model), _ => 1, EpochChain.Ether, 1));
         var computed = EpochComputation.Compute(report);
         var uri = EpochSubmitter.ReportUri("http://node.test:5080", model, 1);
-        await (await chain.AsAsync(1)).Distributor.PostEpochAsync(model, 1, computed.Tree!.Root, computed.Tree.TotalOpen, computed.Tree.TotalShares,
+        await (await chain.AsAsync(1)).Distributor.PostEpochAsync(model, 1, computed.Root!.Value, computed.Distribution.TotalOpen, computed.Distribution.TotalShares,
             computed.ReportHash, uri);
         var nonce = await chain.Rpc.GetTransactionCountAsync(chain.Reporter.Address);
 

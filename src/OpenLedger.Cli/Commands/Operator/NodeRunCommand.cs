@@ -7,24 +7,51 @@ using OpenLedger.Node;
 
 namespace OpenLedger.Cli.Commands.Operator;
 
-/// <summary>node run: the node host (indexer, query API, optional gasless relay) in this process until Ctrl+C.</summary>
+/// <summary>
+/// node run: the node host (indexer, query API, epoch submitter, optional gasless relay) in this process until Ctrl+C.
+/// Secrets (relayer and reporter passwords, the report token) only come from environment variables named on the
+/// command line, so they never appear in the process list or shell history.
+/// </summary>
 public sealed class NodeRunCommand : VerbCommand
 {
     private readonly Option<string> _urls = new("--urls") { Description = "where the API listens", DefaultValueFactory = _ => NodeHostingExtensions.DefaultUrl };
     private readonly Option<string> _database = new("--database") { Description = "SQLite file of the index", DefaultValueFactory = _ => "data/openledger.db" };
     private readonly Option<FileInfo> _relayKeystore = new("--relay-keystore") { Description = "keystore of the relayer that pays gas for POST /relay/register (relay off when omitted)" };
     private readonly Option<string> _relayPasswordEnv = new("--relay-password-env") { Description = "environment variable holding the relayer keystore's password" };
+    private readonly Option<FileInfo> _reporterKeystore = new("--reporter-keystore")
+    {
+        Description = "keystore of the account with the distributor's REPORTER_ROLE that posts epochs (Epochs:ReporterKeystore; without it reports are checked, not posted)",
+    };
+    private readonly Option<string> _reporterPasswordEnv = EnvironmentOptions.VariableName("--reporter-password-env",
+        "environment variable holding the reporter keystore's password (Epochs:ReporterPassword)");
+    private readonly Option<string> _apiTokenEnv = EnvironmentOptions.VariableName("--api-token-env",
+        "environment variable holding the bearer token POST /reports requires (Epochs:ApiToken; without it every report is refused)");
+    private readonly Option<DirectoryInfo> _inbox = new("--inbox") { Description = "folder watched for report files to submit (Epochs:InboxPath; off when omitted)" };
+    private readonly Option<Uri> _publicUrl = new("--public-url")
+    {
+        Description = "this node's public URL, the base of each epoch's reportURI (Epochs:PublicBaseUrl)",
+        CustomParser = r => Infrastructure.Options.ParseHttpUrl(r, "--public-url"),
+    };
+    private readonly Option<DirectoryInfo> _epochsDir = new("--epochs-dir") { Description = "where reports and distributions are stored (Epochs:DataDirectory; default: epochs/ next to the database)" };
 
-    public NodeRunCommand() : base("run", "run the OpenLedger node (indexer + query API) in this process")
+    public NodeRunCommand() : base("run", "run the OpenLedger node (indexer, query API, epoch submitter) in this process")
     {
         Options.Add(_urls);
         Options.Add(_database);
         Options.Add(_relayKeystore);
         Options.Add(_relayPasswordEnv);
+        Options.Add(_reporterKeystore);
+        Options.Add(_reporterPasswordEnv);
+        Options.Add(_apiTokenEnv);
+        Options.Add(_inbox);
+        Options.Add(_publicUrl);
+        Options.Add(_epochsDir);
         Validators.Add(r =>
         {
             if ((r.GetResult(_relayKeystore) is null) != (r.GetResult(_relayPasswordEnv) is null))
                 r.AddError("--relay-keystore and --relay-password-env go together");
+            if ((r.GetResult(_reporterKeystore) is null) != (r.GetResult(_reporterPasswordEnv) is null))
+                r.AddError("--reporter-keystore and --reporter-password-env go together");
         });
     }
 
@@ -47,6 +74,7 @@ public sealed class NodeRunCommand : VerbCommand
             settings["Relay:KeystorePassword"] = context.Console.Environment(variable)
                 ?? throw new CliException($"environment variable {variable} (--relay-password-env) is not set");
         }
+        AddEpochSettings(context, settings);
         Directory.CreateDirectory(Path.GetDirectoryName(settings["Indexer:DatabasePath"])!);
 
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = [] });
@@ -70,5 +98,24 @@ public sealed class NodeRunCommand : VerbCommand
         catch (OperationCanceledException) when (ct.IsCancellationRequested) { }
         await app.StopAsync(CancellationToken.None);
         return ExitCodes.Ok;
+    }
+
+    /// <summary>The Epochs section from the options; secrets read from their variables, the reporter keystore opened once to check the password.</summary>
+    private void AddEpochSettings(CliContext context, Dictionary<string, string?> settings)
+    {
+        var p = context.Parse;
+        if (p.GetValue(_reporterKeystore) is { } reporter)
+        {
+            var password = EnvironmentOptions.Secret(context, _reporterPasswordEnv, nameVariable: true);
+            // The node opens the keystore only when it first posts; a wrong password would then surface as a failed
+            // submission long after start. One scrypt here turns it into a refusal before anything runs.
+            Wallets.OpenKeystore(reporter, password);
+            settings["Epochs:ReporterKeystore"] = reporter.FullName;
+            settings["Epochs:ReporterPassword"] = password;
+        }
+        if (p.GetResult(_apiTokenEnv) is not null) settings["Epochs:ApiToken"] = EnvironmentOptions.Secret(context, _apiTokenEnv, nameVariable: false);
+        if (p.GetValue(_inbox) is { } inbox) settings["Epochs:InboxPath"] = inbox.FullName;
+        if (p.GetValue(_publicUrl) is { } url) settings["Epochs:PublicBaseUrl"] = url.ToString().TrimEnd('/');
+        if (p.GetValue(_epochsDir) is { } epochs) settings["Epochs:DataDirectory"] = epochs.FullName;
     }
 }

@@ -1,0 +1,156 @@
+using System.Net;
+using System.Net.Sockets;
+using System.Numerics;
+using System.Text.Json.Nodes;
+using OpenLedger.Contracts;
+using OpenLedger.Contracts.Client;
+using OpenLedger.Contracts.Registry;
+using OpenLedger.Ethereum.Accounts;
+using OpenLedger.Ethereum.Primitives;
+using OpenLedger.Ethereum.Rpc;
+using OpenLedger.Ethereum.Sending;
+using OpenLedger.TestSupport;
+
+namespace OpenLedger.Cli.Tests.Support;
+
+/// <summary>
+/// A Hardhat chain with OpenLedger deployed (reporter role: the deployer, account 0) and the node started through
+/// `openledger node run` with every Epochs option: reporter keystore and report token from environment variables,
+/// an inbox, a public URL and an epochs directory of this fixture's own.
+/// </summary>
+public sealed class NodeRunFixture : IAsyncLifetime
+{
+    public const string TokenVar = "OL_TEST_NODE_TOKEN";
+    public const string Token = "node-run-token-0b5f7e";
+    public const string ReporterPasswordVar = "OL_TEST_REPORTER_PASSWORD";
+    public const string ReporterPassword = "reporter-pw-3ac2";
+    public static readonly BigInteger Ether = BigInteger.Pow(10, 18);
+
+    private readonly CancellationTokenSource _stopNode = new();
+    private readonly Dictionary<int, OpenLedgerServices> _clients = [];
+    private Task<CliRun>? _node;
+
+    public HardhatNode Chain { get; private set; } = null!;
+    public TempDirectory Directory { get; } = new();
+    public string DeploymentFile { get; private set; } = "";
+    public Uri NodeUrl { get; private set; } = null!;
+    public string PublicUrl => "https://ledger.example.org";
+    public JsonRpcClient Rpc { get; private set; } = null!;
+    public OpenLedgerServices Reads { get; private set; } = null!;
+    public string ReporterKeystore => Directory.File("reporter.json");
+    public string Inbox => Directory.File("inbox");
+    public string EpochsDirectory => Directory.File("epochs-store");
+
+    public async Task InitializeAsync()
+    {
+        Chain = new HardhatNode();
+        DeploymentFile = OpenLedgerDeployer.Deploy(Chain.Url, Directory.File("deployment.json"));
+        Rpc = new JsonRpcClient(new HttpClient(), Chain.Url);
+        Reads = OpenLedgerDeployment.Load(DeploymentFile).Connect(Rpc);
+        await File.WriteAllTextAsync(ReporterKeystore, CliRunner.Account(0).ToKeystore(ReporterPassword, new KeystoreOptions { ScryptN = 1024 }));
+
+        NodeUrl = new Uri($"http://127.0.0.1:{FreePort()}");
+        _node = CliRunner.RunAsync(Args("node", "run", "--urls", NodeUrl.ToString().TrimEnd('/'), "--database", Directory.File("index.db"),
+                "--reporter-keystore", ReporterKeystore, "--reporter-password-env", ReporterPasswordVar, "--api-token-env", TokenVar,
+                "--inbox", Inbox, "--public-url", PublicUrl, "--epochs-dir", EpochsDirectory),
+            Environment(), extraSecrets: [Token, ReporterPassword], ct: _stopNode.Token);
+        await WaitForNodeAsync();
+    }
+
+    /// <summary>The base environment plus the report token and the reporter's password.</summary>
+    public static Dictionary<string, string> Environment()
+    {
+        var env = CliRunner.BaseEnvironment();
+        env[TokenVar] = Token;
+        env[ReporterPasswordVar] = ReporterPassword;
+        return env;
+    }
+
+    public string[] Args(params string[] args) =>
+        [.. args, "--rpc", Chain.Url.ToString(), "--deployment", DeploymentFile, "--node", NodeUrl?.ToString() ?? "http://127.0.0.1:1"];
+
+    public Task<CliRun> RunAsync(params string[] args) => RunAsync(Environment(), args);
+
+    public Task<CliRun> RunAsync(IReadOnlyDictionary<string, string> env, params string[] args) =>
+        CliRunner.RunAsync(Args(args), env, extraSecrets: [Token, ReporterPassword]);
+
+    public async Task<OpenLedgerServices> AsAsync(int index)
+    {
+        if (_clients.TryGetValue(index, out var services)) return services;
+        var client = await EthereumClient.ConnectAsync(Rpc, CliRunner.Account(index), OpenLedgerContracts.RevertDecoder);
+        return _clients[index] = OpenLedgerDeployment.Load(DeploymentFile).Connect(client);
+    }
+
+    /// <summary>A model owned by account 0, contribution i registered by account i + 1 with content hash i, a funded reward pool; waits for the index.</summary>
+    public async Task<long> NewModelAsync(IReadOnlyList<Hash32> contents, BigInteger pool)
+    {
+        var admin = await AsAsync(0);
+        await admin.Registry.CreateModelAsync("ipfs://knn-model", new Policy(0, 0, 0, 0, 0, false));
+        var modelId = (long)await Reads.Registry.ModelCountAsync();
+        for (var i = 0; i < contents.Count; i++)
+            await (await AsAsync(i + 1)).Registry.RegisterAsync(modelId, new Entry(contents[i], Kind.Data, 0, $"ipfs://shard-{i}"));
+        if (!pool.IsZero)
+        {
+            await admin.Token.ApproveAsync(OpenLedgerDeployment.Load(DeploymentFile).RewardDistributor.Address, pool);
+            await admin.Distributor.FundRewardPoolAsync(modelId, pool);
+        }
+        await WaitForIndexAsync();
+        return modelId;
+    }
+
+    /// <summary>Waits (bounded) until the node's index has caught up with the chain head.</summary>
+    public async Task WaitForIndexAsync()
+    {
+        var head = (long)await Rpc.GetBlockNumberAsync();
+        using var http = new HttpClient { BaseAddress = NodeUrl };
+        for (var i = 0; i < 1200; i++)
+        {
+            var status = JsonNode.Parse(await http.GetStringAsync("/status"));
+            if (status?["cursor"]?.GetValue<long>() >= head) return;
+            await Task.Delay(50);
+        }
+        throw new TimeoutException($"the node did not index up to block {head} within 60 s");
+    }
+
+    private async Task WaitForNodeAsync()
+    {
+        using var http = new HttpClient();
+        for (var i = 0; i < 600; i++)
+        {
+            if (_node!.IsCompleted) throw new InvalidOperationException($"node run exited: {await _node}");
+            try
+            {
+                using var response = await http.GetAsync(new Uri(NodeUrl, "/status"));
+                if (response.IsSuccessStatusCode) return;
+            }
+            catch (HttpRequestException) { /* not listening yet */ }
+            await Task.Delay(100);
+        }
+        throw new TimeoutException("node run did not answer /status within 60 s");
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    public async Task DisposeAsync()
+    {
+        _stopNode.Cancel();
+        if (_node is not null)
+        {
+            var run = await _node;
+            Assert.True(run.ExitCode == 0, $"node run ended badly: {run}");
+        }
+        Chain?.Dispose();
+        Directory.Dispose();
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class NodeRunCollection : ICollectionFixture<NodeRunFixture>
+{
+    public const string Name = "node run with epochs";
+}
