@@ -28,7 +28,8 @@ if [ "${OPENLEDGER_DEMO_SKIP_BUILD:-0}" != 1 ]; then
   npx --no-install hardhat compile --quiet
   dotnet build OpenLedger.sln --no-restore --configuration Release --verbosity quiet --nologo >/dev/null
 fi
-openledger() { dotnet src/OpenLedger.Cli/bin/Release/net10.0/openledger.dll "$@"; }
+cli=src/OpenLedger.Cli/bin/Release/net10.0/openledger.dll
+openledger() { dotnet "$cli" "$@"; }
 rm -rf "$run"
 mkdir -p "$run"
 
@@ -45,7 +46,7 @@ chain_port=${url##*:}
 echo "chain: $url"
 
 echo "== deploy"
-reporter=$(openledger wallet address --mnemonic-env OPENLEDGER_DEMO_DEV_MNEMONIC --index 8)
+reporter=$(openledger wallet address --mnemonic-env OPENLEDGER_DEMO_DEV_MNEMONIC --index 8 --json | node -e "console.log(JSON.parse(require(\"fs\").readFileSync(0)).address)")
 OPENLEDGER_RPC_URL=$url OPENLEDGER_DEPLOYMENT_FILE=$run/deployment.json OPENLEDGER_REPORTER=$reporter \
   npx --no-install hardhat run scripts/deploy.js --network localhost
 for role in reporter:8 relayer:9; do
@@ -55,7 +56,8 @@ done
 
 echo "== start the OpenLedger node host"
 api="http://127.0.0.1:$(scripts/node.sh free-port)"
-openledger node run --rpc "$url" --deployment "$run/deployment.json" --urls "$api" --database "$run/index.db" \
+# dotnet itself in the background (not the shell function), so $! is the host's pid and cleanup can stop it.
+dotnet "$cli" node run --rpc "$url" --deployment "$run/deployment.json" --urls "$api" --database "$run/index.db" \
   --relay-keystore "$run/relayer.json" --relay-password-env OPENLEDGER_DEMO_PASSWORD \
   --reporter-keystore "$run/reporter.json" --reporter-password-env OPENLEDGER_DEMO_PASSWORD \
   --api-token-env OPENLEDGER_DEMO_TOKEN --public-url "$api" >"$run/node.log" 2>&1 &

@@ -34,7 +34,7 @@ public static class DemoRun
             var outcome = await new Scenario(settings, cast, openledger, chain, node, narrator).PlayAsync();
             await chain.WaitForIndexAsync();
             var table = await FinalTable.ReadAsync(node, cast, outcome, Scenario.Epoch);
-            narrator.Chapter($"The result, read from the node's API at {settings.NodeUrl}");
+            narrator.Chapter($"The result, read from the node's API at {settings.NodeUrl.ToString().TrimEnd('/')}");
             table.Print(output);
             var problems = DemoInvariants.Check(table, outcome.Posted, outcome.Verified, outcome.Flagged);
             await WriteSummaryAsync(settings, outcome, table, problems);
@@ -42,7 +42,7 @@ public static class DemoRun
             if (problems.Count == 0)
                 output.WriteLine("invariants hold: every OPEN and share of the epoch claimed, the corrupted shard at zero and slashed, the epoch verifies");
             foreach (var problem in problems) await error.WriteLineAsync($"invariant violated: {problem}");
-            output.WriteLine($"API: {settings.NodeUrl} (e.g. {new Uri(settings.NodeUrl, $"models/{outcome.ModelId}/contributions")}, /openapi/v1.json)");
+            output.WriteLine($"API: {settings.NodeUrl.ToString().TrimEnd('/')} (e.g. {new Uri(settings.NodeUrl, $"models/{outcome.ModelId}/contributions")}, /openapi/v1.json)");
             return problems.Count == 0 ? 0 : 1;
         }
         catch (Exception e) when (e is DemoFailure or EthereumException or HttpRequestException or IOException)

@@ -58,14 +58,18 @@ public sealed record FinalTable(EpochFacts Epoch, IReadOnlyList<ContributorRow> 
 
     public void Print(TextWriter output)
     {
-        output.WriteLine($"{"contributor",-12}{"registered",-28}{"status",-9}{"KNN-Shapley",12}{"OPEN",14}{"shares",12}{"revenue",12}");
+        output.WriteLine($"{"contributor",-12}{"registered",-28}{"status",-9}{"KNN-Shapley",12}{"OPEN",14}{"shares",12}{"revenue OPEN",14}");
         foreach (var r in Rows)
         {
             var value = r.Value is { } v ? v.ToString("0.0000", CultureInfo.InvariantCulture) : "-";
-            output.WriteLine($"{r.Name,-12}{r.RegisteredHow,-28}{r.Status,-9}{value,12}{Scenario.Format(r.OpenClaimed),14}{Scenario.Format(r.SharesHeld),12}{Scenario.Format(r.RevenueWithdrawn),12}");
+            output.WriteLine($"{r.Name,-12}{r.RegisteredHow,-28}{r.Status,-9}{value,12}{Short(r.OpenClaimed),14}{r.SharesHeld,12}{Short(r.RevenueWithdrawn),14}");
         }
-        output.WriteLine($"{"epoch total",-49}{"",12}{Scenario.Format(Epoch.TotalOpen),14}{Scenario.Format(Epoch.TotalShares),12}");
+        output.WriteLine($"{"epoch total",-49}{"",12}{Short(Epoch.TotalOpen),14}{Epoch.TotalShares,12}");
     }
+
+    /// <summary>OPEN to 4 decimals for the table (summary.json keeps the exact wei).</summary>
+    private static string Short(BigInteger wei) =>
+        ((decimal)BigInteger.Divide(wei + BigInteger.Pow(10, 13) * 5, BigInteger.Pow(10, 14)) / 10_000m).ToString("0.0000", CultureInfo.InvariantCulture);
 
     private static bool Same(JsonNode? address, string account) => string.Equals(address?.GetValue<string>(), account, StringComparison.OrdinalIgnoreCase);
 

@@ -27,7 +27,8 @@ public sealed partial class Scenario
         var report = await node.GetAsync($"models/{_modelId}/epochs/{Epoch}/report");
         var distribution = await node.GetAsync($"models/{_modelId}/epochs/{Epoch}/distribution");
         var values = distribution["contributions"]!.AsArray().ToDictionary(c => c!["id"]!.GetValue<string>(), c => c!["value"]!.GetValue<double>());
-        var candidates = distribution["flagCandidates"]!.AsArray().Select(c => c!["id"]!.GetValue<string>()).ToHashSet();
+        // The epoch distribution lists flag candidates by contribution id (decimal, as the report does).
+        var candidates = distribution["flagCandidates"]!.AsArray().Select(c => c!.GetValue<string>()).ToHashSet();
         if (candidates.Count == 0) throw new DemoFailure("the epoch's attribution marked no contribution as a flag candidate");
         foreach (var contribution in report["contributions"]!.AsArray().Where(c => candidates.Contains(c!["id"]!.GetValue<string>())))
         {
