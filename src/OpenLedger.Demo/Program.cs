@@ -13,7 +13,9 @@ var root = new RootCommand("OpenLedger's end-to-end demo scenario (run by script
 root.SetAction((parse, ct) => DemoRun.RunAsync(new DemoSettings(
     Url(parse.GetValue(rpc)!), parse.GetValue(deployment)!, Url(parse.GetValue(node)!), parse.GetValue(workdir)!,
     parse.GetValue(dataset)!, parse.GetValue(tokenEnv)!, parse.GetValue(seed)), Console.Out, Console.Error));
-return await root.Parse(args).InvokeAsync();
+// No Ctrl-C handling of our own: the default ends the process at once, and scripts/demo.sh's trap then stops the
+// node host and the chain. (System.CommandLine's handler would only cancel a token and let the scenario run on.)
+return await root.Parse(args).InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = null });
 
 // A base URL with a trailing slash, so routes resolve under it.
 static Uri Url(string text) => new(text.EndsWith('/') ? text : text + "/", UriKind.Absolute);
