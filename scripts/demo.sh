@@ -41,8 +41,9 @@ OPENLEDGER_DEMO_TOKEN=$(node -e 'console.log(require("crypto").randomBytes(24).t
 export OPENLEDGER_DEMO_TOKEN
 
 echo "== start a local Hardhat node"
-url=$(scripts/node.sh start 0)
-chain_port=${url##*:}
+# The port is chosen first so that cleanup knows which node to stop even if Ctrl-C comes while it starts.
+chain_port=$(scripts/node.sh free-port)
+url=$(scripts/node.sh start "$chain_port")
 echo "chain: $url"
 
 echo "== deploy"

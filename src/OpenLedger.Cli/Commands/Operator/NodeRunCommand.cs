@@ -90,6 +90,12 @@ public sealed class NodeRunCommand : VerbCommand
         {
             throw new CliException($"the node could not start: {e.Message}");
         }
+        catch (OperationCanceledException)
+        {
+            // SIGTERM or Ctrl+C while starting (the host's lifetime cancels the start): a stop, not a crash.
+            context.Info("OpenLedger node stopped while starting");
+            return ExitCodes.Ok;
+        }
         context.Info($"OpenLedger node listening on {p.GetValue(_urls)} (chain {deployment.ChainId}, rpc {context.RpcUrl}); Ctrl+C stops it");
         try
         {
