@@ -104,6 +104,18 @@ public sealed class NodeRunEpochTests(NodeRunFixture node)
         Assert.Equal($"error: wrong password for keystore {node.ReporterKeystore}", run.Err.Trim());
     }
 
+    [Fact]
+    public async Task Node_run_stopped_while_starting_ends_with_a_line_not_a_crash()
+    {
+        using var stopped = new CancellationTokenSource();
+        await stopped.CancelAsync();
+        string[] args = ["node", "run", "--urls", "http://127.0.0.1:1", "--database", node.Directory.File("stopped.db"),
+            "--rpc", node.Chain.Url.ToString(), "--deployment", node.DeploymentFile];
+        var run = await CliRunner.RunAsync(args, NodeRunFixture.Environment(), ct: stopped.Token);
+        Assert.Equal(ExitCodes.Ok, run.ExitCode);
+        Assert.Equal("OpenLedger node stopped while starting", run.Out.Trim());
+    }
+
     /// <summary>A second node run on the fixture's chain; bounded so a run that wrongly starts ends the test instead of hanging it.</summary>
     private async Task<CliRun> RunNodeAsync(Dictionary<string, string> env, string[] options, string? secret = null)
     {
