@@ -17,6 +17,9 @@ public sealed partial class Scenario
         narrator.Chapter("The node checks the report against its index and the chain, then posts the epoch");
         var run = await openledger.RunAsync(["epoch", "submit", ReportFile, "--token-env", settings.ApiTokenVariable]);
         await chain.WaitForIndexAsync();
+        var indexed = (await node.GetAllAsync($"models/{_modelId}/epochs")).Single(e => e["epoch"]!["epoch"]!.GetValue<long>() == (long)Epoch);
+        var challengeEnds = DateTimeOffset.FromUnixTimeSeconds(indexed["epoch"]!["challengeEndsAt"]!.GetValue<long>());
+        narrator.Say($"indexed by the node: epoch {Epoch} is {indexed["status"]!.GetValue<string>()} until {challengeEnds:yyyy-MM-dd HH:mm} UTC (chain time); the report and distribution are served at /models/{_modelId}/epochs/{Epoch}/report and /distribution");
         return run.Output.Contains("posted", StringComparison.Ordinal);
     }
 
