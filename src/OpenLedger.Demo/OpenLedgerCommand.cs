@@ -40,6 +40,10 @@ public sealed class OpenLedgerCommand(DemoSettings settings, Narrator narrator)
         var console = new CliConsole(output, error, new StringReader(""), name => _environment.TryGetValue(name, out var v) ? v : null);
         string[] full = [.. args, "--rpc", settings.RpcUrl.ToString(), "--deployment", settings.DeploymentFile, "--node", settings.NodeUrl.ToString()];
         var exit = await CliApp.RunAsync(full, console);
+        // Every value handed to the commands is a secret (mnemonics, passwords, the API token): none may be printed.
+        var printed = output.ToString() + error.ToString();
+        if (_environment.Values.Any(secret => printed.Contains(secret, StringComparison.OrdinalIgnoreCase)))
+            throw new DemoFailure($"`openledger {args[0]}` printed a secret it was given through the environment; its output is withheld");
         narrator.Answer(output.ToString());
         narrator.Answer(error.ToString());
         return new CliRun(exit, output.ToString(), error.ToString());
