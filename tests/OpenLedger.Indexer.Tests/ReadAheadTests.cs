@@ -38,7 +38,7 @@ public sealed class ReadAheadTests : IDisposable
         Assert.Equal([(1L, 10L), (11L, 20L)], requests[..2].Order());
         Assert.Equal((1L, 5L), requests[2]);
         Assert.Contains(requests, r => r.From == 6);
-        Assert.Equal(5, cursors[0]);
+        Assert.Equal(100, cursors[^1]); // commits may group several ranges, so only the order and the end are fixed
         Assert.Equal(cursors.Order(), cursors);
     }
 
