@@ -3,7 +3,8 @@
 #   scripts/bench.sh [micro|indexer|api|all]   (default: micro)
 # micro:   BenchmarkDotNet (Keccak, signing, ABI, bindings, KNN-Shapley, sampled estimators, Merkle tree)
 #          followed by the same operations in ethers.js v6 and @openzeppelin/merkle-tree.
-# indexer: backfill of 100,000 contributions beside the node's raw eth_getLogs rate (benchmarks/indexer/run.sh).
+# indexer: backfill of 100,000 contributions beside the node's raw eth_getLogs rate, two workloads: 100,000 register
+#          transactions (one ContributionRegistered log each) and registerBatch (benchmarks/indexer/run.sh, RESULTS.md).
 # api:     API requests/s, p99 and receipt-to-API latency (benchmarks/api/run.sh).
 # Figures are reported in notes, never asserted in tests. Machine load changes them: note `uptime` beside them.
 set -euo pipefail

@@ -15,7 +15,10 @@ public sealed record RpcLog(
     uint LogIndex,
     bool Removed)
 {
-    internal static RpcLog Read(JsonElement e)
+    internal static RpcLog Read(JsonElement e) => RpcLogFastReader.TryRead(e, out var log) ? log : ReadStrict(e);
+
+    // Every check with its message; the fast reader hands over whatever it does not accept outright.
+    internal static RpcLog ReadStrict(JsonElement e)
     {
         var topicsElement = RpcJson.Field(e, "topics");
         if (topicsElement.ValueKind != JsonValueKind.Array)

@@ -93,15 +93,7 @@ public sealed partial class ChainIndexer
         {
             try
             {
-                var parent = cursor?.Hash;
-                for (var next = from; next <= target;)
-                {
-                    var fetched = await _fetcher.FetchAsync(next, target, head, parent, cts.Token);
-                    if (fetched is null) { reorgAt = next; break; }
-                    await channel.Writer.WriteAsync(Task.Run(() => _fetcher.Decode(fetched), cts.Token), cts.Token);
-                    parent = fetched.Batch.ToBlock.Hash;
-                    next = fetched.Batch.ToBlock.Number + 1;
-                }
+                reorgAt = await ProduceAsync(from, target, head, cursor?.Hash, channel.Writer, cts.Token);
                 channel.Writer.Complete();
             }
             catch (Exception e) { channel.Writer.Complete(e); }

@@ -28,13 +28,16 @@ internal sealed class RangeFetcher
         _reorgWindow = reorgWindow;
     }
 
+    /// <summary>Where a range starting at <paramref name="from"/> ends at the current range size.</summary>
+    public long PlanEnd(long from, long target) => Math.Min(target, from + _sizer.Current - 1);
+
     /// <summary>
-    /// The next range starting at <paramref name="from"/> and ending at most at <paramref name="target"/>, or null when
-    /// block <paramref name="from"/> does not sit on <paramref name="expectedParent"/> (or has vanished): a reorg.
+    /// The range <paramref name="from"/>-<paramref name="to"/> (shorter when the node refuses it as too large), or null
+    /// when block <paramref name="from"/> does not sit on <paramref name="expectedParent"/> (or has vanished): a reorg.
+    /// Without an expected parent the caller checks <see cref="FetchedRange.FirstParentHash"/> itself.
     /// </summary>
-    public async Task<FetchedRange?> FetchAsync(long from, long target, long head, Hash32? expectedParent, CancellationToken ct)
+    public async Task<FetchedRange?> FetchAsync(long from, long to, long target, long head, Hash32? expectedParent, CancellationToken ct)
     {
-        var to = Math.Min(target, from + _sizer.Current - 1);
         while (true)
         {
             // The range's two ends in one request when they differ.
@@ -60,7 +63,7 @@ internal sealed class RangeFetcher
             if (!CheckLogs(batch, ordered, firstHeader, lastHeader)) continue;
             if (to > head - _reorgWindow && !await RememberRecentAsync(batch, Math.Max(from, head - _reorgWindow + 1), lastHeader, ct)) continue;
             _sizer.Succeeded(logs.Count);
-            return new FetchedRange(batch, ordered);
+            return new FetchedRange(batch, ordered, firstHeader.ParentHash);
         }
     }
 

@@ -6,7 +6,10 @@
 // transaction and LOAD_TXS_PER_BLOCK transactions per block (keep it near 5-10: Hardhat re-executes its pending pool
 // on every send while automine is off, so large blocks make loading quadratic). LOAD_SINGLES=N then registers N more
 // one `register` call (one ContributionRegistered log) each, LOAD_SINGLES_PER_TX per transaction through the RegisterMany
-// helper (compiled here with the npm solc), one transaction per block. LOAD_SEED makes the content hashes reproducible.
+// helper (compiled here with the npm solc), one transaction per block. LOAD_REGISTER_TXS=N then registers N more as N
+// separate `register` transactions (the issue's literal workload), LOAD_REGISTER_PER_BLOCK per block: sent as JSON-RPC
+// batches of eth_sendTransaction that the node signs itself, with automine off and one evm_mine per block, so
+// loading costs node time only. LOAD_SEED makes the content hashes reproducible.
 // Model 1 takes zero bonds and every signer has approved the registry, so tests can add contributions later.
 const fs = require("fs");
 const hre = require("hardhat");
@@ -115,6 +118,36 @@ async function singles(registry, signer, count, perTx) {
   }
 }
 
+// One HTTP request carrying many JSON-RPC calls; fails on the first error answer.
+async function rpcBatch(calls) {
+  const url = hre.network.config.url;
+  const body = calls.map(([method, params], id) => ({ jsonrpc: "2.0", id, method, params }));
+  const response = await fetch(url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+  const answers = await response.json();
+  const failed = answers.find((a) => a.error);
+  if (failed) throw new Error(`${calls[failed.id][0]} failed: ${JSON.stringify(failed.error)}`);
+  return answers;
+}
+
+async function registerTxs(registry, signers, count, perBlock) {
+  const contributors = signers.slice(5, 15).map((s) => s.address);
+  const to = await registry.getAddress();
+  const gas = ethers.toQuantity(await registry.connect(signers[5]).register.estimateGas(1,
+    { contentHash: hash("tx-probe"), kind: 3, bond: 0n, uri: `ipfs://openledger/tx/${seed}/${count}` }) * 12n / 10n);
+  await ethers.provider.send("evm_setAutomine", [false]);
+  for (let first = 0; first < count; first += perBlock) {
+    const calls = [];
+    for (let i = first; i < Math.min(count, first + perBlock); i++) {
+      const data = registry.interface.encodeFunctionData("register",
+        [1, { contentHash: hash(`tx-${i}`), kind: i % 4, bond: 0n, uri: `ipfs://openledger/tx/${seed}/${i}` }]);
+      calls.push(["eth_sendTransaction", [{ from: contributors[i % contributors.length], to, data, gas }]]);
+    }
+    await rpcBatch(calls);
+    await rpcBatch([["evm_mine", []]]);
+  }
+  await ethers.provider.send("evm_setAutomine", [true]);
+}
+
 async function main() {
   const signers = await ethers.getSigners();
   const deployed = await deployAll(ethers, { challengeWindow: 60 });
@@ -132,6 +165,9 @@ async function main() {
   const singleCount = Number(env("LOAD_SINGLES", "0"));
   if (singleCount > 0) await singles(registry, signers[15], singleCount, Number(env("LOAD_SINGLES_PER_TX", "100")));
 
+  const txCount = Number(env("LOAD_REGISTER_TXS", "0"));
+  if (txCount > 0) await registerTxs(registry, signers, txCount, Number(env("LOAD_REGISTER_PER_BLOCK", "100")));
+
   const contracts = {};
   for (const name of ["OpenToken", "ContributionRegistry", "ModelShares", "RewardDistributor"]) {
     const key = { OpenToken: "token", ContributionRegistry: "registry", ModelShares: "shares", RewardDistributor: "distributor" }[name];
@@ -140,7 +176,7 @@ async function main() {
   const { chainId } = await ethers.provider.getNetwork();
   const head = await ethers.provider.getBlockNumber();
   fs.writeFileSync(env("LOAD_OUT", "deployment.json"), JSON.stringify({ chainId: Number(chainId), head, contracts }, null, 2));
-  console.log(JSON.stringify({ head, contributions: count, singles: singleCount }));
+  console.log(JSON.stringify({ head, contributions: count, singles: singleCount, registerTxs: txCount }));
 }
 
 main().catch((error) => {

@@ -31,8 +31,10 @@ public sealed partial class SqliteIndexStore : IIndexStore
         var directory = Path.GetDirectoryName(Path.GetFullPath(DatabasePath));
         if (directory is not null) Directory.CreateDirectory(directory);
         await using var connection = await OpenAsync(cancellationToken);
-        // WAL is a property of the file: set once, it stays.
-        await connection.ExecuteAsync(new CommandDefinition("PRAGMA journal_mode=WAL;", cancellationToken: cancellationToken));
+        // Page size and WAL are properties of the file, fixed when it is created (the page size only takes effect on an
+        // empty database, before WAL). 16 KiB pages instead of 4 KiB: the random-keyed contribution id index then
+        // touches fewer pages per transaction, and a backfill's inserts take about a quarter less CPU.
+        await connection.ExecuteAsync(new CommandDefinition("PRAGMA page_size=16384; PRAGMA journal_mode=WAL;", cancellationToken: cancellationToken));
         await connection.ExecuteAsync(new CommandDefinition(
             "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL);", cancellationToken: cancellationToken));
         var current = await connection.ExecuteScalarAsync<long?>(new CommandDefinition(

@@ -1,0 +1,130 @@
+using Microsoft.Extensions.Logging.Abstractions;
+using OpenLedger.Ethereum.Primitives;
+using OpenLedger.Indexer.Chain;
+using OpenLedger.Indexer.Deployment;
+using OpenLedger.Indexer.Store.Sqlite;
+using OpenLedger.Indexer.Sync;
+using OpenLedger.Indexer.Tests.Support;
+
+namespace OpenLedger.Indexer.Tests;
+
+/// <summary>The range read ahead of the current one: kept only when it starts where the current one ended.</summary>
+public sealed class ReadAheadTests : IDisposable
+{
+    private const string Deployment = """
+        { "chainId": 31337, "contracts": {
+            "ContributionRegistry": { "address": "0x5FbDB2315678afecb367f032d93F642f64180aa3", "deploymentBlock": 1 },
+            "ModelShares": { "address": "0xe7f1725E7734CE288F8367e1Bb143E90bb3F0512", "deploymentBlock": 1 },
+            "RewardDistributor": { "address": "0x9fE46736679d2D9a65F0992F2272dE9f3c7fa6e0", "deploymentBlock": 1 } } }
+        """;
+
+    private readonly TempDirectory _directory = new();
+
+    public void Dispose() => _directory.Dispose();
+
+    [Fact]
+    public async Task A_split_while_the_next_range_is_read_ahead_still_indexes_from_the_block_after_the_split_in_order()
+    {
+        // The refusal of 1-10 waits until the range after it (11-20) has been requested: read ahead, before the split.
+        var chain = new EmptyChain(head: 100) { RefuseWiderThan = 5, RefuseOnlyFrom = 1, RefuseAfterRequestFrom = 11 };
+        var cursors = new List<long>();
+        var (indexer, store) = Indexer(chain, range: 10, c => cursors.Add(c.Number));
+        await indexer.InitializeAsync(CancellationToken.None);
+        await indexer.RunAsync(stopAtHead: true, CancellationToken.None);
+
+        Assert.Equal(new BlockRef(100, EmptyChain.HashOf(100)), await store.GetCursorAsync(CancellationToken.None));
+        // 1-10 was refused and split to 1-5, so 11-20 read ahead no longer follows: the next range is read from 6.
+        var requests = chain.LogRequests.ToArray();
+        Assert.Equal([(1L, 10L), (11L, 20L)], requests[..2].Order());
+        Assert.Equal((1L, 5L), requests[2]);
+        Assert.Contains(requests, r => r.From == 6);
+        Assert.Equal(100, cursors[^1]); // commits may group several ranges, so only the order and the end are fixed
+        Assert.Equal(cursors.Order(), cursors);
+    }
+
+    [Fact]
+    public async Task Without_splits_every_range_is_read_once_and_in_order()
+    {
+        var chain = new EmptyChain(head: 95);
+        var (indexer, store) = Indexer(chain, range: 10);
+        await indexer.InitializeAsync(CancellationToken.None);
+        await indexer.RunAsync(stopAtHead: true, CancellationToken.None);
+
+        Assert.Equal(new BlockRef(95, EmptyChain.HashOf(95)), await store.GetCursorAsync(CancellationToken.None));
+        var expected = Enumerable.Range(0, 10).Select(i => (1L + 10 * i, Math.Min(95L, 10L + 10 * i))).ToArray();
+        Assert.Equal(expected, chain.LogRequests.Order().ToArray());
+    }
+
+    private IndexerOptions Options(int range) => new()
+    {
+        RpcUrl = "http://127.0.0.1:1", ChainId = 31337, DeploymentFile = "unused", DatabasePath = _directory.File("index.db"),
+        InitialBlockRange = range, MaxBlockRange = range, Confirmations = 0,
+    };
+
+    private (ChainIndexer, SqliteIndexStore) Indexer(IChainReader chain, int range, Action<BlockRef>? committed = null)
+    {
+        var store = new SqliteIndexStore(_directory.File("index.db"));
+        return (new ChainIndexer(chain, store, DeploymentFile.Parse(Deployment), Options(range), new IndexerHealth(), NullLogger.Instance)
+        {
+            RangeCommitted = committed,
+        }, store);
+    }
+
+    /// <summary>Blocks 0 to head with no logs; optionally refuses wide eth_getLogs ranges as too large.</summary>
+    private sealed class EmptyChain(long head) : IChainReader
+    {
+        public int RefuseWiderThan { get; init; } = int.MaxValue;
+
+        /// <summary>Only ranges starting at this block are refused (the split then makes the read ahead stale).</summary>
+        public long RefuseOnlyFrom { get; init; } = -1;
+
+        /// <summary>A refusal waits until a request starting at this block has arrived (or 30 s have passed).</summary>
+        public long RefuseAfterRequestFrom { get; init; } = -1;
+
+        private readonly TaskCompletionSource _awaitedRequest = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public System.Collections.Concurrent.ConcurrentQueue<(long From, long To)> LogRequests { get; } = new();
+
+        public string Endpoint => "memory";
+
+        public static Hash32 HashOf(long number) => Keccak.Hash($"block {number}");
+
+        private static BlockHeader? Header(long number, long head) =>
+            number < 0 || number > head ? null : new BlockHeader(number, HashOf(number), number == 0 ? Hash32.Zero : HashOf(number - 1));
+
+        public Task<ulong> GetChainIdAsync(CancellationToken cancellationToken) => Task.FromResult(31337UL);
+
+        public Task<long> GetBlockNumberAsync(CancellationToken cancellationToken) => Task.FromResult(head);
+
+        public async Task<BlockHeader?> GetBlockHeaderAsync(long number, CancellationToken cancellationToken)
+        {
+            await Task.Yield();
+            return Header(number, head);
+        }
+
+        public async Task<IReadOnlyList<BlockHeader?>> GetBlockHeadersAsync(long fromBlock, long toBlock, CancellationToken cancellationToken)
+        {
+            await Task.Yield();
+            return [.. Enumerable.Range(0, (int)(toBlock - fromBlock + 1)).Select(i => Header(fromBlock + i, head))];
+        }
+
+        public async Task<IReadOnlyList<BlockHeader?>> GetBlockHeadersAsync(IReadOnlyList<long> numbers, CancellationToken cancellationToken)
+        {
+            await Task.Yield();
+            return [.. numbers.Select(n => Header(n, head))];
+        }
+
+        public async Task<IReadOnlyList<ChainLog>> GetLogsAsync(long fromBlock, long toBlock, IReadOnlyList<Address> addresses, CancellationToken cancellationToken)
+        {
+            await Task.Yield();
+            LogRequests.Enqueue((fromBlock, toBlock));
+            if (fromBlock == RefuseAfterRequestFrom) _awaitedRequest.TrySetResult();
+            if (fromBlock == RefuseOnlyFrom && toBlock - fromBlock + 1 > RefuseWiderThan)
+            {
+                if (RefuseAfterRequestFrom >= 0) await _awaitedRequest.Task.WaitAsync(TimeSpan.FromSeconds(30), CancellationToken.None).ContinueWith(_ => { });
+                throw new ChainReadException(ChainFailure.RangeTooLarge, $"logs {fromBlock}-{toBlock}: too many results");
+            }
+            return [];
+        }
+    }
+}
