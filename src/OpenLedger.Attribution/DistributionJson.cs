@@ -28,30 +28,8 @@ public static class DistributionJson
             w.WriteEndArray();
             if (d.MerkleRoot is { } root) w.WriteString("merkleRoot", root.ToString());
             else w.WriteNull("merkleRoot");
-            w.WriteStartObject("budget");
-            w.WriteString("open", Dec(d.BudgetOpen));
-            w.WriteString("shares", Dec(d.BudgetShares));
-            w.WriteEndObject();
-            w.WriteStartObject("totals");
-            w.WriteString("open", Dec(d.TotalOpen));
-            w.WriteString("shares", Dec(d.TotalShares));
-            w.WriteEndObject();
-            w.WriteStartArray("allocations");
-            foreach (var a in d.Allocations)
-            {
-                w.WriteStartObject();
-                w.WriteNumber("index", a.Index);
-                w.WriteString("account", a.Account.ToChecksumString());
-                w.WriteString("open", Dec(a.Open));
-                w.WriteString("shares", Dec(a.Shares));
-                Number(w, "value", a.Value);
-                w.WriteBoolean("capped", a.Capped);
-                w.WriteStartArray("proof");
-                foreach (var p in a.Proof) w.WriteStringValue(p.ToString());
-                w.WriteEndArray();
-                w.WriteEndObject();
-            }
-            w.WriteEndArray();
+            WriteBudgetAndTotals(w, d);
+            WriteAllocations(w, "allocations", d);
             WriteContributions(w, d);
             w.WriteStartArray("flagCandidates");
             foreach (var f in d.FlagCandidates)
@@ -77,6 +55,43 @@ public static class DistributionJson
             w.WriteEndObject();
         }
         return stream.ToArray();
+    }
+
+    /// <summary>The "budget" and "totals" objects (OPEN and shares). Shared with the node's epoch distribution.</summary>
+    public static void WriteBudgetAndTotals(Utf8JsonWriter w, Distribution d)
+    {
+        w.WriteStartObject("budget");
+        w.WriteString("open", Dec(d.BudgetOpen));
+        w.WriteString("shares", Dec(d.BudgetShares));
+        w.WriteEndObject();
+        w.WriteStartObject("totals");
+        w.WriteString("open", Dec(d.TotalOpen));
+        w.WriteString("shares", Dec(d.TotalShares));
+        w.WriteEndObject();
+    }
+
+    /// <summary>
+    /// The claim tree's leaves as an array named <paramref name="name"/>: index, account, amounts, value, capped and
+    /// proof of each allocation. Shared with the node's epoch distribution (which calls the array "leaves").
+    /// </summary>
+    public static void WriteAllocations(Utf8JsonWriter w, string name, Distribution d)
+    {
+        w.WriteStartArray(name);
+        foreach (var a in d.Allocations)
+        {
+            w.WriteStartObject();
+            w.WriteNumber("index", a.Index);
+            w.WriteString("account", a.Account.ToChecksumString());
+            w.WriteString("open", Dec(a.Open));
+            w.WriteString("shares", Dec(a.Shares));
+            Number(w, "value", a.Value);
+            w.WriteBoolean("capped", a.Capped);
+            w.WriteStartArray("proof");
+            foreach (var p in a.Proof) w.WriteStringValue(p.ToString());
+            w.WriteEndArray();
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
     }
 
     /// <summary>

@@ -33,30 +33,8 @@ public static class EpochDistributionJson
             foreach (var t in d.LeafTypes) w.WriteStringValue(t);
             w.WriteEndArray();
             w.WriteString("root", root.ToString());
-            w.WriteStartObject("budget");
-            w.WriteString("open", Dec(d.BudgetOpen));
-            w.WriteString("shares", Dec(d.BudgetShares));
-            w.WriteEndObject();
-            w.WriteStartObject("totals");
-            w.WriteString("open", Dec(d.TotalOpen));
-            w.WriteString("shares", Dec(d.TotalShares));
-            w.WriteEndObject();
-            w.WriteStartArray("leaves");
-            foreach (var leaf in d.Allocations)
-            {
-                w.WriteStartObject();
-                w.WriteNumber("index", leaf.Index);
-                w.WriteString("account", leaf.Account.ToChecksumString());
-                w.WriteString("open", Dec(leaf.Open));
-                w.WriteString("shares", Dec(leaf.Shares));
-                Number(w, "value", leaf.Value);
-                w.WriteBoolean("capped", leaf.Capped);
-                w.WriteStartArray("proof");
-                foreach (var p in leaf.Proof) w.WriteStringValue(p.ToString());
-                w.WriteEndArray();
-                w.WriteEndObject();
-            }
-            w.WriteEndArray();
+            DistributionJson.WriteBudgetAndTotals(w, d);
+            DistributionJson.WriteAllocations(w, "leaves", d);
             DistributionJson.WriteContributions(w, d);
             w.WriteStartArray("flagCandidates");
             foreach (var f in d.FlagCandidates) w.WriteStringValue(Dec(f.Id));
@@ -76,6 +54,4 @@ public static class EpochDistributionJson
     }
 
     private static string Dec(BigInteger n) => DistributionJson.Dec(n);
-
-    private static void Number(Utf8JsonWriter w, string name, double value) => DistributionJson.Number(w, name, value);
 }

@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
 using System.Numerics;
 using OpenLedger.Contracts.Client;
 using OpenLedger.Ethereum.Rpc;
@@ -41,7 +39,7 @@ public sealed class ChainFixture : IAsyncLifetime
         var import = await CliRunner.RunAsync(["wallet", "import", "--keystore", RelayKeystore, "--from-env", "OL_RELAYER_KEY", "--password-env", CliRunner.PasswordVar, "--light-kdf"], env);
         if (import.ExitCode != 0) throw new InvalidOperationException($"relayer import failed: {import}");
 
-        NodeUrl = new Uri($"http://127.0.0.1:{FreePort()}");
+        NodeUrl = new Uri($"http://127.0.0.1:{NodeWaits.FreePort()}");
         _node = CliRunner.RunAsync(Args("node", "run", "--urls", NodeUrl.ToString().TrimEnd('/'), "--database", Directory.File("index.db"),
             "--relay-keystore", RelayKeystore, "--relay-password-env", CliRunner.PasswordVar), ct: _stopNode.Token);
         await WaitForNodeAsync();
@@ -59,42 +57,9 @@ public sealed class ChainFixture : IAsyncLifetime
     public static string[] Signer(int index) => ["--mnemonic-env", CliRunner.MnemonicVar, "--index", index.ToString()];
 
     /// <summary>Waits (bounded) until the node's index has caught up with the chain head.</summary>
-    public async Task WaitForIndexAsync()
-    {
-        var head = (long)await Rpc.GetBlockNumberAsync();
-        using var http = new HttpClient { BaseAddress = NodeUrl };
-        for (var i = 0; i < 600; i++)
-        {
-            var status = System.Text.Json.Nodes.JsonNode.Parse(await http.GetStringAsync("/status"));
-            if (status?["cursor"]?.GetValue<long>() >= head) return;
-            await Task.Delay(50);
-        }
-        throw new TimeoutException($"the node did not index up to block {head} within 30 s");
-    }
+    public Task WaitForIndexAsync() => NodeWaits.ForIndexAsync(Rpc, NodeUrl);
 
-    private async Task WaitForNodeAsync()
-    {
-        using var http = new HttpClient();
-        for (var i = 0; i < 600; i++)
-        {
-            if (_node!.IsCompleted) throw new InvalidOperationException($"node run exited: {await _node}");
-            try
-            {
-                using var response = await http.GetAsync(new Uri(NodeUrl, "/status"));
-                if (response.IsSuccessStatusCode) return;
-            }
-            catch (HttpRequestException) { /* not listening yet */ }
-            await Task.Delay(100);
-        }
-        throw new TimeoutException("node run did not answer /status within 60 s");
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
+    private Task WaitForNodeAsync() => NodeWaits.ForNodeAsync(_node!, NodeUrl);
 
     public async Task DisposeAsync()
     {

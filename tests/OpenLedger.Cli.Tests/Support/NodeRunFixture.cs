@@ -1,7 +1,4 @@
-using System.Net;
-using System.Net.Sockets;
 using System.Numerics;
-using System.Text.Json.Nodes;
 using OpenLedger.Contracts;
 using OpenLedger.Contracts.Client;
 using OpenLedger.Contracts.Registry;
@@ -49,7 +46,7 @@ public sealed class NodeRunFixture : IAsyncLifetime
         Reads = OpenLedgerDeployment.Load(DeploymentFile).Connect(Rpc);
         await File.WriteAllTextAsync(ReporterKeystore, CliRunner.Account(0).ToKeystore(ReporterPassword, new KeystoreOptions { ScryptN = 1024 }));
 
-        NodeUrl = new Uri($"http://127.0.0.1:{FreePort()}");
+        NodeUrl = new Uri($"http://127.0.0.1:{NodeWaits.FreePort()}");
         _node = CliRunner.RunAsync(Args("node", "run", "--urls", NodeUrl.ToString().TrimEnd('/'), "--database", Directory.File("index.db"),
                 "--reporter-keystore", ReporterKeystore, "--reporter-password-env", ReporterPasswordVar, "--api-token-env", TokenVar,
                 "--inbox", Inbox, "--public-url", PublicUrl, "--epochs-dir", EpochsDirectory),
@@ -99,42 +96,9 @@ public sealed class NodeRunFixture : IAsyncLifetime
     }
 
     /// <summary>Waits (bounded) until the node's index has caught up with the chain head.</summary>
-    public async Task WaitForIndexAsync()
-    {
-        var head = (long)await Rpc.GetBlockNumberAsync();
-        using var http = new HttpClient { BaseAddress = NodeUrl };
-        for (var i = 0; i < 1200; i++)
-        {
-            var status = JsonNode.Parse(await http.GetStringAsync("/status"));
-            if (status?["cursor"]?.GetValue<long>() >= head) return;
-            await Task.Delay(50);
-        }
-        throw new TimeoutException($"the node did not index up to block {head} within 60 s");
-    }
+    public Task WaitForIndexAsync() => NodeWaits.ForIndexAsync(Rpc, NodeUrl);
 
-    private async Task WaitForNodeAsync()
-    {
-        using var http = new HttpClient();
-        for (var i = 0; i < 600; i++)
-        {
-            if (_node!.IsCompleted) throw new InvalidOperationException($"node run exited: {await _node}");
-            try
-            {
-                using var response = await http.GetAsync(new Uri(NodeUrl, "/status"));
-                if (response.IsSuccessStatusCode) return;
-            }
-            catch (HttpRequestException) { /* not listening yet */ }
-            await Task.Delay(100);
-        }
-        throw new TimeoutException("node run did not answer /status within 60 s");
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
+    private Task WaitForNodeAsync() => NodeWaits.ForNodeAsync(_node!, NodeUrl);
 
     public async Task DisposeAsync()
     {
