@@ -4,6 +4,7 @@
 # happened. Everything binds 127.0.0.1; every process started here is stopped at the end, on Ctrl-C and on failure.
 # Files of the run (keystores, index, shards, report, logs, summary.json) go to .run/demo, emptied at each start.
 #   OPENLEDGER_DEMO_SKIP_BUILD=1   skip install and build (scripts/test.sh has just done both)
+#   OPENLEDGER_DEMO_DATASET=F      the dataset (default data/wine_data.csv, scikit-learn CSV)
 #   OPENLEDGER_DEMO_KEEP=1         keep the chain and the node host running after the scenario, to browse the API,
 #                                  until Ctrl-C
 set -euo pipefail
@@ -73,7 +74,7 @@ echo "node host: $api (log: $run/node.log)"
 
 echo "== scenario"
 dotnet src/OpenLedger.Demo/bin/Release/net10.0/OpenLedger.Demo.dll --rpc "$url" --deployment "$run/deployment.json" \
-  --node "$api" --workdir "$run" --dataset data/wine_data.csv --token-env OPENLEDGER_DEMO_TOKEN
+  --node "$api" --workdir "$run" --dataset "${OPENLEDGER_DEMO_DATASET:-data/wine_data.csv}" --token-env OPENLEDGER_DEMO_TOKEN
 if [ "${OPENLEDGER_DEMO_KEEP:-0}" = 1 ]; then
   echo "== the chain ($url) and the node host ($api) keep running; Ctrl-C stops both"
   wait "$host_pid" || true

@@ -29,11 +29,16 @@ for round in 1 2; do
   echo "demo scenario run $round: passed" | tee -a "$OPENLEDGER_TEST_LOG"
 done
 
+# Stopped mid-scenario (SIGTERM to its process group) and failing (no dataset), the demo leaves nothing running.
+step "demo stop checks"
+scripts/demo-stop-check.sh | tee -a "$OPENLEDGER_TEST_LOG"
+
 # mocha: "200 passing (50s)", "1 failing"; dotnet: "Passed!  - Failed:     0, Passed:   235, ...";
-# the demo: "demo scenario run N: passed".
+# the demo: "demo scenario run N: passed", "demo stop check CASE: passed".
 awk '
   / passing \(/ { passed += $1 }
   / failing$/ { failed += $1 }
   /^(Passed|Failed)! +- +Failed: / { gsub(",", ""); failed += $4; passed += $6 }
   /^demo scenario run [0-9]+: passed$/ { passed += 1 }
+  /^demo stop check [a-z]+: passed$/ { passed += 1 }
   END { printf "\n%d passed, %d failed\n", passed, failed }' "$OPENLEDGER_TEST_LOG"

@@ -1,8 +1,10 @@
 using System.Text.Json;
+using OpenLedger.Cli.Infrastructure;
+using OpenLedger.Cli;
 using OpenLedger.Contracts.Client;
-using OpenLedger.Ethereum;
 using OpenLedger.Ethereum.Accounts;
 using OpenLedger.Ethereum.Rpc;
+using OpenLedger.Ethereum;
 
 namespace OpenLedger.Demo;
 
@@ -19,15 +21,14 @@ public static class DemoRun
             return 2;
         }
         Directory.CreateDirectory(settings.WorkDirectory);
-        using var http = new HttpClient { BaseAddress = settings.NodeUrl };
         using var rpcHttp = new HttpClient();
         var rpc = new JsonRpcClient(rpcHttp, settings.RpcUrl);
         var cast = new Cast(Mnemonic.Generate());
         var openledger = new OpenLedgerCommand(settings, narrator);
         cast.ExportTo(openledger.Environment);
         openledger.Environment[settings.ApiTokenVariable] = token;
-        var chain = new LocalChain(settings, rpc, OpenLedgerDeployment.Load(settings.DeploymentFile), http);
-        var node = new NodeReader(http);
+        var node = new NodeApi(settings.NodeUrl);
+        var chain = new LocalChain(rpc, OpenLedgerDeployment.Load(settings.DeploymentFile), node);
         narrator.Say($"every command below also gets --rpc {settings.RpcUrl.ToString().TrimEnd('/')} --deployment {settings.DeploymentFile} --node {settings.NodeUrl.ToString().TrimEnd('/')}");
         try
         {
@@ -45,7 +46,7 @@ public static class DemoRun
             output.WriteLine($"API: {settings.NodeUrl.ToString().TrimEnd('/')} (e.g. {new Uri(settings.NodeUrl, $"models/{outcome.ModelId}/contributions")}, /openapi/v1.json)");
             return problems.Count == 0 ? 0 : 1;
         }
-        catch (Exception e) when (e is DemoFailure or EthereumException or HttpRequestException or IOException)
+        catch (Exception e) when (e is DemoFailure or CliException or EthereumException or HttpRequestException or IOException)
         {
             await error.WriteLineAsync($"demo failed: {e.Message}");
             return 1;

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Numerics;
 using System.Text.Json.Nodes;
+using OpenLedger.Cli.Infrastructure;
 
 namespace OpenLedger.Demo;
 
@@ -10,17 +11,17 @@ namespace OpenLedger.Demo;
 /// </summary>
 public sealed record FinalTable(EpochFacts Epoch, IReadOnlyList<ContributorRow> Rows)
 {
-    public static async Task<FinalTable> ReadAsync(NodeReader node, Cast cast, DemoOutcome outcome, ulong epoch)
+    public static async Task<FinalTable> ReadAsync(NodeApi node, Cast cast, DemoOutcome outcome, ulong epoch)
     {
         var model = outcome.ModelId;
-        var epochs = await node.GetAllAsync($"models/{model}/epochs");
+        var epochs = (await node.GetAllAsync($"models/{model}/epochs", default))!;
         var posted = epochs.FirstOrDefault(e => e["epoch"]!["epoch"]!.GetValue<long>() == (long)epoch)
             ?? throw new DemoFailure($"the node lists no epoch {epoch} for model {model}");
         var view = posted["epoch"]!;
-        var distribution = await node.GetAsync($"models/{model}/epochs/{epoch}/distribution");
+        var distribution = (await node.GetAsync($"models/{model}/epochs/{epoch}/distribution", default))!;
         var values = distribution["contributions"]!.AsArray()
             .ToDictionary(c => c!["id"]!.GetValue<string>(), c => c!["value"]!.GetValue<double>());
-        var contributions = await node.GetAllAsync($"models/{model}/contributions");
+        var contributions = (await node.GetAllAsync($"models/{model}/contributions", default))!;
 
         var rows = new List<ContributorRow>();
         BigInteger holdersRevenue = 0;
@@ -33,12 +34,12 @@ public sealed record FinalTable(EpochFacts Epoch, IReadOnlyList<ContributorRow> 
             var decimalId = new BigInteger(Convert.FromHexString(contribution["id"]!.GetValue<string>()[2..]), isUnsigned: true, isBigEndian: true)
                 .ToString(CultureInfo.InvariantCulture);
 
-            var claims = await node.GetAllAsync($"accounts/{account}/claims");
+            var claims = (await node.GetAllAsync($"accounts/{account}/claims", default))!;
             var claimed = claims.Where(c => c["modelId"]!.GetValue<long>().ToString(CultureInfo.InvariantCulture) == model).ToList();
-            var shares = (await node.GetAsync($"accounts/{account}/shares")).AsArray()
+            var shares = (await node.GetAsync($"accounts/{account}/shares", default))!.AsArray()
                 .Where(s => s!["modelId"]!.GetValue<long>().ToString(CultureInfo.InvariantCulture) == model)
                 .Select(s => Big(s!["balance"])).FirstOrDefault();
-            var revenue = (await node.GetAsync($"accounts/{account}/revenue"))["models"]!.AsArray()
+            var revenue = (await node.GetAsync($"accounts/{account}/revenue", default))!["models"]!.AsArray()
                 .FirstOrDefault(m => m!["modelId"]!.GetValue<long>().ToString(CultureInfo.InvariantCulture) == model);
             if (revenue is not null) holdersRevenue = Big(revenue["depositedForHolders"]);
 

@@ -1,5 +1,5 @@
 using System.Numerics;
-using System.Text.Json.Nodes;
+using OpenLedger.Cli.Infrastructure;
 using OpenLedger.Contracts.Client;
 using OpenLedger.Ethereum.Primitives;
 using OpenLedger.Ethereum.Rpc;
@@ -11,7 +11,7 @@ namespace OpenLedger.Demo;
 /// What the demo does on the local node that is not a product command: the treasury's faucet, moving the clock past
 /// a window (evm_increaseTime), waiting for the node host to index the head, and reading balances to check the story.
 /// </summary>
-public sealed class LocalChain(DemoSettings settings, JsonRpcClient rpc, OpenLedgerDeployment deployment, HttpClient node)
+public sealed class LocalChain(JsonRpcClient rpc, OpenLedgerDeployment deployment, NodeApi node)
 {
     public static readonly BigInteger Open = BigInteger.Pow(10, 18);
 
@@ -36,15 +36,5 @@ public sealed class LocalChain(DemoSettings settings, JsonRpcClient rpc, OpenLed
     }
 
     /// <summary>Waits (bounded) until the node host's index has reached the chain head.</summary>
-    public async Task WaitForIndexAsync()
-    {
-        var head = (long)await rpc.GetBlockNumberAsync();
-        for (var i = 0; i < 1200; i++)
-        {
-            var status = JsonNode.Parse(await node.GetStringAsync("status"));
-            if (status?["cursor"]?.GetValue<long>() >= head) return;
-            await Task.Delay(50);
-        }
-        throw new DemoFailure($"the node at {settings.NodeUrl} did not index up to block {head} within 60 s");
-    }
+    public async Task WaitForIndexAsync() => await node.WaitForBlockAsync(await rpc.GetBlockNumberAsync(), TimeSpan.FromSeconds(60), default);
 }

@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Numerics;
 using System.Text.Json.Nodes;
+using OpenLedger.Cli.Infrastructure;
+using OpenLedger.Ethereum.Primitives;
 
 namespace OpenLedger.Demo;
 
@@ -15,20 +17,23 @@ public sealed partial class Scenario
             "--test", TestFile, "--data", ShardDirectory, "--k", "5", "--shares", EpochShares, "--out", ReportFile]);
 
         narrator.Chapter("The node checks the report against its index and the chain, then posts the epoch");
-        var run = await openledger.RunAsync(["epoch", "submit", ReportFile, "--token-env", settings.ApiTokenVariable]);
+        await openledger.RunAsync(["epoch", "submit", ReportFile, "--token-env", settings.ApiTokenVariable]);
         await chain.WaitForIndexAsync();
-        var indexed = (await node.GetAllAsync($"models/{_modelId}/epochs")).Single(e => e["epoch"]!["epoch"]!.GetValue<long>() == (long)Epoch);
+        // Posted means the chain holds this very report's hash for the epoch, whatever the command printed.
+        var onChain = await chain.Read.Distributor.EpochAsync(BigInteger.Parse(_modelId, CultureInfo.InvariantCulture), Epoch);
+        var posted = onChain.ReportHash == Keccak.Hash(await File.ReadAllBytesAsync(ReportFile));
+        var indexed = (await node.GetAllAsync($"models/{_modelId}/epochs", default))!.Single(e => e["epoch"]!["epoch"]!.GetValue<long>() == (long)Epoch);
         var challengeEnds = DateTimeOffset.FromUnixTimeSeconds(indexed["epoch"]!["challengeEndsAt"]!.GetValue<long>());
         narrator.Say($"indexed by the node: epoch {Epoch} is {indexed["status"]!.GetValue<string>()} until {challengeEnds:yyyy-MM-dd HH:mm} UTC (chain time); the report and distribution are served at /models/{_modelId}/epochs/{Epoch}/report and /distribution");
-        return run.Output.Contains("posted", StringComparison.Ordinal);
+        return posted;
     }
 
     /// <summary>The validator flags what the epoch's attribution marked as a flag candidate (value under the threshold).</summary>
     private async Task FlagAsync()
     {
         narrator.Chapter("The validator reads the epoch's attribution and flags what it marked as harmful");
-        var report = await node.GetAsync($"models/{_modelId}/epochs/{Epoch}/report");
-        var distribution = await node.GetAsync($"models/{_modelId}/epochs/{Epoch}/distribution");
+        var report = (await node.GetAsync($"models/{_modelId}/epochs/{Epoch}/report", default))!;
+        var distribution = (await node.GetAsync($"models/{_modelId}/epochs/{Epoch}/distribution", default))!;
         var values = distribution["contributions"]!.AsArray().ToDictionary(c => c!["id"]!.GetValue<string>(), c => c!["value"]!.GetValue<double>());
         // The epoch distribution lists flag candidates by contribution id (decimal, as the report does).
         var candidates = distribution["flagCandidates"]!.AsArray().Select(c => c!.GetValue<string>()).ToHashSet();
@@ -65,7 +70,7 @@ public sealed partial class Scenario
             await chain.FundAsync(cast.Treasury, person, 0, BigInteger.Pow(10, 16));
             narrator.Say($"{person.Name} receives 0.01 ETH from the treasury to send claims and withdrawals (the relay covers registrations only)");
         }
-        var distribution = await node.GetAsync($"models/{_modelId}/epochs/{Epoch}/distribution");
+        var distribution = (await node.GetAsync($"models/{_modelId}/epochs/{Epoch}/distribution", default))!;
         var leaves = distribution["leaves"]!.AsArray().Select(l => l!["account"]!.GetValue<string>()).ToHashSet(StringComparer.OrdinalIgnoreCase);
         foreach (var person in cast.Contributors)
         {

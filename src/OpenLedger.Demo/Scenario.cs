@@ -10,7 +10,7 @@ namespace OpenLedger.Demo;
 /// evaluated on a held-out split into the epoch's performance report, the node posts it, contributors claim OPEN and
 /// shares, holders withdraw later revenue, the bad shard is flagged and slashed, and anyone can verify the epoch.
 /// </summary>
-public sealed partial class Scenario(DemoSettings settings, Cast cast, OpenLedgerCommand openledger, LocalChain chain, NodeReader node, Narrator narrator)
+public sealed partial class Scenario(DemoSettings settings, Cast cast, OpenLedgerCommand openledger, LocalChain chain, NodeApi node, Narrator narrator)
 {
     public const ulong Epoch = 1;
     public static readonly BigInteger Bond = 10;
@@ -32,7 +32,7 @@ public sealed partial class Scenario(DemoSettings settings, Cast cast, OpenLedge
     public async Task<DemoOutcome> PlayAsync()
     {
         await CreateModelAsync();
-        await PrepareDataAsync();
+        PrepareData();
         await FundAsync();
         await RegisterAsync();
         await RefuseCopyAsync();
@@ -58,7 +58,7 @@ public sealed partial class Scenario(DemoSettings settings, Cast cast, OpenLedge
         await openledger.RunAsync(["validator", "add", "--model", _modelId, "--address", cast.Validator.Address.ToString(), .. cast.Owner.Signer]);
     }
 
-    private Task PrepareDataAsync()
+    private void PrepareData()
     {
         narrator.Chapter("Five contributors each hold a shard of the Wine dataset (UCI; see data/README.md)");
         _data = DemoDataset.Prepare(File.ReadAllText(settings.DatasetFile), cast.Contributors.Count, Cast.CorruptedContributor, settings.Seed);
@@ -78,7 +78,6 @@ public sealed partial class Scenario(DemoSettings settings, Cast cast, OpenLedge
             narrator.Say($"{person.Name,-5} {person.Address}  {Path.GetFileName(ShardFile(person))}: {shard.Rows.Count} rows{note}");
         }
         narrator.Say($"the contributors' wallets come from a mnemonic drawn for this run (in ${Cast.ContributorMnemonicVariable}, never printed)");
-        return Task.CompletedTask;
     }
 
     private async Task FundAsync()

@@ -82,13 +82,18 @@ public sealed class NodeRunEpochTests(NodeRunFixture node)
     [InlineData("--reporter-password-env", "OL_TEST_UNSET_PASSWORD", "error: environment variable OL_TEST_UNSET_PASSWORD (--reporter-password-env) is not set or is empty")]
     [InlineData("--api-token-env", "OL_TEST_UNSET_TOKEN", "error: the environment variable named by --api-token-env is not set or is empty")]
     [InlineData("--api-token-env", "OL_TEST_EMPTY_TOKEN", "error: the environment variable named by --api-token-env is not set or is empty")]
+    [InlineData("--relay-password-env", "OL_TEST_EMPTY_TOKEN", "error: environment variable OL_TEST_EMPTY_TOKEN (--relay-password-env) is not set or is empty")]
     public async Task Unset_secret_variable_stops_node_run_before_it_starts(string option, string variable, string expected)
     {
         var env = NodeRunFixture.Environment();
         env["OL_TEST_EMPTY_TOKEN"] = "";
-        string[] args = option == "--reporter-password-env"
-            ? ["--reporter-keystore", node.ReporterKeystore, "--reporter-password-env", variable]
-            : ["--api-token-env", variable];
+        string[] args = option switch
+        {
+            "--reporter-password-env" => ["--reporter-keystore", node.ReporterKeystore, "--reporter-password-env", variable],
+            // The relay's keystore is never opened: the empty password is refused first.
+            "--relay-password-env" => ["--relay-keystore", node.ReporterKeystore, "--relay-password-env", variable],
+            _ => ["--api-token-env", variable],
+        };
         var run = await RunNodeAsync(env, args);
         Assert.Equal(ExitCodes.Failure, run.ExitCode);
         Assert.Equal(expected, run.Err.Trim());

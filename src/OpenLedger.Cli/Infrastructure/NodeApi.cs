@@ -20,6 +20,41 @@ public sealed class NodeApi(Uri baseUrl)
         return await ReadAsync(response, path, ct);
     }
 
+    /// <summary>
+    /// Every item of a keyset-paged list, following its "next" cursors; null when the first page is a 404 and
+    /// <paramref name="allowMissing"/>.
+    /// </summary>
+    public async Task<IReadOnlyList<JsonNode>?> GetAllAsync(string path, CancellationToken ct, bool allowMissing = false)
+    {
+        var items = new List<JsonNode>();
+        string? cursor = null;
+        do
+        {
+            var page = cursor is null ? path : $"{path}{(path.Contains('?') ? '&' : '?')}cursor={Uri.EscapeDataString(cursor)}";
+            var answer = await GetAsync(page, ct, allowMissing && cursor is null);
+            if (answer is null) return null;
+            var list = answer["items"] as JsonArray ?? throw new CliException($"the node answered {page} without an items list");
+            items.AddRange(list.Select(item => item ?? throw new CliException($"the node answered {page} with a null item")));
+            cursor = answer["next"]?.GetValue<string>();
+        }
+        while (cursor is not null);
+        return items;
+    }
+
+    /// <summary>Waits (polling /status, at most <paramref name="timeout"/>) until the node has indexed block <paramref name="block"/>.</summary>
+    public async Task WaitForBlockAsync(ulong block, TimeSpan timeout, CancellationToken ct)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (true)
+        {
+            var status = await GetAsync("status", ct);
+            if (status?["cursor"]?.GetValue<long>() is { } cursor && cursor >= (long)block) return;
+            if (DateTime.UtcNow > deadline)
+                throw new CliException($"the node at {BaseUrl} did not index up to block {block} within {timeout.TotalSeconds:0} s");
+            await Task.Delay(50, ct);
+        }
+    }
+
     public async Task<JsonNode> PostAsync(string path, JsonNode body, CancellationToken ct, IReadOnlyDictionary<string, string>? headers = null)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = JsonContent.Create(body) };

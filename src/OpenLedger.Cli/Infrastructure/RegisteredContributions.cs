@@ -17,19 +17,10 @@ public static class RegisteredContributions
 
     public static async Task<IReadOnlyList<ContributionEntry>> ReadAsync(NodeApi node, BigInteger modelId, CancellationToken ct, int pageSize = MaxPageSize)
     {
-        var entries = new List<ContributionEntry>();
-        string? cursor = null;
-        do
-        {
-            var path = $"models/{modelId}/contributions?limit={pageSize}" + (cursor is null ? "" : $"&cursor={Uri.EscapeDataString(cursor)}");
-            var page = await node.GetAsync(path, ct, allowMissing: true)
-                ?? throw new CliException($"the node at {node.BaseUrl} has not indexed model {modelId} (is it synced?)");
-            foreach (var item in page["items"]?.AsArray() ?? throw new CliException($"the node answered {path} without an items list"))
-                entries.Add(Entry(item!, path));
-            cursor = page["next"]?.GetValue<string>();
-        }
-        while (cursor is not null);
-        return entries;
+        var path = $"models/{modelId}/contributions?limit={pageSize}";
+        var items = await node.GetAllAsync(path, ct, allowMissing: true)
+            ?? throw new CliException($"the node at {node.BaseUrl} has not indexed model {modelId} (is it synced?)");
+        return [.. items.Select(item => Entry(item, path))];
     }
 
     private static ContributionEntry Entry(JsonNode item, string path)

@@ -15,13 +15,12 @@ public sealed class ChainFixture : IAsyncLifetime
     public const int RelayerIndex = 9;
     public static readonly BigInteger Funding = BigInteger.Pow(10, 18) * 1000;
 
-    private readonly CancellationTokenSource _stopNode = new();
-    private Task<CliRun>? _node;
+    private readonly NodeRunProcess _node = new();
 
     public HardhatNode Chain { get; private set; } = null!;
     public TempDirectory Directory { get; } = new();
     public string DeploymentFile { get; private set; } = "";
-    public Uri NodeUrl { get; private set; } = null!;
+    public Uri NodeUrl => _node.Url;
     public JsonRpcClient Rpc { get; private set; } = null!;
     public string RelayKeystore => Directory.File("relayer.json");
 
@@ -39,10 +38,8 @@ public sealed class ChainFixture : IAsyncLifetime
         var import = await CliRunner.RunAsync(["wallet", "import", "--keystore", RelayKeystore, "--from-env", "OL_RELAYER_KEY", "--password-env", CliRunner.PasswordVar, "--light-kdf"], env);
         if (import.ExitCode != 0) throw new InvalidOperationException($"relayer import failed: {import}");
 
-        NodeUrl = new Uri($"http://127.0.0.1:{NodeWaits.FreePort()}");
-        _node = CliRunner.RunAsync(Args("node", "run", "--urls", NodeUrl.ToString().TrimEnd('/'), "--database", Directory.File("index.db"),
-            "--relay-keystore", RelayKeystore, "--relay-password-env", CliRunner.PasswordVar), ct: _stopNode.Token);
-        await WaitForNodeAsync();
+        await _node.StartAsync((url, stop) => CliRunner.RunAsync(Args("node", "run", "--urls", url, "--database", Directory.File("index.db"),
+            "--relay-keystore", RelayKeystore, "--relay-password-env", CliRunner.PasswordVar), ct: stop));
     }
 
     /// <summary>The args plus --rpc, --deployment and --node of this fixture.</summary>
@@ -57,18 +54,11 @@ public sealed class ChainFixture : IAsyncLifetime
     public static string[] Signer(int index) => ["--mnemonic-env", CliRunner.MnemonicVar, "--index", index.ToString()];
 
     /// <summary>Waits (bounded) until the node's index has caught up with the chain head.</summary>
-    public Task WaitForIndexAsync() => NodeWaits.ForIndexAsync(Rpc, NodeUrl);
-
-    private Task WaitForNodeAsync() => NodeWaits.ForNodeAsync(_node!, NodeUrl);
+    public Task WaitForIndexAsync() => _node.WaitForIndexAsync(Rpc);
 
     public async Task DisposeAsync()
     {
-        _stopNode.Cancel();
-        if (_node is not null)
-        {
-            var run = await _node;
-            Assert.True(run.ExitCode == 0, $"node run ended badly: {run}");
-        }
+        await _node.DisposeAsync();
         Chain?.Dispose();
         Directory.Dispose();
     }

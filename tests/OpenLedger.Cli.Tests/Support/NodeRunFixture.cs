@@ -23,14 +23,13 @@ public sealed class NodeRunFixture : IAsyncLifetime
     public const string ReporterPassword = "reporter-pw-3ac2";
     public static readonly BigInteger Ether = BigInteger.Pow(10, 18);
 
-    private readonly CancellationTokenSource _stopNode = new();
+    private readonly NodeRunProcess _node = new();
     private readonly Dictionary<int, OpenLedgerServices> _clients = [];
-    private Task<CliRun>? _node;
 
     public HardhatNode Chain { get; private set; } = null!;
     public TempDirectory Directory { get; } = new();
     public string DeploymentFile { get; private set; } = "";
-    public Uri NodeUrl { get; private set; } = null!;
+    public Uri NodeUrl => _node.Url;
     public string PublicUrl => "https://ledger.example.org";
     public JsonRpcClient Rpc { get; private set; } = null!;
     public OpenLedgerServices Reads { get; private set; } = null!;
@@ -46,12 +45,10 @@ public sealed class NodeRunFixture : IAsyncLifetime
         Reads = OpenLedgerDeployment.Load(DeploymentFile).Connect(Rpc);
         await File.WriteAllTextAsync(ReporterKeystore, CliRunner.Account(0).ToKeystore(ReporterPassword, new KeystoreOptions { ScryptN = 1024 }));
 
-        NodeUrl = new Uri($"http://127.0.0.1:{NodeWaits.FreePort()}");
-        _node = CliRunner.RunAsync(Args("node", "run", "--urls", NodeUrl.ToString().TrimEnd('/'), "--database", Directory.File("index.db"),
+        await _node.StartAsync((url, stop) => CliRunner.RunAsync(Args("node", "run", "--urls", url, "--database", Directory.File("index.db"),
                 "--reporter-keystore", ReporterKeystore, "--reporter-password-env", ReporterPasswordVar, "--api-token-env", TokenVar,
                 "--inbox", Inbox, "--public-url", PublicUrl, "--epochs-dir", EpochsDirectory),
-            Environment(), extraSecrets: [Token, ReporterPassword], ct: _stopNode.Token);
-        await WaitForNodeAsync();
+            Environment(), extraSecrets: [Token, ReporterPassword], ct: stop));
     }
 
     /// <summary>The base environment plus the report token and the reporter's password.</summary>
@@ -96,18 +93,11 @@ public sealed class NodeRunFixture : IAsyncLifetime
     }
 
     /// <summary>Waits (bounded) until the node's index has caught up with the chain head.</summary>
-    public Task WaitForIndexAsync() => NodeWaits.ForIndexAsync(Rpc, NodeUrl);
-
-    private Task WaitForNodeAsync() => NodeWaits.ForNodeAsync(_node!, NodeUrl);
+    public Task WaitForIndexAsync() => _node.WaitForIndexAsync(Rpc);
 
     public async Task DisposeAsync()
     {
-        _stopNode.Cancel();
-        if (_node is not null)
-        {
-            var run = await _node;
-            Assert.True(run.ExitCode == 0, $"node run ended badly: {run}");
-        }
+        await _node.DisposeAsync();
         Chain?.Dispose();
         Directory.Dispose();
     }

@@ -17,7 +17,8 @@ public sealed class NodeRunCommand : VerbCommand
     private readonly Option<string> _urls = new("--urls") { Description = "where the API listens", DefaultValueFactory = _ => NodeHostingExtensions.DefaultUrl };
     private readonly Option<string> _database = new("--database") { Description = "SQLite file of the index", DefaultValueFactory = _ => "data/openledger.db" };
     private readonly Option<FileInfo> _relayKeystore = new("--relay-keystore") { Description = "keystore of the relayer that pays gas for POST /relay/register (relay off when omitted)" };
-    private readonly Option<string> _relayPasswordEnv = new("--relay-password-env") { Description = "environment variable holding the relayer keystore's password" };
+    private readonly Option<string> _relayPasswordEnv = EnvironmentOptions.VariableName("--relay-password-env",
+        "environment variable holding the relayer keystore's password");
     private readonly Option<FileInfo> _reporterKeystore = new("--reporter-keystore")
     {
         Description = "keystore of the account with the distributor's REPORTER_ROLE that posts epochs (Epochs:ReporterKeystore; without it reports are checked, not posted)",
@@ -69,10 +70,8 @@ public sealed class NodeRunCommand : VerbCommand
         };
         if (p.GetValue(_relayKeystore) is { } keystore)
         {
-            var variable = p.GetValue(_relayPasswordEnv)!;
             settings["Relay:KeystorePath"] = keystore.FullName;
-            settings["Relay:KeystorePassword"] = context.Console.Environment(variable)
-                ?? throw new CliException($"environment variable {variable} (--relay-password-env) is not set");
+            settings["Relay:KeystorePassword"] = EnvironmentOptions.Secret(context, _relayPasswordEnv, nameVariable: true);
         }
         AddEpochSettings(context, settings);
         Directory.CreateDirectory(Path.GetDirectoryName(settings["Indexer:DatabasePath"])!);
