@@ -1,6 +1,7 @@
-// index-to-head --rpc URL --deployment FILE --db FILE --chain-id N [--range N] [--max-range N]
+// index-to-head --rpc URL --deployment FILE --db FILE --chain-id N [--range N] [--max-range N] [--hold-after N]
 // Prints "cursor N" after every committed range (the crash-safety test kills it at progress thresholds) and
-// "indexed to block N" at the end.
+// "indexed to block N" at the end. With --hold-after it stops making progress once it has committed block N and waits
+// to be killed: the test's kill then always lands inside the backfill, however fast this machine indexes.
 using Microsoft.Extensions.Logging.Abstractions;
 using OpenLedger.Ethereum.Rpc;
 using OpenLedger.Indexer;
@@ -17,13 +18,19 @@ var options = new IndexerOptions
     RpcUrl = Arg("rpc"), DeploymentFile = Arg("deployment"), DatabasePath = Arg("db"), ChainId = ulong.Parse(Arg("chain-id", "31337")),
     InitialBlockRange = int.Parse(Arg("range", "500")), MaxBlockRange = int.Parse(Arg("max-range", "10000")),
 };
+var holdAfter = long.Parse(Arg("hold-after", "-1"));
 var failures = IndexerOptionsValidator.Check(options);
 if (failures.Count > 0) { Console.Error.WriteLine(string.Join(Environment.NewLine, failures)); return 2; }
 var chain = new RpcChainReader(new JsonRpcClient(new HttpClient(), new Uri(options.RpcUrl)));
 var store = new SqliteIndexStore(options.DatabasePath);
 var indexer = new ChainIndexer(chain, store, DeploymentFile.Load(options.DeploymentFile), options, new IndexerHealth(), NullLogger.Instance)
 {
-    RangeCommitted = cursor => Console.Out.WriteLine($"cursor {cursor.Number}"),
+    RangeCommitted = cursor =>
+    {
+        Console.Out.WriteLine($"cursor {cursor.Number}");
+        // The indexer calls this on its own loop, so blocking here holds it right after a commit.
+        if (holdAfter >= 0 && cursor.Number >= holdAfter) Thread.Sleep(Timeout.Infinite);
+    },
 };
 try
 {

@@ -14,11 +14,15 @@ public sealed class RunnerProcess : IDisposable
     private long _cursor = -1;
     private bool _outputClosed;
 
-    public RunnerProcess(Uri rpc, string deployment, string database, int range)
+    /// <param name="holdAfter">When set, the process stops making progress once it has committed this block and
+    /// waits to be killed.</param>
+    public RunnerProcess(Uri rpc, string deployment, string database, int range, long? holdAfter = null)
     {
         var path = Path.Combine(AppContext.BaseDirectory, "OpenLedger.Indexer.Runner");
-        var psi = new ProcessStartInfo(path, ["--rpc", rpc.ToString(), "--deployment", deployment, "--db", database,
-            "--range", range.ToString(), "--max-range", range.ToString()])
+        string[] arguments = ["--rpc", rpc.ToString(), "--deployment", deployment, "--db", database,
+            "--range", range.ToString(), "--max-range", range.ToString()];
+        if (holdAfter is { } hold) arguments = [.. arguments, "--hold-after", hold.ToString()];
+        var psi = new ProcessStartInfo(path, arguments)
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
