@@ -37,7 +37,9 @@ public sealed class RpcFaultTests(FaultChain chain) : IClassFixture<FaultChain>
         Assert.Equal(clean, DatabaseDump.Canonical(db));
         Assert.All([Fault.Http500, Fault.Http429, Fault.Timeout, Fault.Drop, Fault.Truncate, Fault.TooManyResults],
             f => Assert.True(proxy.Count(f) > 0, $"no {f} was injected"));
-        Assert.True(indexer.Sizer.Current <= 32, $"the range should have shrunk below the proxy's limit but is {indexer.Sizer.Current}");
+        // The proxy refuses every eth_getLogs wider than 16 blocks and the indexer started at 64, so a whole database
+        // means every refused range was split. (Its size at the end is not checked: two small answers in a row near
+        // the head widen it again, legitimately; RangeSizerTests covers halving and widening.)
     }
 
     [Fact]
