@@ -4,33 +4,40 @@ using OpenLedger.Indexer.Store;
 
 namespace OpenLedger.Indexer.Sync;
 
-// The fetch stage. Two ranges are in flight: the next one is requested before the current one's response is read, so
-// the node is serving one while this process parses the other (read one at a time, the node waits for every parse).
-// A range read ahead is kept only if it starts right after the range below it and sits on that range's last block;
-// otherwise (the range below was split as too large, or a reorg) it is dropped and read again from the right block.
+// The fetch stage. Several ranges are in flight: the next ones are requested before the current one's response is
+// read, so the node is computing and sending them while this process parses, checks and hands over the current one
+// (read one at a time, the node waits for every parse; two in flight still left it idle while the current range was
+// parsed, because the range after next was only requested once that parse ended). A range read ahead is kept only if
+// it starts right after the range below it and sits on that range's last block; otherwise (the range below was split
+// as too large, or a reorg) it and every range after it are dropped and read again from the right block.
 public sealed partial class ChainIndexer
 {
+    /// <summary>Ranges requested at once during a backfill: the current one and those read ahead of it.</summary>
+    public const int RangesInFlight = 3;
+
     private readonly record struct InFlight(Task<FetchedRange?> Fetch, long From, long To, CancellationTokenSource Cancel);
 
     /// <summary>Fetches <paramref name="from"/>-<paramref name="target"/> into <paramref name="ranges"/>; returns the first block that did not sit on its parent, or -1.</summary>
     private async Task<long> ProduceAsync(long from, long target, long head, Hash32? parent, ChannelWriter<Task<RangeBatch>> ranges, CancellationToken ct)
     {
-        InFlight Start(long start)
+        var inFlight = new Queue<InFlight>();
+        void TopUp(long start)
         {
-            var cancel = CancellationTokenSource.CreateLinkedTokenSource(ct);
-            var to = _fetcher.PlanEnd(start, target);
-            return new InFlight(_fetcher.FetchAsync(start, to, target, head, null, cancel.Token), start, to, cancel);
+            while (inFlight.Count < RangesInFlight && start <= target)
+            {
+                var cancel = CancellationTokenSource.CreateLinkedTokenSource(ct);
+                var to = _fetcher.PlanEnd(start, target);
+                inFlight.Enqueue(new InFlight(_fetcher.FetchAsync(start, to, target, head, null, cancel.Token), start, to, cancel));
+                start = to + 1;
+            }
         }
 
-        InFlight? current = Start(from);
-        InFlight? ahead = null;
         try
         {
+            TopUp(from);
             while (true)
             {
-                var c = current!.Value;
-                if (ahead is null && c.To < target) ahead = Start(c.To + 1);
-                current = null;
+                var c = inFlight.Dequeue();
                 FetchedRange? fetched;
                 try { fetched = await c.Fetch; }
                 finally { c.Cancel.Dispose(); }
@@ -39,19 +46,14 @@ public sealed partial class ChainIndexer
                 parent = fetched.Batch.ToBlock.Hash;
                 var next = fetched.Batch.ToBlock.Number + 1;
                 if (next > target) return -1;
-                if (ahead is { } a && a.From == next) current = a;
-                else
-                {
-                    if (ahead is { } stale) Drop(stale);
-                    current = Start(next);
-                }
-                ahead = null;
+                if (inFlight.Count > 0 && inFlight.Peek().From != next)
+                    while (inFlight.TryDequeue(out var stale)) Drop(stale);
+                TopUp(inFlight.Count > 0 ? inFlight.Last().To + 1 : next);
             }
         }
         finally
         {
-            if (current is { } unread) Drop(unread);
-            if (ahead is { } left) Drop(left);
+            while (inFlight.TryDequeue(out var left)) Drop(left);
         }
     }
 
