@@ -45,6 +45,19 @@ public sealed class ReadAheadTests : IDisposable
     }
 
     [Fact]
+    public async Task A_split_of_the_only_range_in_flight_goes_on_from_the_block_after_the_split()
+    {
+        // Blocks 1-8 fit in one range of 10, so nothing is read ahead; the node refuses it and it is split to 1-4.
+        var chain = new EmptyChain(head: 8) { RefuseWiderThan = 4, RefuseOnlyFrom = 1 };
+        var (indexer, store) = Indexer(chain, range: 10);
+        await indexer.InitializeAsync(CancellationToken.None);
+        await indexer.RunAsync(stopAtHead: true, CancellationToken.None);
+
+        Assert.Equal(new BlockRef(8, EmptyChain.HashOf(8)), await store.GetCursorAsync(CancellationToken.None));
+        Assert.Equal([(1L, 8L), (1L, 4L), (5L, 8L)], chain.LogRequests.ToArray());
+    }
+
+    [Fact]
     public async Task Without_splits_every_range_is_read_once_and_in_order()
     {
         var chain = new EmptyChain(head: 95);

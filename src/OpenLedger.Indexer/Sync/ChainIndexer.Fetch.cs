@@ -21,20 +21,21 @@ public sealed partial class ChainIndexer
     private async Task<long> ProduceAsync(long from, long target, long head, Hash32? parent, ChannelWriter<Task<RangeBatch>> ranges, CancellationToken ct)
     {
         var inFlight = new Queue<InFlight>();
-        void TopUp(long start)
+        var unplanned = from; // the first block no range in flight covers
+        void TopUp()
         {
-            while (inFlight.Count < RangesInFlight && start <= target)
+            while (inFlight.Count < RangesInFlight && unplanned <= target)
             {
                 var cancel = CancellationTokenSource.CreateLinkedTokenSource(ct);
-                var to = _fetcher.PlanEnd(start, target);
-                inFlight.Enqueue(new InFlight(_fetcher.FetchAsync(start, to, target, head, null, cancel.Token), start, to, cancel));
-                start = to + 1;
+                var to = _fetcher.PlanEnd(unplanned, target);
+                inFlight.Enqueue(new InFlight(_fetcher.FetchAsync(unplanned, to, target, head, null, cancel.Token), unplanned, to, cancel));
+                unplanned = to + 1;
             }
         }
 
         try
         {
-            TopUp(from);
+            TopUp();
             while (true)
             {
                 var c = inFlight.Dequeue();
@@ -46,9 +47,14 @@ public sealed partial class ChainIndexer
                 parent = fetched.Batch.ToBlock.Hash;
                 var next = fetched.Batch.ToBlock.Number + 1;
                 if (next > target) return -1;
-                if (inFlight.Count > 0 && inFlight.Peek().From != next)
+                // Nothing read ahead (the range just read was the last planned, or it came back shorter), or the
+                // range read ahead no longer follows: plan again from the block after the range just read.
+                if (!inFlight.TryPeek(out var following) || following.From != next)
+                {
                     while (inFlight.TryDequeue(out var stale)) Drop(stale);
-                TopUp(inFlight.Count > 0 ? inFlight.Last().To + 1 : next);
+                    unplanned = next;
+                }
+                TopUp();
             }
         }
         finally
