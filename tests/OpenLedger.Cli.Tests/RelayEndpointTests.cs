@@ -7,6 +7,7 @@ using OpenLedger.Contracts.Client;
 using OpenLedger.Ethereum.Primitives;
 using OpenLedger.Ethereum.Rpc;
 using OpenLedger.Node.Relay;
+using OpenLedger.TestSupport;
 
 namespace OpenLedger.Cli.Tests;
 
@@ -43,10 +44,7 @@ public sealed class RelayEndpointTests(ChainFixture chain)
     {
         const string wrong = "not the relayer password";
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(120));
-        var listener = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
+        var port = LoopbackPort.Free();
         var run = await CliRunner.RunAsync(
             chain.Args("node", "run", "--urls", $"http://127.0.0.1:{port}", "--database", chain.Directory.File("wrong-relay.db"),
                 "--relay-keystore", chain.RelayKeystore, "--relay-password-env", "OL_WRONG_RELAY_PASSWORD"),

@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
 using System.Numerics;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
@@ -49,7 +47,7 @@ public sealed class EpochNodeFixture : IAsyncLifetime
         var keystore = Directory.File("reporter.json");
         await File.WriteAllTextAsync(keystore, CliRunner.Account(ReporterIndex).ToKeystore(ReporterPassword, new KeystoreOptions { ScryptN = 1024 }));
 
-        NodeUrl = new Uri($"http://127.0.0.1:{FreePort()}");
+        NodeUrl = new Uri($"http://127.0.0.1:{LoopbackPort.Free()}");
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = [] });
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
@@ -114,12 +112,6 @@ public sealed class EpochNodeFixture : IAsyncLifetime
         throw new TimeoutException($"the indexer did not reach block {head} within 60 s");
     }
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 
     public async Task DisposeAsync()
     {

@@ -1,7 +1,6 @@
-using System.Net;
-using System.Net.Sockets;
 using OpenLedger.Cli.Infrastructure;
 using OpenLedger.Ethereum.Rpc;
+using OpenLedger.TestSupport;
 
 namespace OpenLedger.Cli.Tests.Support;
 
@@ -20,7 +19,7 @@ public sealed class NodeRunProcess : IAsyncDisposable
     /// <summary>Starts the run <paramref name="start"/> makes (given the URL to listen on and the stop token) and waits until it answers /status.</summary>
     public async Task StartAsync(Func<string, CancellationToken, Task<CliRun>> start)
     {
-        Url = new Uri($"http://127.0.0.1:{FreePort()}");
+        Url = new Uri($"http://127.0.0.1:{LoopbackPort.Free()}");
         _run = start(Url.ToString().TrimEnd('/'), _stop.Token);
         using var http = new HttpClient();
         for (var i = 0; i < 600; i++)
@@ -52,10 +51,4 @@ public sealed class NodeRunProcess : IAsyncDisposable
         _stop.Dispose();
     }
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }

@@ -1,8 +1,7 @@
-using System.Net;
-using System.Net.Sockets;
 using OpenLedger.Ethereum.Abi;
 using OpenLedger.Ethereum.Primitives;
 using OpenLedger.Ethereum.Rpc;
+using OpenLedger.TestSupport;
 using static OpenLedger.Ethereum.Tests.Rpc.ServerReply;
 
 namespace OpenLedger.Ethereum.Tests.Rpc;
@@ -146,10 +145,7 @@ public sealed class JsonRpcFaultTests : IDisposable
     [Fact]
     public async Task Refused_connection_is_transient_and_retried()
     {
-        var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
+        var port = LoopbackPort.Free();
         var client = new JsonRpcClient(_http, new Uri($"http://127.0.0.1:{port}/"), Fast);
         var e = await Assert.ThrowsAsync<RpcException>(() => client.GetChainIdAsync());
         Assert.True(e.IsTransient);

@@ -1,7 +1,7 @@
 using System.Net;
-using System.Net.Sockets;
 using System.Text;
 using System.Text.Json;
+using OpenLedger.TestSupport;
 
 namespace OpenLedger.Indexer.Tests.Support;
 
@@ -29,7 +29,7 @@ public sealed class FaultProxy : IDisposable
         _random = new Random(seed);
         _faultRate = faultRate;
         MaxLogRange = maxLogRange;
-        var port = FreePort();
+        var port = LoopbackPort.Free();
         Url = new Uri($"http://127.0.0.1:{port}/");
         _listener.Prefixes.Add(Url.ToString());
         _listener.Start();
@@ -136,12 +136,6 @@ public sealed class FaultProxy : IDisposable
         context.Response.Close();
     }
 
-    private static int FreePort()
-    {
-        using var socket = new TcpListener(IPAddress.Loopback, 0);
-        socket.Start();
-        return ((IPEndPoint)socket.LocalEndpoint).Port;
-    }
 
     public void Dispose()
     {
