@@ -13,7 +13,9 @@ public static class LoadScript
         int batch = 10, int txsPerBlock = 10, int seed = 1, int singles = 0, int singlesPerTx = 100)
     {
         var output = System.IO.Path.Combine(outputDirectory, "deployment.json");
-        var psi = new ProcessStartInfo("npx", ["--no-install", "hardhat", "run", Path, "--network", "localhost"])
+        // --no-compile: the artifacts are compiled before the tests (scripts/test.sh). Test assemblies run in parallel, and
+        // a compile here would rewrite artifacts/build-info while another assembly's node is reading it.
+        var psi = new ProcessStartInfo("npx", ["--no-install", "hardhat", "run", "--no-compile", Path, "--network", "localhost"])
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,

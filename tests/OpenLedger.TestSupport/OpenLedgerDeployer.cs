@@ -11,7 +11,9 @@ public static class OpenLedgerDeployer
     /// <summary>Deploys to <paramref name="node"/>; the reporter role goes to <paramref name="reporter"/> (default: the deployer).</summary>
     public static string Deploy(Uri node, string deploymentFile, string? reporter = null)
     {
-        var psi = new ProcessStartInfo("npx", ["--no-install", "hardhat", "run", "scripts/deploy.js", "--network", "localhost"])
+        // --no-compile: the artifacts are compiled before the tests (scripts/test.sh). Test assemblies run in parallel, and
+        // a compile here would rewrite artifacts/build-info while another assembly's node is reading it.
+        var psi = new ProcessStartInfo("npx", ["--no-install", "hardhat", "run", "--no-compile", "scripts/deploy.js", "--network", "localhost"])
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
