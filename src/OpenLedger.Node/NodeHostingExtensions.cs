@@ -6,7 +6,6 @@ using OpenLedger.Node.Api;
 using OpenLedger.Node.Chain;
 using OpenLedger.Node.Epochs;
 using OpenLedger.Node.Health;
-using OpenLedger.Node.Queries;
 using OpenLedger.Node.Relay;
 
 namespace OpenLedger.Node;
@@ -36,7 +35,6 @@ public static class NodeHostingExtensions
         builder.Services.AddProblemDetails();
         builder.Services.AddOpenApi();
         builder.Services.AddHealthChecks().AddCheck<IndexerHealthCheck>("indexer");
-        builder.Services.AddSingleton<ApiQueries>();
         builder.Services.AddSingleton<ChainClock>();
         builder.Services.AddSingleton<NodeStatusReader>();
         builder.AddOpenLedgerRelay();

@@ -79,6 +79,9 @@ public sealed class BadInputTests(LoadedNode node)
         // Well-formed but out-of-range positions are refused too, not answered 500.
         var huge = PageCursor.Encode(ContributionsScope, 1, long.MaxValue, 0);
         await ProblemAsync($"/models/1/contributions?cursor={huge}", HttpStatusCode.BadRequest);
+        var hugeClaim = PageCursor.Encode("claim", 1, (long)int.MaxValue + 1);
+        var claims = await ProblemAsync($"/accounts/{Account}/claims?cursor={hugeClaim}", HttpStatusCode.BadRequest);
+        Assert.Contains("its log position is out of range", claims["detail"]!.GetValue<string>());
     }
 
     [Fact]

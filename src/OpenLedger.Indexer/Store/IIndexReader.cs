@@ -22,6 +22,9 @@ public interface IIndexReader
 
     Task<IReadOnlyList<ContributionView>> ListContributionsAsync(ContributionQuery query, CancellationToken cancellationToken);
 
+    /// <summary>The models an account has registered contributions for, in id order.</summary>
+    Task<IReadOnlyList<long>> ListContributedModelsAsync(string account, CancellationToken cancellationToken);
+
     Task<IReadOnlyList<ShareBalanceView>> ListShareBalancesAsync(long? modelId, string? account, CancellationToken cancellationToken);
 
     Task<EpochView?> GetEpochAsync(long modelId, long epoch, CancellationToken cancellationToken);
@@ -29,6 +32,12 @@ public interface IIndexReader
     Task<IReadOnlyList<EpochView>> ListEpochsAsync(long modelId, CancellationToken cancellationToken);
 
     Task<IReadOnlyList<ClaimView>> ListClaimsAsync(long modelId, long? epoch, string? account, CancellationToken cancellationToken);
+
+    /// <summary>An account's paid claims over every model, in chain order after the (block, log index) keyset position.</summary>
+    Task<IReadOnlyList<ClaimView>> ListAccountClaimsAsync(string account, (long Block, int LogIndex)? after, int limit, CancellationToken cancellationToken);
+
+    /// <summary>An account's revenue withdrawals over every model, in chain order.</summary>
+    Task<IReadOnlyList<RevenueWithdrawalView>> ListRevenueWithdrawalsAsync(string account, CancellationToken cancellationToken);
 
     /// <summary>
     /// Revenue of a model as the events tell it. What an account can withdraw now is NOT derivable from events

@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using OpenLedger.Indexer.Store;
 using OpenLedger.Node.Chain;
 using OpenLedger.Node.Distributions;
-using OpenLedger.Node.Queries;
 
 namespace OpenLedger.Node.Api;
 
@@ -21,7 +20,7 @@ public static partial class AccountsApi
     /// the epoch is listed with null leaf fields, as the events cannot say whether the account is in the tree.
     /// </summary>
     private static async Task<Results<Ok<UnclaimedEpochs>, ValidationProblem>> ListUnclaimedEpochs(
-        IIndexReader reader, ApiQueries queries, ChainClock clock, IServiceProvider services, string address, CancellationToken ct)
+        IIndexReader reader, ChainClock clock, IServiceProvider services, string address, CancellationToken ct)
     {
         var errors = new RequestErrors();
         var account = ApiInput.Address(errors, "address", address);
@@ -30,7 +29,7 @@ public static partial class AccountsApi
         var now = await EpochsApi.ChainTimeAsync(reader, clock, ct);
         var items = new List<UnclaimedEpoch>();
         var anyFromEvents = false;
-        foreach (var modelId in await CandidateModelsAsync(reader, queries, store is not null, account!, ct))
+        foreach (var modelId in await CandidateModelsAsync(reader, store is not null, account!, ct))
         {
             var claimed = (await reader.ListClaimsAsync(modelId, null, account, ct)).Select(c => c.Epoch).ToHashSet();
             foreach (var epoch in await reader.ListEpochsAsync(modelId, ct))
@@ -40,7 +39,7 @@ public static partial class AccountsApi
                 var distribution = store is null ? null : await store.TryGetAsync(modelId, epoch.Epoch, ct);
                 if (distribution is null)
                 {
-                    if (!await ContributedAsync(queries, account!, modelId, ct)) continue;
+                    if (!await ContributedAsync(reader, account!, modelId, ct)) continue;
                     anyFromEvents = true;
                     items.Add(new UnclaimedEpoch(modelId, epoch.Epoch, status, null, null, null));
                     continue;
@@ -54,9 +53,9 @@ public static partial class AccountsApi
     }
 
     private static async Task<IReadOnlyList<long>> CandidateModelsAsync(
-        IIndexReader reader, ApiQueries queries, bool everyModel, string account, CancellationToken ct)
+        IIndexReader reader, bool everyModel, string account, CancellationToken ct)
     {
-        if (!everyModel) return await queries.ListContributedModelsAsync(account, ct);
+        if (!everyModel) return await reader.ListContributedModelsAsync(account, ct);
         // A distribution may pay accounts that never contributed (e.g. evaluators credited by the report): look at every model.
         var models = new List<long>();
         for (var after = 0L; ;)
@@ -68,6 +67,6 @@ public static partial class AccountsApi
         }
     }
 
-    private static async Task<bool> ContributedAsync(ApiQueries queries, string account, long modelId, CancellationToken ct) =>
-        (await queries.ListContributedModelsAsync(account, ct)).Contains(modelId);
+    private static async Task<bool> ContributedAsync(IIndexReader reader, string account, long modelId, CancellationToken ct) =>
+        (await reader.ListContributedModelsAsync(account, ct)).Contains(modelId);
 }

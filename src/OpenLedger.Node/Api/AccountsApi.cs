@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using OpenLedger.Indexer.Store;
 using OpenLedger.Indexer.Store.Views;
 using OpenLedger.Node.Paging;
-using OpenLedger.Node.Queries;
 
 namespace OpenLedger.Node.Api;
 
@@ -28,7 +27,7 @@ public static partial class AccountsApi
     }
 
     private static async Task<Results<Ok<Page<ContributionView>>, ValidationProblem>> ListContributions(
-        HttpRequest request, ApiQueries queries, string address, string? modelId, string? kind, string? status, string? limit,
+        HttpRequest request, IIndexReader reader, string address, string? modelId, string? kind, string? status, string? limit,
         string? cursor, CancellationToken ct)
     {
         var errors = new RequestErrors();
@@ -38,17 +37,17 @@ public static partial class AccountsApi
         if (errors.Any) return errors.ToProblem();
         // A model id beyond the store's keys matches nothing; -1 is never a model id.
         filter = filter with { Contributor = account, ModelId = model is null ? null : model.Value.Value ?? -1 };
-        return TypedResults.Ok(await ContributionsApi.PageAsync(request, queries, filter, ct));
+        return TypedResults.Ok(await ContributionsApi.PageAsync(request, reader, filter, ct));
     }
 
     private static async Task<Results<Ok<Page<ContributionView>>, ValidationProblem>> ListBonds(
-        HttpRequest request, ApiQueries queries, string address, string? status, string? limit, string? cursor, CancellationToken ct)
+        HttpRequest request, IIndexReader reader, string address, string? status, string? limit, string? cursor, CancellationToken ct)
     {
         var errors = new RequestErrors();
         var account = ApiInput.Address(errors, "address", address);
         var filter = ContributionsApi.Filter(errors, null, status, limit, cursor);
         if (errors.Any) return errors.ToProblem();
-        return TypedResults.Ok(await ContributionsApi.PageAsync(request, queries, filter with { Contributor = account, BondedOnly = true }, ct));
+        return TypedResults.Ok(await ContributionsApi.PageAsync(request, reader, filter with { Contributor = account, BondedOnly = true }, ct));
     }
 
     private static async Task<Results<Ok<IReadOnlyList<ShareBalanceView>>, ValidationProblem>> ListShares(
@@ -62,13 +61,13 @@ public static partial class AccountsApi
     }
 
     private static async Task<Results<Ok<AccountRevenue>, ValidationProblem>> GetRevenue(
-        IIndexReader reader, ApiQueries queries, string address, CancellationToken ct)
+        IIndexReader reader, string address, CancellationToken ct)
     {
         var errors = new RequestErrors();
         var account = ApiInput.Address(errors, "address", address);
         if (errors.Any) return errors.ToProblem();
         var balances = (await reader.ListShareBalancesAsync(null, account, ct)).ToDictionary(b => b.ModelId, b => b.Balance);
-        var withdrawals = (await queries.ListRevenueWithdrawalsAsync(account!, ct)).ToLookup(w => w.ModelId);
+        var withdrawals = (await reader.ListRevenueWithdrawalsAsync(account!, ct)).ToLookup(w => w.ModelId);
         var models = new List<ModelRevenue>();
         foreach (var modelId in balances.Keys.Union(withdrawals.Select(w => w.Key)).Order())
         {
@@ -80,15 +79,15 @@ public static partial class AccountsApi
         return TypedResults.Ok(new AccountRevenue(account!, models));
     }
 
-    private static async Task<Results<Ok<Page<AccountClaim>>, ValidationProblem>> ListClaims(
-        HttpRequest request, ApiQueries queries, string address, string? limit, string? cursor, CancellationToken ct)
+    private static async Task<Results<Ok<Page<ClaimView>>, ValidationProblem>> ListClaims(
+        HttpRequest request, IIndexReader reader, string address, string? limit, string? cursor, CancellationToken ct)
     {
         var errors = new RequestErrors();
         var account = ApiInput.Address(errors, "address", address);
         var take = ApiInput.Limit(errors, limit);
-        var after = ApiInput.Cursor(errors, cursor, ClaimScope, 2);
+        var after = ApiInput.ChainCursor(errors, cursor, ClaimScope, 2);
         if (errors.Any) return errors.ToProblem();
-        var rows = (await queries.ListClaimsAsync(account!, after is null ? null : (after[0], after[1]), take + 1, ct)).ToList();
+        var rows = (await reader.ListAccountClaimsAsync(account!, after is null ? null : (after[0], (int)after[1]), take + 1, ct)).ToList();
         return TypedResults.Ok(PageLinks.Build(request, rows, take, c => PageCursor.Encode(ClaimScope, c.BlockNumber, c.LogIndex)));
     }
 }

@@ -79,6 +79,15 @@ public static class ApiInput
         return position;
     }
 
+    /// <summary>A cursor of a chain position: a block number, then log positions (log index, batch index) that fit 32 bits.</summary>
+    public static long[]? ChainCursor(RequestErrors errors, string? text, string scope, int parts)
+    {
+        var position = Cursor(errors, text, scope, parts);
+        if (position is null || position.Skip(1).All(p => p <= int.MaxValue)) return position;
+        errors.Add("cursor", "cursor is not a cursor this API issued for this list: its log position is out of range");
+        return null;
+    }
+
     /// <summary>A contribution kind by name (data, compute, fine-tune, evaluation) or number (0-3).</summary>
     public static int? Kind(RequestErrors errors, string? text)
     {

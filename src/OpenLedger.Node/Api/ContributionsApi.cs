@@ -3,8 +3,8 @@ using Microsoft.AspNetCore.Mvc;
 using OpenLedger.Ethereum.Primitives;
 using OpenLedger.Indexer.Store;
 using OpenLedger.Indexer.Store.Views;
+using OpenLedger.Node.Epochs;
 using OpenLedger.Node.Paging;
-using OpenLedger.Node.Queries;
 
 namespace OpenLedger.Node.Api;
 
@@ -24,7 +24,7 @@ public static class ContributionsApi
     }
 
     private static async Task<Results<Ok<Page<ContributionView>>, NotFoundProblem, ValidationProblem>> ListForModel(
-        HttpRequest request, IIndexReader reader, ApiQueries queries, string modelId,
+        HttpRequest request, IIndexReader reader, string modelId,
         string? contributor, string? kind, string? status, string? limit, string? cursor, CancellationToken ct)
     {
         var errors = new RequestErrors();
@@ -34,7 +34,7 @@ public static class ContributionsApi
         if (errors.Any) return errors.ToProblem();
         var model = await ModelsApi.FindAsync(reader, id!.Value, ct);
         if (model is null) return ModelsApi.Missing(modelId);
-        return TypedResults.Ok(await PageAsync(request, queries, filter with { ModelId = model.ModelId }, ct));
+        return TypedResults.Ok(await PageAsync(request, reader, filter with { ModelId = model.ModelId }, ct));
     }
 
     private static async Task<Results<Ok<ContributionView>, NotFoundProblem, ValidationProblem>> GetByHash(
@@ -46,7 +46,7 @@ public static class ContributionsApi
         if (errors.Any) return errors.ToProblem();
         var model = await ModelsApi.FindAsync(reader, id!.Value, ct);
         if (model is null) return ModelsApi.Missing(modelId);
-        var contribution = await reader.GetContributionAsync(ContributionId(model.ModelId, hash!), ct);
+        var contribution = await reader.GetContributionAsync(ReportCrossCheck.ContributionId(model.ModelId, Hash32.Parse(hash!)), ct);
         return contribution is null
             ? NotFoundProblem.Of($"model {modelId} has no contribution with content hash {hash}")
             : TypedResults.Ok(contribution);
@@ -63,31 +63,17 @@ public static class ContributionsApi
     }
 
     /// <summary>The kind, status, limit and cursor parameters shared by every contribution list.</summary>
-    internal static ContributionFilter Filter(RequestErrors errors, string? kind, string? status, string? limit, string? cursor)
+    internal static ContributionQuery Filter(RequestErrors errors, string? kind, string? status, string? limit, string? cursor)
     {
-        var after = ApiInput.Cursor(errors, cursor, CursorScope, 3);
-        if (after is not null && (after[1] > int.MaxValue || after[2] > int.MaxValue))
-        {
-            errors.Add("cursor", "cursor is not a cursor this API issued for this list: its log position is out of range");
-            after = null;
-        }
-        return new ContributionFilter(
+        var after = ApiInput.ChainCursor(errors, cursor, CursorScope, 3);
+        return new ContributionQuery(
             Kind: ApiInput.Kind(errors, kind), Status: ApiInput.Status(errors, status), Limit: ApiInput.Limit(errors, limit),
             After: after is null ? null : (after[0], (int)after[1], (int)after[2]));
     }
 
-    internal static async Task<Page<ContributionView>> PageAsync(HttpRequest request, ApiQueries queries, ContributionFilter filter, CancellationToken ct)
+    internal static async Task<Page<ContributionView>> PageAsync(HttpRequest request, IIndexReader reader, ContributionQuery filter, CancellationToken ct)
     {
-        var rows = (await queries.ListContributionsAsync(filter with { Limit = filter.Limit + 1 }, ct)).ToList();
+        var rows = (await reader.ListContributionsAsync(filter with { Limit = filter.Limit + 1 }, ct)).ToList();
         return PageLinks.Build(request, rows, filter.Limit, c => PageCursor.Encode(CursorScope, c.RegisteredBlock, c.LogIndex, c.BatchIndex));
-    }
-
-    /// <summary>keccak256(abi.encode(uint256 modelId, bytes32 contentHash)), as ContributionRegistry computes it.</summary>
-    internal static string ContributionId(long modelId, string contentHash)
-    {
-        Span<byte> encoded = stackalloc byte[64];
-        System.Buffers.Binary.BinaryPrimitives.WriteInt64BigEndian(encoded[24..32], modelId);
-        Hex.Decode(contentHash).CopyTo(encoded[32..]);
-        return Keccak.Hash(encoded).ToString();
     }
 }

@@ -24,6 +24,11 @@ public sealed partial class SqliteIndexStore
         claimed_open AS ClaimedOpen, claimed_shares AS ClaimedShares, claim_count AS ClaimCount
         """;
 
+    private const string ClaimColumns = """
+        model_id AS ModelId, epoch AS Epoch, account AS Account, leaf_index AS LeafIndex, open_amount AS OpenAmount,
+        share_amount AS ShareAmount, block_number AS BlockNumber, log_index AS LogIndex, tx_hash AS TxHash
+        """;
+
     public async Task<ModelView?> GetModelAsync(long modelId, CancellationToken cancellationToken)
     {
         await using var c = await OpenAsync(cancellationToken);
@@ -59,7 +64,9 @@ public sealed partial class SqliteIndexStore
         var where = new List<string>();
         if (query.ModelId is not null) where.Add("model_id = @ModelId");
         if (query.Contributor is not null) where.Add("contributor = @Contributor");
+        if (query.Kind is not null) where.Add("kind = @Kind");
         if (query.Status is not null) where.Add("status = @Status");
+        if (query.BondedOnly) where.Add("bond <> '0'");
         if (query.After is not null) where.Add("(block_number, log_index, batch_index) > (@Block, @Log, @Batch)");
         var sql = $"SELECT {ContributionColumns} FROM contributions {(where.Count > 0 ? "WHERE " + string.Join(" AND ", where) : "")} " +
                   "ORDER BY block_number, log_index, batch_index LIMIT @Limit;";
@@ -67,9 +74,17 @@ public sealed partial class SqliteIndexStore
         await using var c = await OpenAsync(cancellationToken);
         return (await c.QueryAsync<ContributionView>(new CommandDefinition(sql, new
         {
-            query.ModelId, Contributor = query.Contributor?.ToLowerInvariant(), query.Status,
+            query.ModelId, Contributor = query.Contributor?.ToLowerInvariant(), query.Kind, query.Status,
             after.Block, Log = after.LogIndex, Batch = after.BatchIndex, query.Limit,
         }, cancellationToken: cancellationToken))).AsList();
+    }
+
+    public async Task<IReadOnlyList<long>> ListContributedModelsAsync(string account, CancellationToken cancellationToken)
+    {
+        await using var c = await OpenAsync(cancellationToken);
+        return (await c.QueryAsync<long>(new CommandDefinition(
+            "SELECT DISTINCT model_id FROM contributions WHERE contributor = @account ORDER BY model_id;",
+            new { account = account.ToLowerInvariant() }, cancellationToken: cancellationToken))).AsList();
     }
 
     public async Task<IReadOnlyList<ShareBalanceView>> ListShareBalancesAsync(long? modelId, string? account, CancellationToken cancellationToken)
@@ -99,12 +114,31 @@ public sealed partial class SqliteIndexStore
     public async Task<IReadOnlyList<ClaimView>> ListClaimsAsync(long modelId, long? epoch, string? account, CancellationToken cancellationToken)
     {
         await using var c = await OpenAsync(cancellationToken);
-        return (await c.QueryAsync<ClaimView>(new CommandDefinition("""
-            SELECT model_id AS ModelId, epoch AS Epoch, account AS Account, leaf_index AS LeafIndex, open_amount AS OpenAmount,
-                   share_amount AS ShareAmount, block_number AS BlockNumber, tx_hash AS TxHash
-            FROM claims WHERE model_id = @modelId AND (@epoch IS NULL OR epoch = @epoch) AND (@account IS NULL OR account = @account)
+        return (await c.QueryAsync<ClaimView>(new CommandDefinition($"""
+            SELECT {ClaimColumns} FROM claims
+            WHERE model_id = @modelId AND (@epoch IS NULL OR epoch = @epoch) AND (@account IS NULL OR account = @account)
             ORDER BY block_number, log_index;
             """, new { modelId, epoch, account = account?.ToLowerInvariant() }, cancellationToken: cancellationToken))).AsList();
+    }
+
+    public async Task<IReadOnlyList<ClaimView>> ListAccountClaimsAsync(
+        string account, (long Block, int LogIndex)? after, int limit, CancellationToken cancellationToken)
+    {
+        var (block, log) = after ?? (-1, -1);
+        await using var c = await OpenAsync(cancellationToken);
+        return (await c.QueryAsync<ClaimView>(new CommandDefinition($"""
+            SELECT {ClaimColumns} FROM claims WHERE account = @account AND (block_number, log_index) > (@block, @log)
+            ORDER BY block_number, log_index LIMIT @limit;
+            """, new { account = account.ToLowerInvariant(), block, log, limit }, cancellationToken: cancellationToken))).AsList();
+    }
+
+    public async Task<IReadOnlyList<RevenueWithdrawalView>> ListRevenueWithdrawalsAsync(string account, CancellationToken cancellationToken)
+    {
+        await using var c = await OpenAsync(cancellationToken);
+        return (await c.QueryAsync<RevenueWithdrawalView>(new CommandDefinition("""
+            SELECT model_id AS ModelId, account AS Account, amount AS Amount, block_number AS BlockNumber, tx_hash AS TxHash
+            FROM revenue_withdrawals WHERE account = @account ORDER BY block_number, log_index;
+            """, new { account = account.ToLowerInvariant() }, cancellationToken: cancellationToken))).AsList();
     }
 
     public async Task<RevenueSummaryView> GetRevenueSummaryAsync(long modelId, CancellationToken cancellationToken)

@@ -1,6 +1,6 @@
 namespace OpenLedger.Indexer.Store.Views;
 
-/// <summary>A paid claim.</summary>
+/// <summary>A paid claim. Its log position (BlockNumber, LogIndex) is the keyset of claim lists.</summary>
 public sealed record ClaimView
 {
     public long ModelId { get; init; }
@@ -10,5 +10,6 @@ public sealed record ClaimView
     public string OpenAmount { get; init; } = "0";
     public string ShareAmount { get; init; } = "0";
     public long BlockNumber { get; init; }
+    public int LogIndex { get; init; }
     public string TxHash { get; init; } = "";
 }
