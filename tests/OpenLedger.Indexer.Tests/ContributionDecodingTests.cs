@@ -120,14 +120,13 @@ public sealed class ContributionDecodingTests
             {
                 var e = ContributionRegisteredEvent.Decode(topics, data);
                 if (e.ModelId > long.MaxValue) return null;
-                return [new ContributionRow(7, 3, 0, Tx.ToString(), e.Id.ToString(), (long)e.ModelId, Hex.Encode(e.Contributor.AsSpan()),
-                    e.ContentHash.ToString(), (int)e.Kind, e.Uri, e.Bond.ToString())];
+                return [new ContributionRow(7, 3, 0, Tx, e.Id, (long)e.ModelId, e.Contributor, e.ContentHash, (int)e.Kind, e.Uri, e.Bond.ToString())];
             }
             var b = ContributionsRegisteredEvent.Decode(topics, data);
             if (b.ModelId > long.MaxValue) return null;
-            return [.. b.Entries.Select((entry, i) => new ContributionRow(7, 3, i, Tx.ToString(),
-                new Hash32(ContributionId(b.ModelId, entry.ContentHash.ToArray())).ToString(), (long)b.ModelId, Hex.Encode(b.Contributor.AsSpan()),
-                entry.ContentHash.ToString(), (int)entry.Kind, entry.Uri, entry.Bond.ToString()))];
+            return [.. b.Entries.Select((entry, i) => new ContributionRow(7, 3, i, Tx,
+                new Hash32(ContributionId(b.ModelId, entry.ContentHash.ToArray())), (long)b.ModelId, b.Contributor,
+                entry.ContentHash, (int)entry.Kind, entry.Uri, entry.Bond.ToString()))];
         }
         catch (EthereumException) { return null; }
     }

@@ -35,8 +35,11 @@ public sealed class SqliteStoreTests : IDisposable
         return batch;
     }
 
+    private const string IdA = "0x00000000000000000000000000000000000000000000000000000000000000aa";
+    private const string IdB = "0x00000000000000000000000000000000000000000000000000000000000000bb";
+
     private static ContributionRow Contribution(long block, int log, string id) =>
-        new(block, log, 0, "0x01", id, 1, Alice, "0xc0", 0, "ipfs://x", "1000");
+        new(block, log, 0, Keccak.Hash("tx"), Hash32.Parse(id), 1, Address.Parse(Alice), Keccak.Hash("content"), 0, "ipfs://x", "1000");
 
     [Fact]
     public async Task Migrating_again_keeps_the_schema_version_and_the_file_is_in_WAL_mode()
@@ -54,15 +57,15 @@ public sealed class SqliteStoreTests : IDisposable
     public async Task Committing_the_same_range_twice_changes_nothing()
     {
         var batch = Batch(1, 10);
-        batch.Contributions.Add(Contribution(3, 0, "0xaa"));
+        batch.Contributions.Add(Contribution(3, 0, IdA));
         batch.ShareTransfers.Add(new ShareTransferRow(4, 0, 0, "0x02", Alice, Zero, Alice, 1, "500"));
-        batch.Flags.Add(new FlagRow(5, 0, "0x03", "0xaa", Bob, FlagRow.Flagged, "bad"));
+        batch.Flags.Add(new FlagRow(5, 0, "0x03", IdA, Bob, FlagRow.Flagged, "bad"));
         await _store.CommitRangeAsync(batch, 128, Ct);
         var once = DatabaseDump.Canonical(_store.DatabasePath);
         await _store.CommitRangeAsync(batch, 128, Ct);
         Assert.Equal(once, DatabaseDump.Canonical(_store.DatabasePath));
         Assert.Equal("500", Assert.Single(await _store.ListShareBalancesAsync(1, Alice, Ct)).Balance);
-        Assert.Equal("flagged", (await _store.GetContributionAsync("0xaa", Ct))!.Status);
+        Assert.Equal("flagged", (await _store.GetContributionAsync(IdA, Ct))!.Status);
     }
 
     [Fact]
@@ -87,7 +90,7 @@ public sealed class SqliteStoreTests : IDisposable
     public async Task Rewinding_deletes_rows_above_the_ancestor_and_recomputes_derived_state()
     {
         var first = Batch(1, 10);
-        first.Contributions.Add(Contribution(2, 0, "0xaa"));
+        first.Contributions.Add(Contribution(2, 0, IdA));
         first.ShareTransfers.Add(new ShareTransferRow(3, 0, 0, "0x02", Alice, Zero, Alice, 1, "500"));
         first.EpochPostings.Add(new EpochPostingRow(4, 0, "0x03", 1, 1, "0xr", "100", "10", "0xh", "uri", 99));
         first.Claims.Add(new ClaimRow(5, 0, "0x04", 1, 1, Alice, 0, "40", "4"));
@@ -95,20 +98,20 @@ public sealed class SqliteStoreTests : IDisposable
         var atTen = DatabaseDump.Canonical(_store.DatabasePath);
 
         var second = Batch(11, 20);
-        second.Contributions.Add(Contribution(12, 0, "0xbb"));
-        second.Flags.Add(new FlagRow(13, 0, "0x05", "0xaa", Bob, FlagRow.Flagged, "bad"));
+        second.Contributions.Add(Contribution(12, 0, IdB));
+        second.Flags.Add(new FlagRow(13, 0, "0x05", IdA, Bob, FlagRow.Flagged, "bad"));
         second.ShareTransfers.Add(new ShareTransferRow(14, 1, 0, "0x06", Alice, Alice, Bob, 1, "500"));
         second.EpochVetoes.Add(new EpochVetoRow(15, 0, "0x07", 1, 1, Bob, "wrong"));
         second.Claims.Add(new ClaimRow(16, 0, "0x08", 1, 1, Bob, 1, "10", "1"));
         await _store.CommitRangeAsync(second, 128, Ct);
-        Assert.Equal("flagged", (await _store.GetContributionAsync("0xaa", Ct))!.Status);
+        Assert.Equal("flagged", (await _store.GetContributionAsync(IdA, Ct))!.Status);
         Assert.Equal(Bob, Assert.Single(await _store.ListShareBalancesAsync(1, null, Ct)).Account);
         Assert.Equal("vetoed", (await _store.GetEpochAsync(1, 1, Ct))!.Status);
 
         await _store.RewindAsync(new BlockRef(10, BlockHash(10)), Ct);
         Assert.Equal(atTen, DatabaseDump.Canonical(_store.DatabasePath));
-        Assert.Equal("active", (await _store.GetContributionAsync("0xaa", Ct))!.Status);
-        Assert.Null(await _store.GetContributionAsync("0xbb", Ct));
+        Assert.Equal("active", (await _store.GetContributionAsync(IdA, Ct))!.Status);
+        Assert.Null(await _store.GetContributionAsync(IdB, Ct));
         var epoch = (await _store.GetEpochAsync(1, 1, Ct))!;
         Assert.Equal(("posted", "40", 1L), (epoch.Status, epoch.ClaimedOpen, epoch.ClaimCount));
         Assert.DoesNotContain(await _store.GetRecentBlocksAsync(Ct), b => b.Number > 10);
@@ -154,16 +157,16 @@ public sealed class SqliteStoreTests : IDisposable
         RangeBatch[] Ranges()
         {
             var a = Batch(1, 10);
-            a.Contributions.Add(Contribution(2, 0, "0xaa"));
+            a.Contributions.Add(Contribution(2, 0, IdA));
             a.ShareTransfers.Add(new ShareTransferRow(3, 0, 0, "0x02", Alice, Zero, Alice, 1, "500"));
             a.EpochPostings.Add(new EpochPostingRow(4, 0, "0x03", 1, 1, "0xr", "100", "10", "0xh", "uri", 99));
             var b = Batch(11, 20);
-            b.Flags.Add(new FlagRow(12, 0, "0x04", "0xaa", Bob, FlagRow.Flagged, "bad"));
+            b.Flags.Add(new FlagRow(12, 0, "0x04", IdA, Bob, FlagRow.Flagged, "bad"));
             b.ShareTransfers.Add(new ShareTransferRow(13, 0, 0, "0x05", Alice, Alice, Bob, 1, "200"));
             b.Claims.Add(new ClaimRow(14, 0, "0x06", 1, 1, Alice, 0, "40", "4"));
             var c = Batch(21, 30);
-            c.Contributions.Add(Contribution(22, 0, "0xbb"));
-            c.Slashes.Add(new SlashRow(23, 0, "0x07", "0xaa", 1, "1000"));
+            c.Contributions.Add(Contribution(22, 0, IdB));
+            c.Slashes.Add(new SlashRow(23, 0, "0x07", IdA, 1, "1000"));
             return [a, b, c];
         }
         foreach (var range in Ranges()) await _store.CommitRangeAsync(range, 5, Ct);
@@ -174,17 +177,17 @@ public sealed class SqliteStoreTests : IDisposable
         Assert.Equal(DatabaseDump.Canonical(_store.DatabasePath), DatabaseDump.Canonical(grouped.DatabasePath));
         Assert.Equal(await _store.GetRecentBlocksAsync(Ct), await grouped.GetRecentBlocksAsync(Ct));
         Assert.Equal(30, (await grouped.GetCursorAsync(Ct))!.Value.Number);
-        Assert.Equal(("slashed", "0"), ((await grouped.GetContributionAsync("0xaa", Ct))!.Status, (await grouped.GetContributionAsync("0xaa", Ct))!.CurrentBond));
+        Assert.Equal(("slashed", "0"), ((await grouped.GetContributionAsync(IdA, Ct))!.Status, (await grouped.GetContributionAsync(IdA, Ct))!.CurrentBond));
     }
 
     [Fact]
     public async Task A_group_of_ranges_with_a_gap_commits_none_of_them()
     {
         var first = Batch(1, 10);
-        first.Contributions.Add(Contribution(2, 0, "0xaa"));
+        first.Contributions.Add(Contribution(2, 0, IdA));
         var error = await Assert.ThrowsAsync<IndexerException>(() => _store.CommitRangesAsync([first, Batch(12, 20)], 128, Ct));
         Assert.Equal("Range 12-20 does not follow the cursor at block 10", error.Message);
         Assert.Null(await _store.GetCursorAsync(Ct));
-        Assert.Null(await _store.GetContributionAsync("0xaa", Ct));
+        Assert.Null(await _store.GetContributionAsync(IdA, Ct));
     }
 }

@@ -12,7 +12,7 @@ namespace OpenLedger.Indexer.Decoding;
 
 /// <summary>
 /// Reads the two contribution events straight from the log's bytes into rows: they are nearly all of a backfill, and
-/// the generic path (values boxed into object arrays, then records, then strings) cost more than the fetch. The
+/// the generic path (values boxed into object arrays, then records) cost more than the fetch. The
 /// checks are those of the strict ABI decoder (offsets and lengths inside the data, canonical words, zero padding,
 /// a defined Kind; a URI that is not UTF-8 decodes with U+FFFD, as the chain accepted it); a differential test holds
 /// the two paths to the same rows and the same rejections.
@@ -31,8 +31,8 @@ internal static class ContributionLogReader
         ReadOnlySpan<byte> data = log.Data;
         if (data.Length < 128) throw new EthereumException($"ContributionRegistered data ends at byte {data.Length} but its head needs 128 bytes");
         var (kind, bond, uri) = ReadEntryTail(data, 0);
-        batch.Contributions.Add(new ContributionRow(log.BlockNumber, log.LogIndex, 0, HexOf(log.TransactionHash.AsSpan()), HexOf(log.Topics[1].AsSpan()),
-            modelId, contributor, HexOf(data[..32]), kind, uri, bond));
+        batch.Contributions.Add(new ContributionRow(log.BlockNumber, log.LogIndex, 0, log.TransactionHash, log.Topics[1],
+            modelId, contributor, new Hash32(data[..32]), kind, uri, bond));
     }
 
     /// <summary><c>ContributionsRegistered(uint256 indexed modelId, address indexed contributor, (bytes32 contentHash, uint8 kind, uint256 bond, string uri)[] entries)</c>; each id is keccak256(abi.encode(modelId, contentHash)).</summary>
@@ -42,7 +42,6 @@ internal static class ContributionLogReader
         var modelTopic = log.Topics[1].AsSpan();
         var modelId = ModelId(log.Topics[1]);
         var contributor = AddressTopic(log.Topics[2]);
-        var tx = HexOf(log.TransactionHash.AsSpan());
         ReadOnlySpan<byte> data = log.Data;
         if (data.Length < 32) throw new EthereumException($"ContributionsRegistered data ends at byte {data.Length} but its head needs 32 bytes");
         var arrayAt = Offset(data, 0, "offset of the entries");
@@ -63,8 +62,8 @@ internal static class ContributionLogReader
             var (kind, bond, uri) = ReadEntryTail(entry, arrayAt + 32 + at);
             entry[..32].CopyTo(idInput[32..]);
             Keccak.Hash(idInput, id);
-            batch.Contributions.Add(new ContributionRow(log.BlockNumber, log.LogIndex, i, tx, HexOf(id), modelId, contributor,
-                HexOf(entry[..32]), kind, uri, bond));
+            batch.Contributions.Add(new ContributionRow(log.BlockNumber, log.LogIndex, i, log.TransactionHash, new Hash32(id), modelId, contributor,
+                new Hash32(entry[..32]), kind, uri, bond));
         }
     }
 
@@ -123,21 +122,11 @@ internal static class ContributionLogReader
         return BinaryPrimitives.ReadInt64BigEndian(word[24..]);
     }
 
-    private static string AddressTopic(Hash32 topic)
+    private static Address AddressTopic(Hash32 topic)
     {
         var word = topic.AsSpan();
         if (word[..12].ContainsAnyExcept((byte)0))
             throw new EthereumException($"contributor topic has non-zero bytes above its 20 bytes: {Hex.Encode(word)}");
-        return HexOf(word[12..]);
-    }
-
-    // 0x + lower-case hex in one allocation.
-    private static string HexOf(ReadOnlySpan<byte> bytes)
-    {
-        Span<char> chars = stackalloc char[2 + 2 * bytes.Length];
-        chars[0] = '0';
-        chars[1] = 'x';
-        Convert.TryToHexStringLower(bytes, chars[2..], out _);
-        return new string(chars);
+        return new Address(word[12..]);
     }
 }

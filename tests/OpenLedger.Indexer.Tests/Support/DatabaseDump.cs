@@ -31,7 +31,7 @@ public static class DatabaseDump
             while (reader.Read())
             {
                 var values = new string[reader.FieldCount];
-                for (var i = 0; i < values.Length; i++) values[i] = reader.IsDBNull(i) ? "NULL" : Convert.ToString(reader.GetValue(i), System.Globalization.CultureInfo.InvariantCulture)!;
+                for (var i = 0; i < values.Length; i++) values[i] = Text(reader.IsDBNull(i) ? null : reader.GetValue(i));
                 rows.Add(string.Join('|', values));
             }
             rows.Sort(StringComparer.Ordinal);
@@ -40,6 +40,14 @@ public static class DatabaseDump
         }
         return dump.ToString();
     }
+
+    // Blobs (contributions' ids, hashes and addresses) as hex: Convert.ToString would print "System.Byte[]" for every one.
+    private static string Text(object? value) => value switch
+    {
+        null => "NULL",
+        byte[] bytes => "x'" + Convert.ToHexStringLower(bytes) + "'",
+        _ => Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture)!,
+    };
 
     public static long Count(string databasePath, string table)
     {

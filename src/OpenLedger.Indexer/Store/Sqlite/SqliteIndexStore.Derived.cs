@@ -1,6 +1,7 @@
 using System.Numerics;
 using Dapper;
 using Microsoft.Data.Sqlite;
+using OpenLedger.Ethereum.Primitives;
 
 namespace OpenLedger.Indexer.Store.Sqlite;
 
@@ -41,8 +42,10 @@ public sealed partial class SqliteIndexStore
 
     private static async Task RecomputeContributionAsync(SqliteConnection connection, SqliteTransaction tx, string id, CancellationToken ct)
     {
+        // The event tables name the contribution in 0x text; contributions keys it by its bytes.
+        var key = Hex.Decode(id);
         var bond = await connection.ExecuteScalarAsync<string?>(new CommandDefinition(
-            "SELECT bond FROM contributions WHERE id = @id;", new { id }, tx, cancellationToken: ct));
+            "SELECT bond FROM contributions WHERE id = @key;", new { key }, tx, cancellationToken: ct));
         if (bond is null) return;
         var events = await connection.QueryAsync<(long Block, long Log, string What)>(new CommandDefinition("""
             SELECT block_number, log_index, action FROM flags WHERE contribution_id = @id
@@ -63,7 +66,7 @@ public sealed partial class SqliteIndexStore
             }
         }
         await connection.ExecuteAsync(new CommandDefinition(
-            "UPDATE contributions SET status = @status, current_bond = @current WHERE id = @id;", new { id, status, current }, tx, cancellationToken: ct));
+            "UPDATE contributions SET status = @status, current_bond = @current WHERE id = @key;", new { key, status, current }, tx, cancellationToken: ct));
     }
 
     private static async Task RecomputeBalanceAsync(SqliteConnection connection, SqliteTransaction tx, long modelId, string account, CancellationToken ct)

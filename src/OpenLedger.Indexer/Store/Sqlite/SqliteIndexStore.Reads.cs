@@ -1,5 +1,6 @@
 using System.Numerics;
 using Dapper;
+using OpenLedger.Ethereum.Primitives;
 using OpenLedger.Indexer.Store.Views;
 
 namespace OpenLedger.Indexer.Store.Sqlite;
@@ -12,10 +13,12 @@ public sealed partial class SqliteIndexStore
         commit_reveal AS CommitReveal
         """;
 
+    // contributions keeps ids, hashes and addresses as bytes (migration 3); the views show them as 0x text.
     private const string ContributionColumns = """
-        id AS Id, model_id AS ModelId, contributor AS Contributor, content_hash AS ContentHash, kind AS Kind, uri AS Uri,
-        bond AS Bond, current_bond AS CurrentBond, status AS Status, block_number AS RegisteredBlock, log_index AS LogIndex,
-        batch_index AS BatchIndex, tx_hash AS TxHash
+        '0x' || lower(hex(id)) AS Id, model_id AS ModelId, '0x' || lower(hex(contributor)) AS Contributor,
+        '0x' || lower(hex(content_hash)) AS ContentHash, kind AS Kind, uri AS Uri, bond AS Bond, current_bond AS CurrentBond,
+        status AS Status, block_number AS RegisteredBlock, log_index AS LogIndex, batch_index AS BatchIndex,
+        '0x' || lower(hex(tx_hash)) AS TxHash
         """;
 
     private const string EpochColumns = """
@@ -56,7 +59,7 @@ public sealed partial class SqliteIndexStore
     {
         await using var c = await OpenAsync(cancellationToken);
         return await c.QuerySingleOrDefaultAsync<ContributionView>(new CommandDefinition(
-            $"SELECT {ContributionColumns} FROM contributions WHERE id = @id;", new { id = id.ToLowerInvariant() }, cancellationToken: cancellationToken));
+            $"SELECT {ContributionColumns} FROM contributions WHERE id = @id;", new { id = Hex.Decode(id) }, cancellationToken: cancellationToken));
     }
 
     public async Task<IReadOnlyList<ContributionView>> ListContributionsAsync(ContributionQuery query, CancellationToken cancellationToken)
@@ -74,7 +77,7 @@ public sealed partial class SqliteIndexStore
         await using var c = await OpenAsync(cancellationToken);
         return (await c.QueryAsync<ContributionView>(new CommandDefinition(sql, new
         {
-            query.ModelId, Contributor = query.Contributor?.ToLowerInvariant(), query.Kind, query.Status,
+            query.ModelId, Contributor = query.Contributor is null ? null : Hex.Decode(query.Contributor), query.Kind, query.Status,
             after.Block, Log = after.LogIndex, Batch = after.BatchIndex, query.Limit,
         }, cancellationToken: cancellationToken))).AsList();
     }
@@ -84,7 +87,7 @@ public sealed partial class SqliteIndexStore
         await using var c = await OpenAsync(cancellationToken);
         return (await c.QueryAsync<long>(new CommandDefinition(
             "SELECT DISTINCT model_id FROM contributions WHERE contributor = @account ORDER BY model_id;",
-            new { account = account.ToLowerInvariant() }, cancellationToken: cancellationToken))).AsList();
+            new { account = Hex.Decode(account) }, cancellationToken: cancellationToken))).AsList();
     }
 
     public async Task<IReadOnlyList<ShareBalanceView>> ListShareBalancesAsync(long? modelId, string? account, CancellationToken cancellationToken)

@@ -126,6 +126,7 @@ public sealed partial class SqliteIndexStore
     // Contributions are the bulk of the data (a registerBatch log carries many). They go through one SQLite statement
     // on the connection's own handle, inside the range's transaction: binding and stepping natively per row skips
     // ADO.NET's per-execution work (parameter lookup by name, a data reader per row), which cost more than the insert.
+    // Ids, hashes and the contributor are bound as the bytes they are (migration 3).
     private const string ContributionInsertSql = """
         INSERT OR IGNORE INTO contributions (id, model_id, contributor, content_hash, kind, uri, bond, block_number, log_index, batch_index, tx_hash, status, current_bond)
         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, 'active', ?7);
@@ -145,23 +146,24 @@ public sealed partial class SqliteIndexStore
             var length = System.Text.Encoding.UTF8.GetBytes(value, buffer);
             Check(raw.sqlite3_bind_text(statement, index, buffer.AsSpan(0, length)), db);
         }
+        void Bytes(int index, ReadOnlySpan<byte> value) => Check(raw.sqlite3_bind_blob(statement, index, value), db);
         using (statement)
         {
             for (var r = 0; r < rows.Count; r++)
             {
                 if ((r & 1023) == 0) ct.ThrowIfCancellationRequested();
                 var row = rows[r];
-                Text(1, row.Id);
+                Bytes(1, row.Id.AsSpan());
                 Check(raw.sqlite3_bind_int64(statement, 2, row.ModelId), db);
-                Text(3, row.Contributor);
-                Text(4, row.ContentHash);
+                Bytes(3, row.Contributor.AsSpan());
+                Bytes(4, row.ContentHash.AsSpan());
                 Check(raw.sqlite3_bind_int64(statement, 5, row.Kind), db);
                 Text(6, row.Uri);
                 Text(7, row.Bond);
                 Check(raw.sqlite3_bind_int64(statement, 8, row.BlockNumber), db);
                 Check(raw.sqlite3_bind_int64(statement, 9, row.LogIndex), db);
                 Check(raw.sqlite3_bind_int64(statement, 10, row.BatchIndex), db);
-                Text(11, row.TxHash);
+                Bytes(11, row.TxHash.AsSpan());
                 var step = raw.sqlite3_step(statement);
                 if (step != raw.SQLITE_DONE) Check(step, db);
                 Check(raw.sqlite3_reset(statement), db);

@@ -1,0 +1,67 @@
+using Dapper;
+using Microsoft.Data.Sqlite;
+using OpenLedger.Ethereum.Primitives;
+using OpenLedger.Indexer.Chain;
+using OpenLedger.Indexer.Store;
+using OpenLedger.Indexer.Store.Rows;
+using OpenLedger.Indexer.Store.Sqlite;
+using OpenLedger.Indexer.Store.Views;
+using OpenLedger.Indexer.Tests.Support;
+
+namespace OpenLedger.Indexer.Tests;
+
+/// <summary>A database written by an older indexer keeps its data when a newer one upgrades the schema.</summary>
+public sealed class SchemaMigrationTests : IDisposable
+{
+    private static readonly CancellationToken Ct = CancellationToken.None;
+    private const string IdA = "0x1111111111111111111111111111111111111111111111111111111111111111";
+    private const string IdB = "0x2222222222222222222222222222222222222222222222222222222222222222";
+    private const string Alice = "0x00000000000000000000000000000000000a11ce";
+    private const string Bob = "0x0000000000000000000000000000000000000b0b";
+    private readonly TempDirectory _dir = new();
+
+    public void Dispose() => _dir.Dispose();
+
+    [Fact]
+    public async Task Contributions_written_as_text_by_schema_2_read_back_the_same_after_the_move_to_bytes()
+    {
+        var path = _dir.File("v2.db");
+        await using (var v2 = new SqliteConnection($"Data Source={path};Pooling=False"))
+        {
+            await v2.OpenAsync();
+            await v2.ExecuteAsync("CREATE TABLE schema_version (version INTEGER NOT NULL);");
+            for (var version = 1; version <= 2; version++)
+                await v2.ExecuteAsync(SqliteMigrations.All[version - 1] + " INSERT INTO schema_version (version) VALUES (@version);", new { version });
+            // As schema 2 stored them: 0x lower-case text, the later one flagged with its bond intact.
+            await v2.ExecuteAsync("""
+                INSERT INTO contributions (id, model_id, contributor, content_hash, kind, uri, bond, block_number, log_index, batch_index, tx_hash, status, current_bond)
+                VALUES (@IdA, 1, @Alice, @HashA, 0, 'ipfs://a', '1000', 5, 2, 0, @Tx, 'active', '1000'),
+                       (@IdB, 1, @Bob, @HashB, 3, 'ipfs://b', '0', 5, 2, 1, @Tx, 'flagged', '0');
+                INSERT INTO flags (block_number, log_index, tx_hash, contribution_id, actor, action, reason)
+                VALUES (6, 0, @Tx, @IdB, @Alice, 'flagged', 'copied');
+                INSERT INTO cursor (id, block_number, block_hash) VALUES (1, 6, @Tx);
+                """, new { IdA, IdB, Alice, Bob, HashA = Keccak.Hash("a").ToString(), HashB = Keccak.Hash("b").ToString(), Tx = Keccak.Hash("tx").ToString() });
+        }
+        var store = new SqliteIndexStore(path);
+        await store.MigrateAsync(Ct);
+
+        Assert.Equal(SqliteIndexStore.LatestVersion, await store.GetSchemaVersionAsync(Ct));
+        var a = await store.GetContributionAsync(IdA, Ct);
+        Assert.Equal(new ContributionView
+        {
+            Id = IdA, ModelId = 1, Contributor = Alice, ContentHash = Keccak.Hash("a").ToString(), Kind = 0, Uri = "ipfs://a",
+            Bond = "1000", CurrentBond = "1000", Status = "active", RegisteredBlock = 5, LogIndex = 2, BatchIndex = 0,
+            TxHash = Keccak.Hash("tx").ToString(),
+        }, a);
+        Assert.Equal([IdA, IdB], (await store.ListContributionsAsync(new ContributionQuery(ModelId: 1), Ct)).Select(c => c.Id));
+        Assert.Equal([IdB], (await store.ListContributionsAsync(new ContributionQuery(Contributor: Bob), Ct)).Select(c => c.Id));
+        Assert.Equal([1L], await store.ListContributedModelsAsync(Alice, Ct));
+
+        // Derived state still follows the event tables, which name contributions in text: a dismissal reactivates B.
+        var next = new RangeBatch(7, new BlockHeader(7, Keccak.Hash("block 7"), Keccak.Hash("tx")));
+        next.RememberBlock(new BlockRef(7, Keccak.Hash("block 7")));
+        next.Flags.Add(new FlagRow(7, 0, Keccak.Hash("tx 7").ToString(), IdB, Alice, FlagRow.Dismissed, null));
+        await store.CommitRangeAsync(next, 128, Ct);
+        Assert.Equal("active", (await store.GetContributionAsync(IdB, Ct))!.Status);
+    }
+}
