@@ -52,8 +52,8 @@ public sealed partial class JsonRpcClient
     {
         var id = Interlocked.Increment(ref _nextId);
         var body = RequestBody(id, method, parameters);
-        using var document = await PostAsync(method, body, cancellationToken).ConfigureAwait(false);
-        var result = ReadEnvelope(document.RootElement, method, id);
+        using var response = await PostAsync(method, body, cancellationToken).ConfigureAwait(false);
+        var result = ReadEnvelope(response.Root, method, id);
         return Convert(method, result, read);
     }
 
@@ -74,8 +74,8 @@ public sealed partial class JsonRpcClient
         for (var i = 0; i < requests.Count; i++)
             batch.Add(RequestNode(firstId + i, requests[i].Method, requests[i].Parameters));
         var label = $"batch of {requests.Count} ({requests[0].Method}{(requests.Count > 1 ? ", ..." : "")})";
-        using var document = await PostAsync(label, JsonSerializer.SerializeToUtf8Bytes(batch), cancellationToken).ConfigureAwait(false);
-        return ReadBatch(document.RootElement, requests, firstId, label);
+        using var response = await PostAsync(label, JsonSerializer.SerializeToUtf8Bytes(batch), cancellationToken).ConfigureAwait(false);
+        return ReadBatch(response.Root, requests, firstId, label);
     }
 
     /// <summary>Sends the same method with each parameter list as one batch and converts every result; the first error is thrown.</summary>
@@ -110,7 +110,7 @@ public sealed partial class JsonRpcClient
     };
 
     // One HTTP exchange inside the resilience pipeline; every transient failure becomes a transient RpcException.
-    private async Task<JsonDocument> PostAsync(string method, byte[] body, CancellationToken cancellationToken)
+    private async Task<ResponseDocument> PostAsync(string method, byte[] body, CancellationToken cancellationToken)
     {
         var attempts = 0;
         try
@@ -136,22 +136,23 @@ public sealed partial class JsonRpcClient
 
     private static string Attempts(int attempts) => attempts == 1 ? "1 attempt" : $"{attempts} attempts";
 
-    private async Task<JsonDocument> AttemptAsync(string method, byte[] body, CancellationToken token)
+    private async Task<ResponseDocument> AttemptAsync(string method, byte[] body, CancellationToken token)
     {
-        using var content = new ByteArrayContent(body);
-        content.Headers.ContentType = JsonMediaType;
-        byte[] bytes;
+        using var request = new HttpRequestMessage(HttpMethod.Post, Endpoint) { Content = new ByteArrayContent(body) };
+        request.Content.Headers.ContentType = JsonMediaType;
+        ResponseDocument response;
         HttpStatusCode status;
         try
         {
-            using var response = await _http.PostAsync(Endpoint, content, token).ConfigureAwait(false);
-            status = response.StatusCode;
+            // Headers first, then the body into a pooled buffer (ResponseDocument) instead of a fresh array per response.
+            using var message = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, token).ConfigureAwait(false);
+            status = message.StatusCode;
             if (status is HttpStatusCode.TooManyRequests or HttpStatusCode.BadGateway or HttpStatusCode.ServiceUnavailable or HttpStatusCode.GatewayTimeout)
-                throw new RpcException(method, $"HTTP {(int)status} {response.ReasonPhrase} from {Endpoint}", isTransient: true, httpStatus: (int)status)
+                throw new RpcException(method, $"HTTP {(int)status} {message.ReasonPhrase} from {Endpoint}", isTransient: true, httpStatus: (int)status)
                 {
-                    RetryAfter = RetryAfter(response.Headers.RetryAfter),
+                    RetryAfter = RetryAfter(message.Headers.RetryAfter),
                 };
-            bytes = await response.Content.ReadAsByteArrayAsync(token).ConfigureAwait(false);
+            response = await ResponseDocument.ReadAsync(message.Content, token).ConfigureAwait(false);
         }
         catch (HttpRequestException e)
         {
@@ -166,27 +167,33 @@ public sealed partial class JsonRpcClient
             // HttpClient.Timeout fired, not our caller or the per-attempt timeout.
             throw new RpcException(method, $"HttpClient timed out waiting for {Endpoint}", isTransient: true, inner: e);
         }
-        JsonDocument document;
-        try { document = JsonDocument.Parse(bytes); }
-        catch (JsonException e)
+        try
         {
-            // A 200 with a cut-off body is a dropped connection in disguise, a 500 a node or proxy failing for now;
-            // other statuses with garbage are permanent.
-            var transient = (int)status is >= 200 and < 300 || status == HttpStatusCode.InternalServerError;
-            throw new RpcException(method, $"HTTP {(int)status} response is not valid JSON ({e.Message}): {Snippet(bytes)}", isTransient: transient, httpStatus: (int)status, inner: e);
+            try { _ = response.Root; }
+            catch (JsonException e)
+            {
+                // A 200 with a cut-off body is a dropped connection in disguise, a 500 a node or proxy failing for now;
+                // other statuses with garbage are permanent.
+                var transient = (int)status is >= 200 and < 300 || status == HttpStatusCode.InternalServerError;
+                throw new RpcException(method, $"HTTP {(int)status} response is not valid JSON ({e.Message}): {Snippet(response.Bytes)}", isTransient: transient, httpStatus: (int)status, inner: e);
+            }
+            if ((int)status is < 200 or >= 300 && !IsErrorEnvelope(response.Root))
+            {
+                // Nodes and proxies answer 500 for failures of the moment (backend restarting, upstream lost); a 500
+                // carrying a JSON-RPC error object is instead the node's answer (such as a revert) and is read as one.
+                throw new RpcException(method, $"HTTP {(int)status} from {Endpoint}: {Snippet(response.Bytes)}",
+                    isTransient: status == HttpStatusCode.InternalServerError, httpStatus: (int)status);
+            }
+            return response;
         }
-        if ((int)status is < 200 or >= 300 && !IsErrorEnvelope(document.RootElement))
+        catch
         {
-            document.Dispose();
-            // Nodes and proxies answer 500 for failures of the moment (backend restarting, upstream lost); a 500
-            // carrying a JSON-RPC error object is instead the node's answer (such as a revert) and is read as one.
-            throw new RpcException(method, $"HTTP {(int)status} from {Endpoint}: {Snippet(bytes)}",
-                isTransient: status == HttpStatusCode.InternalServerError, httpStatus: (int)status);
+            response.Dispose();
+            throw;
         }
-        return document;
     }
 
-    internal static string Snippet(byte[] bytes) => Snippet(System.Text.Encoding.UTF8.GetString(bytes, 0, Math.Min(bytes.Length, 400)));
+    internal static string Snippet(ReadOnlySpan<byte> bytes) => Snippet(System.Text.Encoding.UTF8.GetString(bytes[..Math.Min(bytes.Length, 400)]));
 
     internal static string Snippet(string text) => text.Length <= 200 ? text : text[..200] + "...";
 }
