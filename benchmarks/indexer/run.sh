@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Indexer backfill benchmark: backfill events/s beside the raw eth_getLogs fetch rate of the same node for the same
-# logs and the same block ranges, alternating, best of 3, in the same run. Two workloads, each on its own fresh node:
+# logs and the same block ranges, alternating, best of 6 and the median per-round ratio, in the same run. Two workloads, each on its own fresh node:
 #   register  the issue's literal workload: CONTRIBUTIONS separate `register` transactions, one ContributionRegistered
 #             log each (URIs included), 100 transactions per block (automine off, node-signed, batched JSON-RPC)
 #   batch     CONTRIBUTIONS through registerBatch, 20 per transaction (one ContributionsRegistered log each),
