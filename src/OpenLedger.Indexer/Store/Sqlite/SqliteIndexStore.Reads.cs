@@ -13,14 +13,6 @@ public sealed partial class SqliteIndexStore
         commit_reveal AS CommitReveal
         """;
 
-    // contributions keeps ids, hashes and addresses as bytes (migration 3); the views show them as 0x text.
-    private const string ContributionColumns = """
-        '0x' || lower(hex(id)) AS Id, model_id AS ModelId, '0x' || lower(hex(contributor)) AS Contributor,
-        '0x' || lower(hex(content_hash)) AS ContentHash, kind AS Kind, uri AS Uri, bond AS Bond, current_bond AS CurrentBond,
-        status AS Status, block_number AS RegisteredBlock, log_index AS LogIndex, batch_index AS BatchIndex,
-        '0x' || lower(hex(tx_hash)) AS TxHash
-        """;
-
     private const string EpochColumns = """
         model_id AS ModelId, epoch AS Epoch, status AS Status, root AS Root, total_open AS TotalOpen, total_shares AS TotalShares,
         report_hash AS ReportHash, report_uri AS ReportUri, challenge_ends_at AS ChallengeEndsAt, posted_block AS PostedBlock,
@@ -58,8 +50,9 @@ public sealed partial class SqliteIndexStore
     public async Task<ContributionView?> GetContributionAsync(string id, CancellationToken cancellationToken)
     {
         await using var c = await OpenAsync(cancellationToken);
-        return await c.QuerySingleOrDefaultAsync<ContributionView>(new CommandDefinition(
-            $"SELECT {ContributionColumns} FROM contributions WHERE id = @id;", new { id = Hex.Decode(id) }, cancellationToken: cancellationToken));
+        var record = await c.QuerySingleOrDefaultAsync<ContributionRecord>(new CommandDefinition(
+            $"SELECT {ContributionRecord.Columns} FROM contributions WHERE id = @id;", new { id = Hex.Decode(id) }, cancellationToken: cancellationToken));
+        return record?.ToView();
     }
 
     public async Task<IReadOnlyList<ContributionView>> ListContributionsAsync(ContributionQuery query, CancellationToken cancellationToken)
@@ -71,15 +64,16 @@ public sealed partial class SqliteIndexStore
         if (query.Status is not null) where.Add("status = @Status");
         if (query.BondedOnly) where.Add("bond <> '0'");
         if (query.After is not null) where.Add("(block_number, log_index, batch_index) > (@Block, @Log, @Batch)");
-        var sql = $"SELECT {ContributionColumns} FROM contributions {(where.Count > 0 ? "WHERE " + string.Join(" AND ", where) : "")} " +
+        var sql = $"SELECT {ContributionRecord.Columns} FROM contributions {(where.Count > 0 ? "WHERE " + string.Join(" AND ", where) : "")} " +
                   "ORDER BY block_number, log_index, batch_index LIMIT @Limit;";
         var after = query.After ?? default;
         await using var c = await OpenAsync(cancellationToken);
-        return (await c.QueryAsync<ContributionView>(new CommandDefinition(sql, new
+        var records = await c.QueryAsync<ContributionRecord>(new CommandDefinition(sql, new
         {
             query.ModelId, Contributor = query.Contributor is null ? null : Hex.Decode(query.Contributor), query.Kind, query.Status,
             after.Block, Log = after.LogIndex, Batch = after.BatchIndex, query.Limit,
-        }, cancellationToken: cancellationToken))).AsList();
+        }, cancellationToken: cancellationToken));
+        return [.. records.Select(r => r.ToView())];
     }
 
     public async Task<IReadOnlyList<long>> ListContributedModelsAsync(string account, CancellationToken cancellationToken)
