@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using OpenLedger.Cli.Tests.Support;
 using OpenLedger.Ethereum.Accounts;
+using OpenLedger.TestSupport;
 
 namespace OpenLedger.Cli.Tests;
 

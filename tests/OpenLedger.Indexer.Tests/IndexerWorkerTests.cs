@@ -4,6 +4,7 @@ using Microsoft.Extensions.Hosting;
 using OpenLedger.Indexer.Store;
 using OpenLedger.Indexer.Sync;
 using OpenLedger.Indexer.Tests.Support;
+using OpenLedger.TestSupport;
 
 namespace OpenLedger.Indexer.Tests;
 

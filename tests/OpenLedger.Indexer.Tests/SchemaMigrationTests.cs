@@ -6,7 +6,7 @@ using OpenLedger.Indexer.Store;
 using OpenLedger.Indexer.Store.Rows;
 using OpenLedger.Indexer.Store.Sqlite;
 using OpenLedger.Indexer.Store.Views;
-using OpenLedger.Indexer.Tests.Support;
+using OpenLedger.TestSupport;
 
 namespace OpenLedger.Indexer.Tests;
 

@@ -5,6 +5,7 @@ using OpenLedger.Indexer.Store;
 using OpenLedger.Indexer.Store.Rows;
 using OpenLedger.Indexer.Store.Sqlite;
 using OpenLedger.Indexer.Tests.Support;
+using OpenLedger.TestSupport;
 
 namespace OpenLedger.Indexer.Tests;
 

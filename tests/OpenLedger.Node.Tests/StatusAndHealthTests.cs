@@ -1,7 +1,8 @@
-using OpenLedger.Ethereum.Rpc;
 using System.Net;
 using System.Text.Json.Nodes;
+using OpenLedger.Ethereum.Rpc;
 using OpenLedger.Node.Tests.Support;
+using OpenLedger.TestSupport;
 
 namespace OpenLedger.Node.Tests;
 
