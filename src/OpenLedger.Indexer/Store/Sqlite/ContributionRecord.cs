@@ -1,3 +1,4 @@
+using OpenLedger.Ethereum.Primitives;
 using OpenLedger.Indexer.Store.Views;
 
 namespace OpenLedger.Indexer.Store.Sqlite;
@@ -30,10 +31,8 @@ internal sealed class ContributionRecord
 
     public ContributionView ToView() => new()
     {
-        Id = Text(Id), ModelId = ModelId, Contributor = Text(Contributor), ContentHash = Text(ContentHash), Kind = (int)Kind,
+        Id = Hex.Encode(Id), ModelId = ModelId, Contributor = Hex.Encode(Contributor), ContentHash = Hex.Encode(ContentHash), Kind = (int)Kind,
         Uri = Uri, Bond = Bond, CurrentBond = CurrentBond, Status = Status, RegisteredBlock = RegisteredBlock,
-        LogIndex = (int)LogIndex, BatchIndex = (int)BatchIndex, TxHash = Text(TxHash),
+        LogIndex = (int)LogIndex, BatchIndex = (int)BatchIndex, TxHash = Hex.Encode(TxHash),
     };
-
-    private static string Text(byte[] bytes) => "0x" + Convert.ToHexStringLower(bytes);
 }
