@@ -1,8 +1,8 @@
 // IndexerBench --rpc URL --deployment FILE --db FILE [--range BLOCKS] [--rounds N]
 // Measures, on the same node and the same block ranges: (1) the raw fetch, eth_getLogs of every range as HTTP
 // bodies read to the end and nothing else (the node's own rate: no JSON parsing, no decoding, no writing), one request
-// at a time and with two in flight; (2) the
-// same calls read and parsed by the indexer's JSON-RPC client into logs; (3) a backfill into a fresh SQLite database
+// at a time and with two in flight; (2) the same calls read and parsed by the indexer's JSON-RPC client into logs;
+// (3) a backfill into a fresh SQLite database
 // (fetch, decode, write, pipelined). Rounds alternate the three (6 by default); the best round of each is reported, and
 // the median of each round's own backfill-to-raw ratio.
 using System.Diagnostics;
@@ -27,7 +27,8 @@ var addressList = string.Join(",", deployment.Addresses.Select(a => $"\"{a.ToStr
 
 // eth_getLogs of every range as HTTP bodies read to the end, nothing parsed: what the node itself serves. With two in
 // flight the node computes one range while it streams the other (it is not single-threaded), so it serves faster than
-// one request at a time: both are reported, and the backfill (which keeps two in flight) is compared with both.
+// one request at a time: both are reported, and the backfill (which keeps ChainIndexer.RangesInFlight in flight) is
+// compared with both.
 async Task<long> FetchRangeBytesAsync(long from)
 {
     var body = $"{{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"eth_getLogs\",\"params\":[{{\"fromBlock\":\"0x{from:x}\",\"toBlock\":\"0x{Math.Min(head, from + range - 1):x}\",\"address\":[{addressList}]}}]}}";

@@ -50,9 +50,7 @@ internal static class ContributionLogReader
         var elements = data[(arrayAt + 32)..];
         if ((long)count * 32 > elements.Length)
             throw new EthereumException($"entries at byte {arrayAt} have length {count} but only {elements.Length} bytes follow");
-        Span<byte> idInput = stackalloc byte[64];
         Span<byte> id = stackalloc byte[32];
-        modelTopic.CopyTo(idInput);
         batch.Contributions.EnsureCapacity(batch.Contributions.Count + count);
         for (var i = 0; i < count; i++)
         {
@@ -60,8 +58,7 @@ internal static class ContributionLogReader
             var entry = elements[at..];
             if (entry.Length < 128) throw new EthereumException($"entry {i} at byte {arrayAt + 32 + at} needs 128 bytes but {entry.Length} follow");
             var (kind, bond, uri) = ReadEntryTail(entry, arrayAt + 32 + at);
-            entry[..32].CopyTo(idInput[32..]);
-            Keccak.Hash(idInput, id);
+            ContributionIds.Of(modelTopic, entry[..32], id);
             batch.Contributions.Add(new ContributionRow(log.BlockNumber, log.LogIndex, i, log.TransactionHash, new Hash32(id), modelId, contributor,
                 new Hash32(entry[..32]), kind, uri, bond));
         }

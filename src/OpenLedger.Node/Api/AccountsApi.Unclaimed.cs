@@ -29,7 +29,9 @@ public static partial class AccountsApi
         var now = await EpochsApi.ChainTimeAsync(reader, clock, ct);
         var items = new List<UnclaimedEpoch>();
         var anyFromEvents = false;
-        foreach (var modelId in await CandidateModelsAsync(reader, store is not null, account!, ct))
+        // Read once: the models the account contributed to decide both the candidates and the epochs known from events only.
+        var contributed = (await reader.ListContributedModelsAsync(account!, ct)).ToHashSet();
+        foreach (var modelId in store is null ? [.. contributed.Order()] : await AllModelsAsync(reader, ct))
         {
             var claimed = (await reader.ListClaimsAsync(modelId, null, account, ct)).Select(c => c.Epoch).ToHashSet();
             foreach (var epoch in await reader.ListEpochsAsync(modelId, ct))
@@ -39,7 +41,7 @@ public static partial class AccountsApi
                 var distribution = store is null ? null : await store.TryGetAsync(modelId, epoch.Epoch, ct);
                 if (distribution is null)
                 {
-                    if (!await ContributedAsync(reader, account!, modelId, ct)) continue;
+                    if (!contributed.Contains(modelId)) continue;
                     anyFromEvents = true;
                     items.Add(new UnclaimedEpoch(modelId, epoch.Epoch, status, null, null, null));
                     continue;
@@ -52,11 +54,9 @@ public static partial class AccountsApi
         return TypedResults.Ok(new UnclaimedEpochs(account!, basis, items));
     }
 
-    private static async Task<IReadOnlyList<long>> CandidateModelsAsync(
-        IIndexReader reader, bool everyModel, string account, CancellationToken ct)
+    // A distribution may pay accounts that never contributed (e.g. evaluators credited by the report): look at every model.
+    private static async Task<IReadOnlyList<long>> AllModelsAsync(IIndexReader reader, CancellationToken ct)
     {
-        if (!everyModel) return await reader.ListContributedModelsAsync(account, ct);
-        // A distribution may pay accounts that never contributed (e.g. evaluators credited by the report): look at every model.
         var models = new List<long>();
         for (var after = 0L; ;)
         {
@@ -66,7 +66,4 @@ public static partial class AccountsApi
             after = page[^1].ModelId;
         }
     }
-
-    private static async Task<bool> ContributedAsync(IIndexReader reader, string account, long modelId, CancellationToken ct) =>
-        (await reader.ListContributedModelsAsync(account, ct)).Contains(modelId);
 }

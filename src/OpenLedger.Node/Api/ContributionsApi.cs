@@ -1,9 +1,9 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using OpenLedger.Ethereum.Primitives;
+using OpenLedger.Indexer.Decoding;
 using OpenLedger.Indexer.Store;
 using OpenLedger.Indexer.Store.Views;
-using OpenLedger.Node.Epochs;
 using OpenLedger.Node.Paging;
 
 namespace OpenLedger.Node.Api;
@@ -46,7 +46,7 @@ public static class ContributionsApi
         if (errors.Any) return errors.ToProblem();
         var model = await ModelsApi.FindAsync(reader, id!.Value, ct);
         if (model is null) return ModelsApi.Missing(modelId);
-        var contribution = await reader.GetContributionAsync(ReportCrossCheck.ContributionId(model.ModelId, Hash32.Parse(hash!)), ct);
+        var contribution = await reader.GetContributionAsync(ContributionIds.Of(model.ModelId, Hash32.Parse(hash!)).ToString(), ct);
         return contribution is null
             ? NotFoundProblem.Of($"model {modelId} has no contribution with content hash {hash}")
             : TypedResults.Ok(contribution);

@@ -2,6 +2,7 @@ using System.Numerics;
 using OpenLedger.Attribution.Reports;
 using OpenLedger.Contracts.Distributor;
 using OpenLedger.Ethereum.Primitives;
+using OpenLedger.Indexer.Decoding;
 using OpenLedger.Indexer.Store;
 using OpenLedger.Indexer.Store.Views;
 
@@ -95,7 +96,7 @@ public sealed class ReportCrossCheck(IIndexReader index, ReporterChain chain)
     {
         foreach (var other in otherModels)
         {
-            var copy = await index.GetContributionAsync(ContributionId(other, entry.ContentHash), ct);
+            var copy = await index.GetContributionAsync(ContributionIds.Of(other, entry.ContentHash).ToString(), ct);
             if (copy is null || string.Equals(copy.Contributor, onChain.Contributor, StringComparison.OrdinalIgnoreCase)) continue;
             var earlier = (copy.RegisteredBlock, copy.LogIndex, copy.BatchIndex).CompareTo((onChain.RegisteredBlock, onChain.LogIndex, onChain.BatchIndex)) < 0;
             if (earlier)
@@ -124,14 +125,5 @@ public sealed class ReportCrossCheck(IIndexReader index, ReporterChain chain)
         var bytes = new byte[32];
         id.TryWriteBytes(bytes.AsSpan(32 - id.GetByteCount(isUnsigned: true)), out _, isUnsigned: true, isBigEndian: true);
         return Hex.Encode(bytes);
-    }
-
-    /// <summary>ContributionRegistry.contributionId: keccak256(abi.encode(modelId, contentHash)).</summary>
-    public static string ContributionId(long modelId, Hash32 contentHash)
-    {
-        var data = new byte[64];
-        System.Buffers.Binary.BinaryPrimitives.WriteInt64BigEndian(data.AsSpan(24, 8), modelId);
-        contentHash.AsSpan().CopyTo(data.AsSpan(32));
-        return Keccak.Hash(data).ToString();
     }
 }
