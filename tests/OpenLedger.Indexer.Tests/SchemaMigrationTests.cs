@@ -46,7 +46,7 @@ public sealed class SchemaMigrationTests : IDisposable
         await store.MigrateAsync(Ct);
 
         Assert.Equal(SqliteIndexStore.LatestVersion, await store.GetSchemaVersionAsync(Ct));
-        var a = await store.GetContributionAsync(IdA, Ct);
+        var a = await store.GetContributionAsync(Hash32.Parse(IdA), Ct);
         Assert.Equal(new ContributionView
         {
             Id = IdA, ModelId = 1, Contributor = Alice, ContentHash = Keccak.Hash("a").ToString(), Kind = 0, Uri = "ipfs://a",
@@ -62,6 +62,6 @@ public sealed class SchemaMigrationTests : IDisposable
         next.RememberBlock(new BlockRef(7, Keccak.Hash("block 7")));
         next.Flags.Add(new FlagRow(7, 0, Keccak.Hash("tx 7").ToString(), IdB, Alice, FlagRow.Dismissed, null));
         await store.CommitRangeAsync(next, 128, Ct);
-        Assert.Equal("active", (await store.GetContributionAsync(IdB, Ct))!.Status);
+        Assert.Equal("active", (await store.GetContributionAsync(Hash32.Parse(IdB), Ct))!.Status);
     }
 }

@@ -66,7 +66,7 @@ public sealed class SqliteStoreTests : IDisposable
         await _store.CommitRangeAsync(batch, 128, Ct);
         Assert.Equal(once, DatabaseDump.Canonical(_store.DatabasePath));
         Assert.Equal("500", Assert.Single(await _store.ListShareBalancesAsync(1, Alice, Ct)).Balance);
-        Assert.Equal("flagged", (await _store.GetContributionAsync(IdA, Ct))!.Status);
+        Assert.Equal("flagged", (await _store.GetContributionAsync(Hash32.Parse(IdA), Ct))!.Status);
     }
 
     [Fact]
@@ -105,14 +105,14 @@ public sealed class SqliteStoreTests : IDisposable
         second.EpochVetoes.Add(new EpochVetoRow(15, 0, "0x07", 1, 1, Bob, "wrong"));
         second.Claims.Add(new ClaimRow(16, 0, "0x08", 1, 1, Bob, 1, "10", "1"));
         await _store.CommitRangeAsync(second, 128, Ct);
-        Assert.Equal("flagged", (await _store.GetContributionAsync(IdA, Ct))!.Status);
+        Assert.Equal("flagged", (await _store.GetContributionAsync(Hash32.Parse(IdA), Ct))!.Status);
         Assert.Equal(Bob, Assert.Single(await _store.ListShareBalancesAsync(1, null, Ct)).Account);
         Assert.Equal("vetoed", (await _store.GetEpochAsync(1, 1, Ct))!.Status);
 
         await _store.RewindAsync(new BlockRef(10, BlockHash(10)), Ct);
         Assert.Equal(atTen, DatabaseDump.Canonical(_store.DatabasePath));
-        Assert.Equal("active", (await _store.GetContributionAsync(IdA, Ct))!.Status);
-        Assert.Null(await _store.GetContributionAsync(IdB, Ct));
+        Assert.Equal("active", (await _store.GetContributionAsync(Hash32.Parse(IdA), Ct))!.Status);
+        Assert.Null(await _store.GetContributionAsync(Hash32.Parse(IdB), Ct));
         var epoch = (await _store.GetEpochAsync(1, 1, Ct))!;
         Assert.Equal(("posted", "40", 1L), (epoch.Status, epoch.ClaimedOpen, epoch.ClaimCount));
         Assert.DoesNotContain(await _store.GetRecentBlocksAsync(Ct), b => b.Number > 10);
@@ -142,6 +142,47 @@ public sealed class SqliteStoreTests : IDisposable
         await _store.CommitRangeAsync(batch, 128, Ct);
         var epoch = (await _store.GetEpochAsync(1, 1, Ct))!;
         Assert.Equal(("posted", "0xr2", "90", "30", 4L), (epoch.Status, epoch.Root, epoch.TotalOpen, epoch.ClaimedOpen, epoch.PostedBlock));
+    }
+
+    [Fact]
+    public async Task An_accounts_balances_claims_and_withdrawals_are_read_through_indexes_that_lead_with_the_account()
+    {
+        var batch = Batch(1, 10);
+        batch.ShareTransfers.Add(new ShareTransferRow(2, 0, 0, "0x01", Alice, Zero, Alice, 1, "500"));
+        batch.ShareTransfers.Add(new ShareTransferRow(2, 1, 0, "0x01", Bob, Zero, Bob, 1, "300"));
+        batch.ShareTransfers.Add(new ShareTransferRow(3, 0, 0, "0x02", Alice, Zero, Alice, 2, "70"));
+        batch.Claims.Add(new ClaimRow(4, 0, "0x03", 1, 1, Alice, 0, "30", "3"));
+        batch.Claims.Add(new ClaimRow(4, 1, "0x03", 1, 1, Bob, 1, "20", "2"));
+        batch.RevenueWithdrawals.Add(new RevenueWithdrawalRow(5, 0, "0x04", 1, Bob, "9"));
+        batch.RevenueWithdrawals.Add(new RevenueWithdrawalRow(6, 0, "0x05", 2, Alice, "4"));
+        await _store.CommitRangeAsync(batch, 128, Ct);
+
+        // Each filter alone, both, and neither; accounts in text order (Bob, 0x…0b0b, before Alice, 0x…a11ce).
+        Assert.Equal([(1L, Alice), (2L, Alice)], (await _store.ListShareBalancesAsync(null, Alice, Ct)).Select(b => (b.ModelId, b.Account)));
+        Assert.Equal([(1L, Bob), (1L, Alice)], (await _store.ListShareBalancesAsync(1, null, Ct)).Select(b => (b.ModelId, b.Account)));
+        Assert.Equal("70", Assert.Single(await _store.ListShareBalancesAsync(2, Alice, Ct)).Balance);
+        Assert.Equal(3, (await _store.ListShareBalancesAsync(null, null, Ct)).Count);
+        Assert.Equal("20", Assert.Single(await _store.ListAccountClaimsAsync(Bob, null, 10, Ct)).OpenAmount);
+        Assert.Equal("4", Assert.Single(await _store.ListRevenueWithdrawalsAsync(Alice, Ct)).Amount);
+
+        // The routes' queries search by account instead of scanning (migration 4).
+        await using var connection = new SqliteConnection($"Data Source={_store.DatabasePath}");
+        await connection.OpenAsync();
+        async Task<string> Plan(string sql)
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = "EXPLAIN QUERY PLAN " + sql;
+            await using var reader = await command.ExecuteReaderAsync();
+            var plan = new List<string>();
+            while (await reader.ReadAsync()) plan.Add(reader.GetString(3));
+            return string.Join("; ", plan);
+        }
+        Assert.Contains("USING INDEX claims_account (account=?", await Plan(
+            "SELECT * FROM claims WHERE account = 'a' AND (block_number, log_index) > (1, 1) ORDER BY block_number, log_index LIMIT 5"));
+        Assert.Contains("USING INDEX revenue_withdrawals_account (account=?)", await Plan(
+            "SELECT * FROM revenue_withdrawals WHERE account = 'a' ORDER BY block_number, log_index"));
+        Assert.Contains("USING INDEX share_balances_account (account=?)", await Plan(
+            "SELECT * FROM share_balances WHERE account = 'a' ORDER BY model_id, account"));
     }
 
     [Fact]
@@ -178,7 +219,7 @@ public sealed class SqliteStoreTests : IDisposable
         Assert.Equal(DatabaseDump.Canonical(_store.DatabasePath), DatabaseDump.Canonical(grouped.DatabasePath));
         Assert.Equal(await _store.GetRecentBlocksAsync(Ct), await grouped.GetRecentBlocksAsync(Ct));
         Assert.Equal(30, (await grouped.GetCursorAsync(Ct))!.Value.Number);
-        Assert.Equal(("slashed", "0"), ((await grouped.GetContributionAsync(IdA, Ct))!.Status, (await grouped.GetContributionAsync(IdA, Ct))!.CurrentBond));
+        Assert.Equal(("slashed", "0"), ((await grouped.GetContributionAsync(Hash32.Parse(IdA), Ct))!.Status, (await grouped.GetContributionAsync(Hash32.Parse(IdA), Ct))!.CurrentBond));
     }
 
     [Fact]
@@ -189,6 +230,6 @@ public sealed class SqliteStoreTests : IDisposable
         var error = await Assert.ThrowsAsync<IndexerException>(() => _store.CommitRangesAsync([first, Batch(12, 20)], 128, Ct));
         Assert.Equal("Range 12-20 does not follow the cursor at block 10", error.Message);
         Assert.Null(await _store.GetCursorAsync(Ct));
-        Assert.Null(await _store.GetContributionAsync(IdA, Ct));
+        Assert.Null(await _store.GetContributionAsync(Hash32.Parse(IdA), Ct));
     }
 }

@@ -1,3 +1,4 @@
+using OpenLedger.Ethereum.Primitives;
 using OpenLedger.Indexer.Chain;
 using OpenLedger.Indexer.Store.Views;
 
@@ -18,7 +19,7 @@ public interface IIndexReader
 
     Task<IReadOnlyList<ValidatorView>> ListValidatorsAsync(long modelId, CancellationToken cancellationToken);
 
-    Task<ContributionView?> GetContributionAsync(string id, CancellationToken cancellationToken);
+    Task<ContributionView?> GetContributionAsync(Hash32 id, CancellationToken cancellationToken);
 
     Task<IReadOnlyList<ContributionView>> ListContributionsAsync(ContributionQuery query, CancellationToken cancellationToken);
 

@@ -46,7 +46,7 @@ public static class ContributionsApi
         if (errors.Any) return errors.ToProblem();
         var model = await ModelsApi.FindAsync(reader, id!.Value, ct);
         if (model is null) return ModelsApi.Missing(modelId);
-        var contribution = await reader.GetContributionAsync(ContributionIds.Of(model.ModelId, Hash32.Parse(hash!)).ToString(), ct);
+        var contribution = await reader.GetContributionAsync(ContributionIds.Of(model.ModelId, Hash32.Parse(hash!)), ct);
         return contribution is null
             ? NotFoundProblem.Of($"model {modelId} has no contribution with content hash {hash}")
             : TypedResults.Ok(contribution);
@@ -58,7 +58,7 @@ public static class ContributionsApi
         var errors = new RequestErrors();
         var key = ApiInput.Hash(errors, "id", id);
         if (errors.Any) return errors.ToProblem();
-        var contribution = await reader.GetContributionAsync(key!, ct);
+        var contribution = await reader.GetContributionAsync(Hash32.Parse(key!), ct);
         return contribution is null ? NotFoundProblem.Of($"no contribution {key} is indexed") : TypedResults.Ok(contribution);
     }
 

@@ -67,7 +67,7 @@ public sealed class ReportCrossCheck(IIndexReader index, ReporterChain chain)
             var id = IdHex(entry.Id);
             if (!known.TryGetValue(id, out var onChain))
             {
-                var elsewhere = await index.GetContributionAsync(id, ct);
+                var elsewhere = await index.GetContributionAsync(Hash32.Parse(id), ct);
                 problems.Add(elsewhere is null
                     ? new($"{at}.id", $"contribution {id} is not registered (the index, up to block {indexedTo}, does not have it)")
                     : new($"{at}.id", $"contribution {id} belongs to model {elsewhere.ModelId}, not to model {modelId}"));
@@ -96,7 +96,7 @@ public sealed class ReportCrossCheck(IIndexReader index, ReporterChain chain)
     {
         foreach (var other in otherModels)
         {
-            var copy = await index.GetContributionAsync(ContributionIds.Of(other, entry.ContentHash).ToString(), ct);
+            var copy = await index.GetContributionAsync(ContributionIds.Of(other, entry.ContentHash), ct);
             if (copy is null || string.Equals(copy.Contributor, onChain.Contributor, StringComparison.OrdinalIgnoreCase)) continue;
             var earlier = (copy.RegisteredBlock, copy.LogIndex, copy.BatchIndex).CompareTo((onChain.RegisteredBlock, onChain.LogIndex, onChain.BatchIndex)) < 0;
             if (earlier)

@@ -47,11 +47,11 @@ public sealed partial class SqliteIndexStore
             "WHERE model_id = @modelId ORDER BY validator;", new { modelId }, cancellationToken: cancellationToken))).AsList();
     }
 
-    public async Task<ContributionView?> GetContributionAsync(string id, CancellationToken cancellationToken)
+    public async Task<ContributionView?> GetContributionAsync(Hash32 id, CancellationToken cancellationToken)
     {
         await using var c = await OpenAsync(cancellationToken);
         var record = await c.QuerySingleOrDefaultAsync<ContributionRecord>(new CommandDefinition(
-            $"SELECT {ContributionRecord.Columns} FROM contributions WHERE id = @id;", new { id = Hex.Decode(id) }, cancellationToken: cancellationToken));
+            $"SELECT {ContributionRecord.Columns} FROM contributions WHERE id = @id;", new { id = id.ToArray() }, cancellationToken: cancellationToken));
         return record?.ToView();
     }
 
@@ -86,12 +86,15 @@ public sealed partial class SqliteIndexStore
 
     public async Task<IReadOnlyList<ShareBalanceView>> ListShareBalancesAsync(long? modelId, string? account, CancellationToken cancellationToken)
     {
+        // Only the filters given go into the SQL: "@account IS NULL OR account = @account" would keep SQLite off the indexes.
+        var where = new List<string>();
+        if (modelId is not null) where.Add("model_id = @modelId");
+        if (account is not null) where.Add("account = @account");
         await using var c = await OpenAsync(cancellationToken);
-        return (await c.QueryAsync<ShareBalanceView>(new CommandDefinition("""
-            SELECT model_id AS ModelId, account AS Account, balance AS Balance FROM share_balances
-            WHERE (@modelId IS NULL OR model_id = @modelId) AND (@account IS NULL OR account = @account)
-            ORDER BY model_id, account;
-            """, new { modelId, account = account?.ToLowerInvariant() }, cancellationToken: cancellationToken))).AsList();
+        return (await c.QueryAsync<ShareBalanceView>(new CommandDefinition(
+            "SELECT model_id AS ModelId, account AS Account, balance AS Balance FROM share_balances " +
+            $"{(where.Count > 0 ? "WHERE " + string.Join(" AND ", where) : "")} ORDER BY model_id, account;",
+            new { modelId, account = account?.ToLowerInvariant() }, cancellationToken: cancellationToken))).AsList();
     }
 
     public async Task<EpochView?> GetEpochAsync(long modelId, long epoch, CancellationToken cancellationToken)

@@ -139,6 +139,13 @@ internal static class SqliteMigrations
         CREATE INDEX contributions_model ON contributions (model_id);
         CREATE INDEX contributions_contributor ON contributions (contributor);
         """,
+        // 4: an account's claims, revenue withdrawals and share balances (the /accounts routes) were read by scanning each
+        // table whole; these indexes lead with the account, in the order the routes list.
+        """
+        CREATE INDEX claims_account ON claims (account, block_number, log_index);
+        CREATE INDEX revenue_withdrawals_account ON revenue_withdrawals (account, block_number, log_index);
+        CREATE INDEX share_balances_account ON share_balances (account, model_id);
+        """,
     ];
 
     /// <summary>Event tables: every row belongs to the block in block_number and goes away when that block is reorged out.</summary>
