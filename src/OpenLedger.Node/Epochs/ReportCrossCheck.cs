@@ -64,10 +64,10 @@ public sealed class ReportCrossCheck(IIndexReader index, ReporterChain chain)
         {
             var entry = report.Contributions[i];
             var at = $"contributions[{i}]";
-            var id = IdHex(entry.Id);
-            if (!known.TryGetValue(id, out var onChain))
+            var id = IdHash(entry.Id);
+            if (!known.TryGetValue(id.ToString(), out var onChain))
             {
-                var elsewhere = await index.GetContributionAsync(Hash32.Parse(id), ct);
+                var elsewhere = await index.GetContributionAsync(id, ct);
                 problems.Add(elsewhere is null
                     ? new($"{at}.id", $"contribution {id} is not registered (the index, up to block {indexedTo}, does not have it)")
                     : new($"{at}.id", $"contribution {id} belongs to model {elsewhere.ModelId}, not to model {modelId}"));
@@ -119,11 +119,11 @@ public sealed class ReportCrossCheck(IIndexReader index, ReporterChain chain)
         }
     }
 
-    /// <summary>A uint256 contribution id as the index keys it: the registry's bytes32 id in 0x hex.</summary>
-    public static string IdHex(BigInteger id)
+    /// <summary>A report's uint256 contribution id as the registry's bytes32 id.</summary>
+    private static Hash32 IdHash(BigInteger id)
     {
-        var bytes = new byte[32];
-        id.TryWriteBytes(bytes.AsSpan(32 - id.GetByteCount(isUnsigned: true)), out _, isUnsigned: true, isBigEndian: true);
-        return Hex.Encode(bytes);
+        Span<byte> bytes = stackalloc byte[32];
+        id.TryWriteBytes(bytes[(32 - id.GetByteCount(isUnsigned: true))..], out _, isUnsigned: true, isBigEndian: true);
+        return new Hash32(bytes);
     }
 }
