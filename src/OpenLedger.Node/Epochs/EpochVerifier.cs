@@ -9,7 +9,8 @@ namespace OpenLedger.Node.Epochs;
 /// <summary>
 /// Audits a posted epoch independently of the node that posted it: recomputes the distribution and the Merkle root
 /// from the report's bytes and compares them, field by field, with RewardDistributor.epoch(model, epoch) — root,
-/// totals, report hash — and, when given, with the distribution the node published (leaf by leaf). An empty list
+/// totals, report hash — and, when given, with the distribution the node published (leaf by leaf: index, account,
+/// amounts and proof). An empty list
 /// means the epoch is exactly what the report implies.
 /// </summary>
 public sealed class EpochVerifier(RewardDistributorService distributor)
@@ -76,12 +77,21 @@ public sealed class EpochVerifier(RewardDistributorService distributor)
             for (var i = 0; i < Math.Min(leaves.Length, mine.Count); i++)
             {
                 var leaf = leaves[i];
+                // A claim needs the leaf's index and proof as well as its amounts: a wrong one fails on chain.
+                Compare(differences, $"leaves[{i}].index", leaf.TryGetProperty("index", out var index) ? index.GetRawText() : "(missing)",
+                    mine[i].Index.ToString());
                 Compare(differences, $"leaves[{i}].account", Text(leaf, "account"), mine[i].Account.ToString());
                 Compare(differences, $"leaves[{i}].open", Text(leaf, "open"), mine[i].Open.ToString());
                 Compare(differences, $"leaves[{i}].shares", Text(leaf, "shares"), mine[i].Shares.ToString());
+                Compare(differences, $"leaves[{i}].proof", Proof(leaf), string.Join(",", mine[i].Proof));
             }
         }
     }
+
+    private static string Proof(JsonElement leaf) =>
+        leaf.TryGetProperty("proof", out var proof) && proof.ValueKind == JsonValueKind.Array
+            ? string.Join(",", proof.EnumerateArray().Select(h => h.ValueKind == JsonValueKind.String ? h.GetString() : h.GetRawText()))
+            : "(missing)";
 
     private static string Text(JsonElement leaf, string name) =>
         leaf.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString()! : "(missing)";

@@ -47,12 +47,15 @@ public sealed class EpochVerifierTests(EpochChain chain)
             new("reportHash", Keccak.Hash(report).ToString(), Keccak.Hash(tamperedBytes).ToString()),
             new("root", honest.Root!.Value.ToString(), recomputed.Root!.Value.ToString()),
         };
-        // Which leaf belongs to the contributor whose score changed, and to every other leaf whose share moved.
+        // Which leaf belongs to the contributor whose score changed, and to every other leaf whose share or proof moved.
         for (var i = 0; i < honest.Distribution.Allocations.Count; i++)
         {
             var (before, after) = (honest.Distribution.Allocations[i], recomputed.Distribution.Allocations[i]);
             if (before.Open != after.Open) expected.Add(new($"leaves[{i}].open", before.Open.ToString(), after.Open.ToString()));
             if (before.Shares != after.Shares) expected.Add(new($"leaves[{i}].shares", before.Shares.ToString(), after.Shares.ToString()));
+            // The published proofs lead to the posted root, not to the tampered report's.
+            var (proofBefore, proofAfter) = (string.Join(",", before.Proof), string.Join(",", after.Proof));
+            if (proofBefore != proofAfter) expected.Add(new($"leaves[{i}].proof", proofBefore, proofAfter));
         }
         Assert.Equal(expected, differences);
         // Totals are the budget either way; the changed contributor's leaf now gets about 0.1/0.7 of the OPEN.
@@ -60,6 +63,28 @@ public sealed class EpochVerifierTests(EpochChain chain)
         var changed = honest.Distribution.Allocations.Single(l => l.Account.ToString().Equals(contributor, StringComparison.OrdinalIgnoreCase)).Index;
         var open = BigInteger.Parse(differences.Single(d => d.Field == $"leaves[{changed}].open").Recomputed);
         Assert.True(BigInteger.Abs(open - 10 * EpochChain.Ether / 7) < 10_000, $"{open} is not about 1/7 of 10 OPEN");
+    }
+
+    [Fact]
+    public async Task Published_leaf_with_a_wrong_index_or_proof_is_reported_even_when_its_amounts_are_right()
+    {
+        var (_, report, distribution) = await PostedEpochAsync();
+        var published = JsonNode.Parse(distribution)!;
+        var leaves = published["leaves"]!.AsArray();
+        var honest = EpochComputation.Compute(report).Distribution.Allocations;
+        leaves[0]!["index"] = 1;
+        var proof = leaves[1]!["proof"]!.AsArray();
+        proof[0] = Keccak.Hash("not a sibling").ToString();
+        leaves[2]!.AsObject().Remove("proof");
+
+        var differences = await new EpochVerifier(chain.Reads.Distributor).VerifyAsync(report, ReportJson.Bytes(published));
+
+        Assert.Equal(
+        [
+            new EpochDifference("leaves[0].index", "1", honest[0].Index.ToString()),
+            new EpochDifference("leaves[1].proof", string.Join(",", honest[1].Proof.Skip(1).Prepend(Keccak.Hash("not a sibling"))), string.Join(",", honest[1].Proof)),
+            new EpochDifference("leaves[2].proof", "(missing)", string.Join(",", honest[2].Proof)),
+        ], differences);
     }
 
     [Fact]
