@@ -10,8 +10,7 @@ namespace OpenLedger.Node.Epochs;
 /// Audits a posted epoch independently of the node that posted it: recomputes the distribution and the Merkle root
 /// from the report's bytes and compares them, field by field, with RewardDistributor.epoch(model, epoch) — root,
 /// totals, report hash — and, when given, with the distribution the node published (leaf by leaf: index, account,
-/// amounts and proof). An empty list
-/// means the epoch is exactly what the report implies.
+/// amounts and proof). An empty list means the epoch is exactly what the report implies.
 /// </summary>
 public sealed class EpochVerifier(RewardDistributorService distributor)
 {
