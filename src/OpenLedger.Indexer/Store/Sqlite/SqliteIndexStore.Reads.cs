@@ -86,15 +86,19 @@ public sealed partial class SqliteIndexStore
 
     public async Task<IReadOnlyList<ShareBalanceView>> ListShareBalancesAsync(long? modelId, string? account, CancellationToken cancellationToken)
     {
-        // Only the filters given go into the SQL: "@account IS NULL OR account = @account" would keep SQLite off the indexes.
-        var where = new List<string>();
-        if (modelId is not null) where.Add("model_id = @modelId");
-        if (account is not null) where.Add("account = @account");
         await using var c = await OpenAsync(cancellationToken);
-        return (await c.QueryAsync<ShareBalanceView>(new CommandDefinition(
-            "SELECT model_id AS ModelId, account AS Account, balance AS Balance FROM share_balances " +
-            $"{(where.Count > 0 ? "WHERE " + string.Join(" AND ", where) : "")} ORDER BY model_id, account;",
+        return (await c.QueryAsync<ShareBalanceView>(new CommandDefinition(ShareBalancesSql(modelId is not null, account is not null),
             new { modelId, account = account?.ToLowerInvariant() }, cancellationToken: cancellationToken))).AsList();
+    }
+
+    // Only the filters given go into the SQL: "@account IS NULL OR account = @account" would keep SQLite off the indexes.
+    internal static string ShareBalancesSql(bool byModel, bool byAccount)
+    {
+        var where = new List<string>();
+        if (byModel) where.Add("model_id = @modelId");
+        if (byAccount) where.Add("account = @account");
+        return "SELECT model_id AS ModelId, account AS Account, balance AS Balance FROM share_balances " +
+               $"{(where.Count > 0 ? "WHERE " + string.Join(" AND ", where) : "")} ORDER BY model_id, account;";
     }
 
     public async Task<EpochView?> GetEpochAsync(long modelId, long epoch, CancellationToken cancellationToken)
@@ -126,19 +130,26 @@ public sealed partial class SqliteIndexStore
     {
         var (block, log) = after ?? (-1, -1);
         await using var c = await OpenAsync(cancellationToken);
-        return (await c.QueryAsync<ClaimView>(new CommandDefinition($"""
-            SELECT {ClaimColumns} FROM claims WHERE account = @account AND (block_number, log_index) > (@block, @log)
-            ORDER BY block_number, log_index LIMIT @limit;
-            """, new { account = account.ToLowerInvariant(), block, log, limit }, cancellationToken: cancellationToken))).AsList();
+        return (await c.QueryAsync<ClaimView>(new CommandDefinition(AccountClaimsSql,
+            new { account = account.ToLowerInvariant(), block, log, limit }, cancellationToken: cancellationToken))).AsList();
     }
+
+    // The account's claims and revenue withdrawals are searched through the indexes of migration 4 (held to it by a test).
+    internal const string AccountClaimsSql = $"""
+        SELECT {ClaimColumns} FROM claims WHERE account = @account AND (block_number, log_index) > (@block, @log)
+        ORDER BY block_number, log_index LIMIT @limit;
+        """;
+
+    internal const string AccountRevenueWithdrawalsSql = """
+        SELECT model_id AS ModelId, account AS Account, amount AS Amount, block_number AS BlockNumber, tx_hash AS TxHash
+        FROM revenue_withdrawals WHERE account = @account ORDER BY block_number, log_index;
+        """;
 
     public async Task<IReadOnlyList<RevenueWithdrawalView>> ListRevenueWithdrawalsAsync(string account, CancellationToken cancellationToken)
     {
         await using var c = await OpenAsync(cancellationToken);
-        return (await c.QueryAsync<RevenueWithdrawalView>(new CommandDefinition("""
-            SELECT model_id AS ModelId, account AS Account, amount AS Amount, block_number AS BlockNumber, tx_hash AS TxHash
-            FROM revenue_withdrawals WHERE account = @account ORDER BY block_number, log_index;
-            """, new { account = account.ToLowerInvariant() }, cancellationToken: cancellationToken))).AsList();
+        return (await c.QueryAsync<RevenueWithdrawalView>(new CommandDefinition(AccountRevenueWithdrawalsSql,
+            new { account = account.ToLowerInvariant() }, cancellationToken: cancellationToken))).AsList();
     }
 
     public async Task<RevenueSummaryView> GetRevenueSummaryAsync(long modelId, CancellationToken cancellationToken)
