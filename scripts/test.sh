@@ -3,7 +3,18 @@
 # Anything a test needs (a Hardhat node) is started on a free loopback port and stopped afterwards.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-trap 'scripts/node.sh stop >/dev/null 2>&1 || true; rm -f "$OPENLEDGER_TEST_LOG"' EXIT
+# On exit, stop the nodes this run left behind (a failing test may not stop its own), but not those that ran before it
+# (a benchmark node started by hand keeps running).
+nodes_before=$(ls .run/node-*.pid 2>/dev/null || true)
+stop_own_nodes() {
+  for pidfile in .run/node-*.pid; do
+    [ -e "$pidfile" ] || continue
+    grep -qxF "$pidfile" <<<"$nodes_before" && continue
+    port=${pidfile##*/node-}
+    scripts/node.sh stop "${port%.pid}" >/dev/null 2>&1 || true
+  done
+}
+trap 'stop_own_nodes; rm -f "$OPENLEDGER_TEST_LOG"' EXIT
 step() { printf '\n=== %s\n' "$*"; }
 # The test runners' own summaries are collected here and added up into one closing line.
 export OPENLEDGER_TEST_LOG=$(mktemp)
