@@ -1,7 +1,5 @@
-using Microsoft.Extensions.Logging.Abstractions;
 using OpenLedger.Ethereum.Primitives;
 using OpenLedger.Indexer.Chain;
-using OpenLedger.Indexer.Deployment;
 using OpenLedger.Indexer.Store.Sqlite;
 using OpenLedger.Indexer.Sync;
 using OpenLedger.Indexer.Tests.Support;
@@ -12,13 +10,6 @@ namespace OpenLedger.Indexer.Tests;
 /// <summary>The ranges read ahead of the current one: kept only when they start where the one before ended.</summary>
 public sealed class ReadAheadTests : IDisposable
 {
-    private const string Deployment = """
-        { "chainId": 31337, "contracts": {
-            "ContributionRegistry": { "address": "0x5FbDB2315678afecb367f032d93F642f64180aa3", "deploymentBlock": 1 },
-            "ModelShares": { "address": "0xe7f1725E7734CE288F8367e1Bb143E90bb3F0512", "deploymentBlock": 1 },
-            "RewardDistributor": { "address": "0x9fE46736679d2D9a65F0992F2272dE9f3c7fa6e0", "deploymentBlock": 1 } } }
-        """;
-
     private readonly TempDirectory _directory = new();
 
     public void Dispose() => _directory.Dispose();
@@ -75,20 +66,8 @@ public sealed class ReadAheadTests : IDisposable
         Assert.Equal(expected, chain.LogRequests.Order().ToArray());
     }
 
-    private IndexerOptions Options(int range) => new()
-    {
-        RpcUrl = "http://127.0.0.1:1", ChainId = 31337, DeploymentFile = "unused", DatabasePath = _directory.File("index.db"),
-        InitialBlockRange = range, MaxBlockRange = range, Confirmations = 0,
-    };
-
-    private (ChainIndexer, SqliteIndexStore) Indexer(IChainReader chain, int range, Action<BlockRef>? committed = null)
-    {
-        var store = new SqliteIndexStore(_directory.File("index.db"));
-        return (new ChainIndexer(chain, store, DeploymentFile.Parse(Deployment), Options(range), new IndexerHealth(), NullLogger.Instance)
-        {
-            RangeCommitted = committed,
-        }, store);
-    }
+    private (ChainIndexer, SqliteIndexStore) Indexer(IChainReader chain, int range, Action<BlockRef>? committed = null) =>
+        Harness.MemoryIndexer(chain, _directory.File("index.db"), range, committed: committed);
 
     /// <summary>Blocks 0 to head with no logs; optionally refuses wide eth_getLogs ranges as too large.</summary>
     private sealed class EmptyChain(long head) : IChainReader

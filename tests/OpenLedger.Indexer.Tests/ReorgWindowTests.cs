@@ -1,9 +1,8 @@
-using Microsoft.Extensions.Logging.Abstractions;
 using OpenLedger.Ethereum.Primitives;
 using OpenLedger.Indexer.Chain;
-using OpenLedger.Indexer.Deployment;
 using OpenLedger.Indexer.Store.Sqlite;
 using OpenLedger.Indexer.Sync;
+using OpenLedger.Indexer.Tests.Support;
 using OpenLedger.TestSupport;
 
 namespace OpenLedger.Indexer.Tests;
@@ -15,13 +14,6 @@ namespace OpenLedger.Indexer.Tests;
 /// </summary>
 public sealed class ReorgWindowTests : IDisposable
 {
-    private const string Deployment = """
-        { "chainId": 31337, "contracts": {
-            "ContributionRegistry": { "address": "0x5FbDB2315678afecb367f032d93F642f64180aa3", "deploymentBlock": 1 },
-            "ModelShares": { "address": "0xe7f1725E7734CE288F8367e1Bb143E90bb3F0512", "deploymentBlock": 1 },
-            "RewardDistributor": { "address": "0x9fE46736679d2D9a65F0992F2272dE9f3c7fa6e0", "deploymentBlock": 1 } } }
-        """;
-
     private readonly TempDirectory _directory = new();
 
     public void Dispose() => _directory.Dispose();
@@ -113,17 +105,8 @@ public sealed class ReorgWindowTests : IDisposable
         Assert.DoesNotContain(recent, b => b.Hash != ForkingChain.HashOf(b.Number, Fork(b.Number)));
     }
 
-    private (ChainIndexer, SqliteIndexStore) Indexer(IChainReader chain)
-    {
-        var path = _directory.File("index.db");
-        var options = new IndexerOptions
-        {
-            RpcUrl = "http://127.0.0.1:1", ChainId = 31337, DeploymentFile = "unused", DatabasePath = path,
-            InitialBlockRange = 10, MaxBlockRange = 10, Confirmations = 0, ReorgWindow = 10,
-        };
-        var store = new SqliteIndexStore(path);
-        return (new ChainIndexer(chain, store, DeploymentFile.Parse(Deployment), options, new IndexerHealth(), NullLogger.Instance), store);
-    }
+    private (ChainIndexer, SqliteIndexStore) Indexer(IChainReader chain) =>
+        Harness.MemoryIndexer(chain, _directory.File("index.db"), range: 10, reorgWindow: 10);
 
     /// <summary>
     /// Blocks 0 to head, some with one log of an event the indexer does not decode; the blocks from <see cref="ForkFrom"/>
@@ -131,7 +114,6 @@ public sealed class ReorgWindowTests : IDisposable
     /// </summary>
     private sealed class ForkingChain(long head) : IChainReader
     {
-        private static readonly Address Registry = Address.Parse("0x5FbDB2315678afecb367f032d93F642f64180aa3");
         private int _fork;
         private int _staleServed;
 
@@ -199,7 +181,7 @@ public sealed class ReorgWindowTests : IDisposable
             if (fromBlock == ForkDuringLogsOf) Interlocked.Exchange(ref _fork, 1);
             var topic = Keccak.Hash("NotOurEvent()");
             return [.. Enumerable.Range((int)fromBlock, (int)(toBlock - fromBlock + 1)).Where(n => BlocksWithLogs.Contains(n))
-                .Select(n => new ChainLog(Registry, [topic], [], n, Header(n)!.Value.Hash, Keccak.Hash($"tx {n}"), 0))];
+                .Select(n => new ChainLog(Harness.MemoryRegistry, [topic], [], n, Header(n)!.Value.Hash, Keccak.Hash($"tx {n}"), 0))];
         }
     }
 }
