@@ -76,6 +76,21 @@ public sealed class ReorgWindowTests : IDisposable
         await AssertWindowKeptAsync(store, forkFrom: long.MaxValue);
     }
 
+    [Fact]
+    public async Task Logs_past_the_range_near_the_head_stop_indexing_with_the_error_that_names_them()
+    {
+        // A node answering 21-30 with logs of blocks 31 and 33 too (every window block of the range has logs): the
+        // blocks above the range are not read as headers of it; the range is refused as what it is.
+        var chain = new ForkingChain(head: 35) { BlocksWithLogs = [.. Enumerable.Range(21, 10)], StrayLogsOf = (21, [31, 33]) };
+        var (indexer, store) = Indexer(chain);
+        await indexer.InitializeAsync(CancellationToken.None);
+
+        var e = await Assert.ThrowsAsync<ChainReadException>(() => indexer.RunAsync(stopAtHead: true, CancellationToken.None));
+        Assert.Equal(ChainFailure.Permanent, e.Failure);
+        Assert.Contains("fetching logs 21-30 from memory: the node returned a log of block 31", e.Message);
+        Assert.Equal(new BlockRef(20, ForkingChain.HashOf(20, fork: 0)), await store.GetCursorAsync(CancellationToken.None));
+    }
+
     [Theory]
     [InlineData(21, 28, false)] // the fork starts inside the window part of a range that reaches into it
     [InlineData(31, 33, false)] // and inside a range that lies in the window
@@ -128,6 +143,9 @@ public sealed class ReorgWindowTests : IDisposable
         public long ForkDuringLogsOf { get; init; } = -1;
 
         public long ForkFrom { get; init; } = long.MaxValue;
+
+        /// <summary>The eth_getLogs of the range starting at From also answers logs of these blocks, outside the range.</summary>
+        public (long From, long[] Blocks) StrayLogsOf { get; init; } = (-1, []);
 
         public System.Collections.Concurrent.ConcurrentQueue<string> Calls { get; } = new();
 
@@ -182,7 +200,8 @@ public sealed class ReorgWindowTests : IDisposable
             Calls.Enqueue($"logs {fromBlock}-{toBlock}");
             if (fromBlock == ForkDuringLogsOf) Interlocked.Exchange(ref _fork, 1);
             var topic = Keccak.Hash("NotOurEvent()");
-            return [.. Enumerable.Range((int)fromBlock, (int)(toBlock - fromBlock + 1)).Where(n => BlocksWithLogs.Contains(n))
+            var blocks = Enumerable.Range((int)fromBlock, (int)(toBlock - fromBlock + 1)).Select(n => (long)n).Where(BlocksWithLogs.Contains);
+            return [.. blocks.Concat(fromBlock == StrayLogsOf.From ? StrayLogsOf.Blocks : [])
                 .Select(n => new ChainLog(Harness.MemoryRegistry, [topic], [], n, Header(n)!.Value.Hash, Keccak.Hash($"tx {n}"), 0))];
         }
     }

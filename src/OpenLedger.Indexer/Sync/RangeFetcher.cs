@@ -98,13 +98,14 @@ internal sealed class RangeFetcher
 
     // The reorg window keeps every block's hash, so the common ancestor of a reorg is always found in it. The logs give
     // the hashes of the blocks they sit in; the others (from the lowest such block up) are read as linked headers.
+    // Never past the range's last block: logs of blocks outside the range (a faulty node) are refused by CheckLogs.
     private static long FirstWithoutLogs(ChainLog[] ordered, long windowFrom, long to)
     {
         var expected = windowFrom;
         foreach (var log in ordered)
         {
             if (log.BlockNumber < expected) continue;
-            if (log.BlockNumber > expected) return expected;
+            if (log.BlockNumber > expected) break;
             expected++;
         }
         return Math.Min(expected, to);
