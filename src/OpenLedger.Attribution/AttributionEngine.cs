@@ -18,24 +18,34 @@ public static class AttributionEngine
         var duplicates = FindDuplicates(report.Contributions);
         var excluded = duplicates.Select(d => d.Id).ToHashSet();
         var method = AttributionMethods.Get(report.Attribution.Method);
-        var computed = method.Compute(report.Attribution.Evidence, excluded);
+        var computed = method.Compute(report.Attribution.Evidence, new AttributionContext(excluded, report.Contributions));
+        if (computed.Utilities is { } u) CheckEfficiency(report.Evaluation, u);
+        var harmfulFractionThreshold = (report.Attribution.Evidence as NeighbourCreditEvidence)?.HarmfulFractionThreshold;
 
         var contributions = new List<ContributionValue>();
         var flags = new List<FlagCandidate>();
         var positive = new SortedDictionary<Address, double>();
         foreach (var c in report.Contributions.OrderBy(c => c.Id))
         {
+            var items = computed.Items?.GetValueOrDefault(c.Id);
             var outcome = c.Status == ContributionStatus.Slashed ? ContributionOutcome.Slashed
                 : excluded.Contains(c.Id) ? ContributionOutcome.Duplicate
+                : items is { Total: > 0, Credited: 0 } ? (items.NearDuplicates >= items.Contaminated ? ContributionOutcome.NearDuplicate : ContributionOutcome.Contaminated)
                 : ContributionOutcome.Credited;
             var value = outcome == ContributionOutcome.Credited ? computed.Values.GetValueOrDefault(c.Id) : 0.0;
             double? error = computed.StandardErrors is { } e && e.TryGetValue(c.Id, out var se) && double.IsFinite(se) ? se : null;
-            contributions.Add(new ContributionValue(c.Id, c.Contributor, value, error, outcome));
+            contributions.Add(new ContributionValue(c.Id, c.Contributor, value, error, outcome, items));
             if (outcome != ContributionOutcome.Credited) continue;
-            if (report.Rewards.FlagThreshold is { } threshold && value < threshold) flags.Add(new FlagCandidate(c.Id, c.Contributor, value));
+            if (report.Rewards.FlagThreshold is { } threshold && value < threshold)
+                flags.Add(new FlagCandidate(c.Id, c.Contributor, value, $"value {Format(value)} is below the flag threshold {Format(threshold)}"));
+            else if (harmfulFractionThreshold is { } share && items is not null && items.HarmfulFraction >= share)
+                flags.Add(new FlagCandidate(c.Id, c.Contributor, value,
+                    $"{items.Harmful} of its {items.Active} active items hold more wrong slots than right ones ({Format(items.HarmfulFraction)} ≥ {Format(share)})"));
             // Clipped per contribution, not per wallet: otherwise moving harmful data to a second wallet would
-            // escape the offset it carries, and splitting would pay.
-            positive[c.Contributor] = positive.GetValueOrDefault(c.Contributor) + Math.Max(value, 0.0);
+            // escape the offset it carries, and splitting would pay. Harmful items also cost their share of the
+            // payout, so a contribution's pay falls at least in proportion to them whatever its good items earn.
+            var weight = Math.Max(value, 0.0) * (1.0 - (items?.HarmfulFraction ?? 0.0));
+            positive[c.Contributor] = positive.GetValueOrDefault(c.Contributor) + weight;
         }
 
         var accounts = positive.Keys.ToArray();
@@ -56,6 +66,29 @@ public static class AttributionEngine
             allocations.Aggregate(BigInteger.Zero, (s, a) => s + a.Shares),
             allocations, contributions, flags, duplicates);
     }
+
+    /// <summary>The tolerance within which a report's score and baseline must equal the utilities its evidence implies.</summary>
+    public const double EfficiencyTolerance = 1e-9;
+
+    /// <summary>
+    /// An efficient method's values add up to U(credited) − U(∅); the report must state those same utilities as its
+    /// score and baseline, so the figures it headlines are the ones the epoch pays out.
+    /// </summary>
+    private static void CheckEfficiency(Evaluation evaluation, NeighbourCreditResult utilities)
+    {
+        var problems = new List<ReportProblem>();
+        if (!(Math.Abs(evaluation.Score - utilities.Full) <= EfficiencyTolerance))
+            problems.Add(new ReportProblem("evaluation.score",
+                $"must equal the evidence's utility of all credited items, {Format(utilities.Full, "R")}, but is {Format(evaluation.Score, "R")}"));
+        if (!(Math.Abs(evaluation.Baseline - utilities.Empty) <= EfficiencyTolerance))
+            problems.Add(new ReportProblem("evaluation.baseline",
+                $"must equal the evidence's utility of no items (the class prior's agreement), {Format(utilities.Empty, "R")}, but is {Format(evaluation.Baseline, "R")}"));
+        if (problems.Count > 0) throw new ReportValidationException(problems);
+    }
+
+    private static string Format(double value, string format) => value.ToString(format, System.Globalization.CultureInfo.InvariantCulture);
+
+    private static string Format(double value) => value.ToString("G4", System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>
     /// Per content hash, the earliest registration (block, then log index) is the original; every later one is a

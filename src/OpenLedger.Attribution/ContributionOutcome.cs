@@ -8,4 +8,8 @@ public enum ContributionOutcome
     Duplicate,
     /// <summary>Slashed: gets nothing.</summary>
     Slashed,
+    /// <summary>Every item is a near-duplicate of an item registered earlier: gets nothing.</summary>
+    NearDuplicate,
+    /// <summary>Every item is a copy of an evaluation row (test-set leakage): gets nothing.</summary>
+    Contaminated,
 }

@@ -38,6 +38,7 @@ public static class DistributionJson
                 w.WriteString("id", Dec(f.Id));
                 w.WriteString("contributor", f.Contributor.ToChecksumString());
                 Number(w, "value", f.Value);
+                w.WriteString("reason", f.Reason);
                 w.WriteEndObject();
             }
             w.WriteEndArray();
@@ -108,10 +109,31 @@ public static class DistributionJson
             w.WriteString("contributor", c.Contributor.ToChecksumString());
             Number(w, "value", c.Value);
             if (c.StandardError is { } se) Number(w, "standardError", se);
-            w.WriteString("outcome", c.Outcome.ToString().ToLowerInvariant());
+            w.WriteString("outcome", OutcomeName(c.Outcome));
+            if (c.Items is { } items) WriteItems(w, items);
             w.WriteEndObject();
         }
         w.WriteEndArray();
+    }
+
+    /// <summary>The outcome as the API and the documents name it: credited, duplicate, slashed, near-duplicate, contaminated.</summary>
+    public static string OutcomeName(ContributionOutcome outcome) => outcome switch
+    {
+        ContributionOutcome.NearDuplicate => "near-duplicate",
+        _ => outcome.ToString().ToLowerInvariant(),
+    };
+
+    private static void WriteItems(Utf8JsonWriter w, ItemSummary items)
+    {
+        w.WriteStartObject("items");
+        w.WriteNumber("total", items.Total);
+        w.WriteNumber("credited", items.Credited);
+        w.WriteNumber("nearDuplicates", items.NearDuplicates);
+        w.WriteNumber("contaminated", items.Contaminated);
+        if (items.CopiedFrom is { } original) w.WriteString("copiedFrom", Dec(original));
+        w.WriteNumber("active", items.Active);
+        w.WriteNumber("harmful", items.Harmful);
+        w.WriteEndObject();
     }
 
     /// <summary>An integer amount as canonical decimal text (uint256 does not fit a JSON number).</summary>

@@ -22,11 +22,11 @@ public class PerformanceReportParserTests
     }
 
     [Fact]
-    public void A_missing_method_means_the_default_knn_shapley()
+    public void A_missing_method_means_knn_shapley_the_v1_default_so_posted_epochs_still_recompute()
     {
         var json = ReportJson.Example();
         json["attribution"]!.AsObject().Remove("method");
-        Assert.Equal(AttributionMethods.Default, ReportJson.Parse(json).Attribution.Method);
+        Assert.Equal(AttributionMethods.Implicit, ReportJson.Parse(json).Attribution.Method);
     }
 
     public static TheoryData<string, Action<JsonObject>, string, string> ExampleMutations() => new()

@@ -8,11 +8,13 @@ using OpenLedger.Attribution.Reports;
 namespace OpenLedger.Attribution.Datasets;
 
 /// <summary>
-/// Builds an <c>openledger.performance-report/v1</c> report from a real evaluation: a k-NN classifier trained on the
-/// contributors' shards (z-scored with statistics of those shards only) and scored on the held-out test split, and
-/// <c>knn-shapley</c> evidence made of the very same z-scored rows. Nothing in it is chosen by hand: the score, the
-/// baseline and the test-set hash are computed here, and each shard must hash to its registered content hash.
-/// Slashed contributions are left out of the model and the evidence (the engine would reject evidence naming them).
+/// Builds an <c>openledger.performance-report/v1</c> report from a real evaluation on the held-out (sealed) test split.
+/// Features are z-scored with statistics of the test split, which no contributor controls, so an outlier or a copy
+/// cannot move anyone's value. With <c>neighbour-credit</c> (the default) the evidence is every shard's rows and the
+/// score and baseline are the k-NN agreement of the credited rows and of none, as the method computes them after
+/// screening out near-duplicates and leaked test rows; with <c>knn-shapley</c> the score is a k-NN classifier's
+/// accuracy and the baseline the majority class's. Nothing is chosen by hand, and each shard must hash to its
+/// registered content hash. Slashed contributions are left out (the engine would reject evidence naming them).
 /// </summary>
 public static class KnnReportBuilder
 {
@@ -38,15 +40,16 @@ public static class KnnReportBuilder
         if (!training.ClassNames.SequenceEqual(request.Test.ClassNames) || training.Features != request.Test.Features)
             throw new AttributionException(
                 $"The shards have {training.Features} features and classes [{string.Join(",", training.ClassNames)}] but the test split has {request.Test.Features} and [{string.Join(",", request.Test.ClassNames)}]");
-        var scaler = Standardizer.Fit(training);
+        var scaler = Standardizer.Fit(request.Test);
         var items = scaler.Transform(training);
         var test = scaler.Transform(request.Test);
-        var score = new KnnClassifier(items, request.K).Accuracy(test);
-        var majority = MajorityClass(training);
-        var baseline = (double)request.Test.Labels.Count(l => l == majority) / request.Test.Count;
-
         var itemContributions = used.SelectMany(s => Enumerable.Repeat(s.Contribution.Id, s.Rows.Count)).ToArray();
-        var evidence = new KnnShapleyEvidence(request.K, items.Features, itemContributions, items.Values, items.Labels, test.Values, test.Labels);
+        var (metric, score, baseline, spec) = request.Method switch
+        {
+            "neighbour-credit" => NeighbourCreditAttribution(request, used, items, test, itemContributions),
+            "knn-shapley" => KnnShapleyAttribution(request, training, items, test, itemContributions),
+            _ => throw new AttributionException($"Reports from a k-NN model support the methods neighbour-credit and knn-shapley, not '{request.Method}'"),
+        };
 
         var report = new JsonObject
         {
@@ -55,17 +58,41 @@ public static class KnnReportBuilder
             ["epoch"] = request.Epoch,
             ["evaluation"] = new JsonObject
             {
-                ["metric"] = "accuracy",
+                ["metric"] = metric,
                 ["score"] = score,
                 ["baseline"] = baseline,
                 ["testSetHash"] = SklearnCsv.ContentHash(request.Test).ToString(),
             },
             ["contributions"] = new JsonArray(request.Shards.Select(s => (JsonNode)Contribution(s.Contribution, request.ModelId)).ToArray()),
-            ["attribution"] = AttributionJson.ToJson(new AttributionSpec("knn-shapley", evidence)),
+            ["attribution"] = AttributionJson.ToJson(spec),
             ["rewards"] = Rewards(request.Rewards),
         };
         if (request.RewardPool is { } pool) report["rewardPool"] = Dec(pool);
         return report;
+    }
+
+    private static (string, double, double, AttributionSpec) NeighbourCreditAttribution(KnnReportRequest request,
+        IReadOnlyList<ContributedShard> used, LabelledDataset items, LabelledDataset test, BigInteger[] itemContributions)
+    {
+        var defences = request.Defences ?? new NeighbourCreditDefences();
+        var evidence = new NeighbourCreditEvidence(request.K, defences.DuplicateTolerance, defences.NeighbourRadius,
+            defences.HarmfulFractionThreshold, request.CohortBoundaries ?? [], items.Features,
+            itemContributions, items.Values, items.Labels, test.Values, test.Labels);
+        // The score is what the method computes on the credited rows, so the report states the utilities its values add up to.
+        var contributions = request.Shards.Select(s => s.Contribution).ToArray();
+        var context = new AttributionContext(AttributionEngine.FindDuplicates(contributions).Select(d => d.Id).ToHashSet(), contributions);
+        var utilities = NeighbourCredit.Evaluate(evidence, context).Utilities;
+        return ($"knn-agreement@{request.K}", utilities.Full, utilities.Empty, new AttributionSpec("neighbour-credit", evidence));
+    }
+
+    private static (string, double, double, AttributionSpec) KnnShapleyAttribution(KnnReportRequest request, LabelledDataset training,
+        LabelledDataset items, LabelledDataset test, BigInteger[] itemContributions)
+    {
+        var score = new KnnClassifier(items, request.K).Accuracy(test);
+        var majority = MajorityClass(training);
+        var baseline = (double)request.Test.Labels.Count(l => l == majority) / request.Test.Count;
+        var evidence = new KnnShapleyEvidence(request.K, items.Features, itemContributions, items.Values, items.Labels, test.Values, test.Labels);
+        return ("accuracy", score, baseline, new AttributionSpec("knn-shapley", evidence));
     }
 
     /// <summary>The most frequent training label (lowest label on a tie): what a model without features predicts.</summary>

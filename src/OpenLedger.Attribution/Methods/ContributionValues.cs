@@ -2,10 +2,16 @@ using System.Numerics;
 
 namespace OpenLedger.Attribution.Methods;
 
-/// <summary>A method's output: value per contribution id and, for sampled methods, its standard error.</summary>
+/// <summary>
+/// A method's output: value per contribution id and, for sampled methods, its standard error; item-level methods
+/// that screen items also say what they found in each contribution's items, and efficient methods the utilities of
+/// all credited data and of none, which their values add up to the difference of.
+/// </summary>
 public sealed record ContributionValues(
     IReadOnlyDictionary<BigInteger, double> Values,
-    IReadOnlyDictionary<BigInteger, double>? StandardErrors = null)
+    IReadOnlyDictionary<BigInteger, double>? StandardErrors = null,
+    IReadOnlyDictionary<BigInteger, ItemSummary>? Items = null,
+    NeighbourCreditResult? Utilities = null)
 {
     public static ContributionValues From(IReadOnlyList<BigInteger> players, double[] values, double[]? errors = null)
     {

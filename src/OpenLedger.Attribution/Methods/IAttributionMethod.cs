@@ -24,4 +24,10 @@ public interface IAttributionMethod
     /// underlying items (KNN-Shapley) leave them out of the game; for the others the engine zeroes their values.
     /// </summary>
     ContributionValues Compute(AttributionEvidence evidence, IReadOnlySet<BigInteger> excluded);
+
+    /// <summary>
+    /// Values per contribution id, for methods that also need the contributions' registration order (item
+    /// screening, cohorts). By default the excluded set is all a method uses.
+    /// </summary>
+    ContributionValues Compute(AttributionEvidence evidence, AttributionContext context) => Compute(evidence, context.Excluded);
 }

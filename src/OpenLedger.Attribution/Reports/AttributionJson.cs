@@ -33,20 +33,16 @@ public static class AttributionJson
                 ["leftOut"] = IdValues(e.LeftOut, "utility"),
             }),
             ScoresEvidence e => (null, new JsonObject { ["scores"] = IdValues(e.Scores, "value") }),
-            KnnShapleyEvidence e => (new JsonObject { ["k"] = e.K }, new JsonObject
+            KnnShapleyEvidence e => (new JsonObject { ["k"] = e.K },
+                Points(e.Dimensions, e.ItemContributions, e.ItemEmbeddings, e.ItemLabels, e.TestEmbeddings, e.TestLabels)),
+            NeighbourCreditEvidence e => (new JsonObject
             {
-                ["items"] = new JsonArray(Enumerable.Range(0, e.ItemLabels.Length).Select(i => (JsonNode)new JsonObject
-                {
-                    ["contribution"] = Dec(e.ItemContributions[i]),
-                    ["embedding"] = Vector(e.ItemEmbeddings.AsSpan(i * e.Dimensions, e.Dimensions)),
-                    ["label"] = e.ItemLabels[i],
-                }).ToArray()),
-                ["test"] = new JsonArray(Enumerable.Range(0, e.TestLabels.Length).Select(i => (JsonNode)new JsonObject
-                {
-                    ["embedding"] = Vector(e.TestEmbeddings.AsSpan(i * e.Dimensions, e.Dimensions)),
-                    ["label"] = e.TestLabels[i],
-                }).ToArray()),
-            }),
+                ["k"] = e.K,
+                ["duplicateTolerance"] = e.DuplicateTolerance,
+                ["neighbourRadius"] = e.NeighbourRadius,
+                ["harmfulFractionThreshold"] = e.HarmfulFractionThreshold,
+                ["cohortBoundaries"] = new JsonArray(e.CohortBoundaries.Select(b => (JsonNode)JsonValue.Create(b)).ToArray()),
+            }, Points(e.Dimensions, e.ItemContributions, e.ItemEmbeddings, e.ItemLabels, e.TestEmbeddings, e.TestLabels)),
             _ => throw new AttributionException($"No JSON form for evidence of type {spec.Evidence.GetType().Name}"),
         };
         var result = new JsonObject { ["method"] = spec.Method };
@@ -54,6 +50,22 @@ public static class AttributionJson
         result["evidence"] = evidence;
         return result;
     }
+
+    private static JsonObject Points(int dimensions, IReadOnlyList<BigInteger> contributions, double[] items, int[] labels,
+        double[] tests, int[] testLabels) => new()
+    {
+        ["items"] = new JsonArray(Enumerable.Range(0, labels.Length).Select(i => (JsonNode)new JsonObject
+        {
+            ["contribution"] = Dec(contributions[i]),
+            ["embedding"] = Vector(items.AsSpan(i * dimensions, dimensions)),
+            ["label"] = labels[i],
+        }).ToArray()),
+        ["test"] = new JsonArray(Enumerable.Range(0, testLabels.Length).Select(i => (JsonNode)new JsonObject
+        {
+            ["embedding"] = Vector(tests.AsSpan(i * dimensions, dimensions)),
+            ["label"] = testLabels[i],
+        }).ToArray()),
+    };
 
     private static string Dec(BigInteger n) => n.ToString(CultureInfo.InvariantCulture);
 

@@ -116,7 +116,7 @@ public static class PerformanceReportParser
         var a = r.Object(root, "", "attribution");
         if (a is null) return null;
         var name = r.Member(a.Value, "attribution", "method", required: false) is null
-            ? AttributionMethods.Default
+            ? AttributionMethods.Implicit
             : r.String(a.Value, "attribution", "method");
         if (name is null) return null;
         if (!AttributionMethods.All.TryGetValue(name, out var method))

@@ -31,13 +31,14 @@ public class KnnReportBuilderTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public void The_score_is_the_knn_accuracy_of_all_shards_on_the_z_scored_test_split()
+    public void With_knn_shapley_the_score_is_the_knn_accuracy_of_all_shards_on_the_test_split_z_scored_by_itself()
     {
         var demo = DemoReports.PrepareWine(corruptShard: null);
-        var report = PerformanceReportParser.Parse(KnnReportBuilder.Build(DemoReports.Request(demo, k: 5)));
+        var report = PerformanceReportParser.Parse(KnnReportBuilder.Build(DemoReports.Request(demo, k: 5) with { Method = "knn-shapley" }));
 
-        // Recomputed here from the prepared split, independently of the builder's shard order.
-        var scaler = Standardizer.Fit(demo.Split.Train);
+        // Recomputed here from the prepared split, independently of the builder's shard order; scaled by the test
+        // split's statistics, which no contributor controls.
+        var scaler = Standardizer.Fit(demo.Test);
         var expected = new KnnClassifier(scaler.Transform(demo.Split.Train), 5).Accuracy(scaler.Transform(demo.Test));
         output.WriteLine($"5-NN test accuracy, clean shards: {expected:P2}");
         Assert.Equal(expected, report.Evaluation.Score, 1e-12);
@@ -46,10 +47,10 @@ public class KnnReportBuilderTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public void The_baseline_is_how_often_the_majority_training_class_occurs_in_the_test_split()
+    public void With_knn_shapley_the_baseline_is_how_often_the_majority_training_class_occurs_in_the_test_split()
     {
         var demo = DemoReports.PrepareWine();
-        var report = PerformanceReportParser.Parse(KnnReportBuilder.Build(DemoReports.Request(demo)));
+        var report = PerformanceReportParser.Parse(KnnReportBuilder.Build(DemoReports.Request(demo) with { Method = "knn-shapley" }));
         // Wine's largest class is class_1 (71 of 178 rows); the corrupted shard does not change which class is largest.
         var training = LabelledDataset.Concat(demo.Shards.Select(s => s.Rows).ToArray());
         Assert.Equal(1, KnnReportBuilder.MajorityClass(training));
@@ -66,12 +67,13 @@ public class KnnReportBuilderTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public void The_evidence_holds_every_shard_row_z_scored_and_tagged_with_its_contribution()
+    public void The_evidence_holds_every_shard_row_z_scored_by_the_test_split_and_tagged_with_its_contribution()
     {
         var demo = DemoReports.PrepareWine();
         var report = PerformanceReportParser.Parse(KnnReportBuilder.Build(DemoReports.Request(demo, k: 7)));
-        var evidence = Assert.IsType<KnnShapleyEvidence>(report.Attribution.Evidence);
-        Assert.Equal("knn-shapley", report.Attribution.Method);
+        var evidence = Assert.IsType<NeighbourCreditEvidence>(report.Attribution.Evidence);
+        Assert.Equal("neighbour-credit", report.Attribution.Method);
+        Assert.Equal(new NeighbourCreditDefences(), new NeighbourCreditDefences(evidence.DuplicateTolerance, evidence.NeighbourRadius, evidence.HarmfulFractionThreshold));
         Assert.Equal(7, evidence.K);
         Assert.Equal(13, evidence.Dimensions);
         Assert.Equal(demo.Split.Train.Count, evidence.ItemLabels.Length);
@@ -80,13 +82,35 @@ public class KnnReportBuilderTests(ITestOutputHelper output)
         Assert.Equal(expectedTags, evidence.ItemContributions);
         Assert.Equal(demo.Shards.SelectMany(s => s.Rows.Labels), evidence.ItemLabels);
         Assert.Equal(demo.Test.Labels, evidence.TestLabels);
-        // Z-scored on the training rows: every feature of the items has mean 0 and (population) variance 1.
+        // Z-scored on the test split: every feature of the test points has mean 0 and (population) variance 1.
         for (var f = 0; f < evidence.Dimensions; f++)
         {
-            var column = Enumerable.Range(0, evidence.ItemLabels.Length).Select(i => evidence.ItemEmbeddings[i * evidence.Dimensions + f]).ToArray();
+            var column = Enumerable.Range(0, evidence.TestLabels.Length).Select(i => evidence.TestEmbeddings[i * evidence.Dimensions + f]).ToArray();
             Assert.Equal(0.0, column.Average(), 1e-12);
             Assert.Equal(1.0, column.Average(x => x * x), 1e-12);
         }
+    }
+
+    [Fact]
+    public void With_neighbour_credit_score_and_baseline_are_the_agreement_of_the_credited_rows_and_of_none()
+    {
+        var demo = DemoReports.PrepareWine(corruptShard: null);
+        var report = PerformanceReportParser.Parse(KnnReportBuilder.Build(DemoReports.Request(demo, k: 5)));
+        var distribution = AttributionEngine.Distribute(report);
+        // Baseline: the chance that a label drawn from the test split's class frequencies is right, Σ p².
+        var p = demo.Test.ClassCounts().Select(c => (double)c / demo.Test.Count).ToArray();
+        Assert.Equal(p.Sum(x => x * x), report.Evaluation.Baseline, 1e-12);
+        Assert.Equal("knn-agreement@5", report.Evaluation.Metric);
+        Assert.True(report.Evaluation.Score > 0.85, $"score {report.Evaluation.Score}");
+        // Efficiency: the values explain the whole improvement, nothing more.
+        Assert.Equal(report.Evaluation.Score - report.Evaluation.Baseline, distribution.Contributions.Sum(c => c.Value), 1e-9);
+    }
+
+    [Fact]
+    public void An_unknown_method_is_rejected()
+    {
+        var e = Assert.Throws<AttributionException>(() => KnnReportBuilder.Build(DemoReports.Request(DemoReports.PrepareWine()) with { Method = "loo" }));
+        Assert.Equal("Reports from a k-NN model support the methods neighbour-credit and knn-shapley, not 'loo'", e.Message);
     }
 
     [Fact]
@@ -118,7 +142,7 @@ public class KnnReportBuilderTests(ITestOutputHelper output)
         var demo = DemoReports.PrepareWine();
         var shards = demo.Shards.Select(s => DemoReports.Registered(s, s.Index == 4 ? ContributionStatus.Slashed : ContributionStatus.Active)).ToArray();
         var report = PerformanceReportParser.Parse(KnnReportBuilder.Build(DemoReports.Request(demo, shards: shards)));
-        var evidence = Assert.IsType<KnnShapleyEvidence>(report.Attribution.Evidence);
+        var evidence = Assert.IsType<NeighbourCreditEvidence>(report.Attribution.Evidence);
         Assert.DoesNotContain(new System.Numerics.BigInteger(5), evidence.ItemContributions);
         Assert.Equal(ContributionStatus.Slashed, report.Contributions[4].Status);
         Assert.Equal(demo.Split.Train.Count - demo.Shards[4].Rows.Count, evidence.ItemLabels.Length);

@@ -1,0 +1,20 @@
+using System.Numerics;
+
+namespace OpenLedger.Attribution;
+
+/// <summary>
+/// What an item-level method found in one contribution's items: how many it had, how many were credited, how many
+/// were excluded as near-duplicates of earlier items (<see cref="CopiedFrom"/>: the earliest contribution they repeat)
+/// or as contamination (copies of evaluation rows); of the credited, how many are <see cref="Active"/> (hold a slot of
+/// the final model for some evaluation point) and how many of those are <see cref="Harmful"/> (hold more slots with
+/// the wrong label than with the right one).
+/// </summary>
+public sealed record ItemSummary(int Total, int Credited, int NearDuplicates, int Contaminated, BigInteger? CopiedFrom,
+    int Active, int Harmful)
+{
+    /// <summary>
+    /// Harmful items as a share of active ones. Items that hold no slot do not count, so padding a contribution with
+    /// junk that sits far from the data cannot dilute it.
+    /// </summary>
+    public double HarmfulFraction => Active > 0 ? (double)Harmful / Active : 0.0;
+}
