@@ -59,7 +59,7 @@ public sealed record FinalTable(EpochFacts Epoch, IReadOnlyList<ContributorRow> 
 
     public void Print(TextWriter output)
     {
-        output.WriteLine($"{"contributor",-12}{"registered",-28}{"status",-9}{"KNN-Shapley",12}{"OPEN",14}{"shares",12}{"revenue OPEN",14}");
+        output.WriteLine($"{"contributor",-12}{"registered",-28}{"status",-9}{"value",12}{"OPEN",14}{"shares",12}{"revenue OPEN",14}");
         foreach (var r in Rows)
         {
             var value = r.Value is { } v ? v.ToString("0.0000", CultureInfo.InvariantCulture) : "-";

@@ -11,7 +11,7 @@ public sealed partial class Scenario
     private async Task<bool> EvaluateAndSubmitAsync()
     {
         narrator.Chapter("The model owner evaluates k-NN on the held-out split and writes epoch 1's performance report");
-        narrator.Say("the report's evidence is the registered shards themselves: every row an item of KNN-Shapley, every held-out row a test point");
+        narrator.Say("the report's evidence is the registered shards themselves: every row an item valued by neighbour credit, every held-out row a test point");
         await chain.WaitForIndexAsync();
         await openledger.RunAsync(["report", "knn", "--model", _modelId, "--epoch", Epoch.ToString(CultureInfo.InvariantCulture),
             "--test", TestFile, "--data", ShardDirectory, "--k", "5", "--shares", EpochShares, "--out", ReportFile]);
@@ -44,9 +44,9 @@ public sealed partial class Scenario
             var contentHash = contribution["contentHash"]!.GetValue<string>();
             var who = cast.Contributors.FirstOrDefault(p => string.Equals(p.Address.ToString(), contribution["contributor"]!.GetValue<string>(), StringComparison.OrdinalIgnoreCase));
             var value = values[id].ToString("0.####", CultureInfo.InvariantCulture);
-            narrator.Say($"{who?.Name ?? contribution["contributor"]!.GetValue<string>()}'s shard {contentHash[..10]}…: KNN-Shapley value {value}, it made the model worse");
+            narrator.Say($"{who?.Name ?? contribution["contributor"]!.GetValue<string>()}'s shard {contentHash[..10]}…: neighbour-credit value {value}, it made the model worse");
             await openledger.RunAsync(["flag", "--model", _modelId, "--content-hash", contentHash,
-                "--reason", $"KNN-Shapley value {value} in epoch {Epoch}: labels disagree with their neighbours", .. cast.Validator.Signer]);
+                "--reason", $"neighbour-credit value {value} in epoch {Epoch}: labels disagree with their neighbours", .. cast.Validator.Signer]);
             _flagged.Add(contentHash);
         }
     }

@@ -64,7 +64,7 @@ public sealed record ReportKnnSummary(string OutPath, Hash32 ReportHash, Perform
         Row("rewards", $"{Amounts.Format(s.Report.Rewards.Open)} OPEN of a pool of {Amounts.Format(s.Report.RewardPool ?? 0)}, {s.Report.Rewards.Shares} shares");
         context.Console.Ansi.Write(grid);
 
-        var table = new Table().AddColumns("contribution", "contributor", "file", "status", "knn-shapley value", "outcome");
+        var table = new Table().AddColumns("contribution", "contributor", "file", "status", "value", "outcome");
         foreach (var c in values)
             table.AddRow(Markup.Escape(RegisteredContributions.HexId(c.Id)), Markup.Escape(c.Contributor.ToString()),
                 Markup.Escape(Path.GetFileName(files.GetValueOrDefault(c.Id) ?? "-")), statuses[c.Id].ToString().ToLowerInvariant(),
