@@ -23,18 +23,11 @@ public sealed class SignerOptions
         Description = "name of the environment variable holding a BIP-39 mnemonic (instead of --keystore)",
     };
 
-    public readonly Option<int> Index = new("--index")
-    {
-        Description = "account index of the mnemonic: path m/44'/60'/0'/0/INDEX",
-        DefaultValueFactory = _ => 0,
-    };
+    public readonly Option<int> Index = Options.Integer("--index", "account index of the mnemonic: path m/44'/60'/0'/0/INDEX",
+        0, int.MaxValue, defaultValue: 0);
 
     public void AddTo(Command command)
     {
-        Index.Validators.Add(r =>
-        {
-            if (r.GetValueOrDefault<int>() < 0) r.AddError("--index must be 0 or more");
-        });
         command.Options.Add(Keystore);
         command.Options.Add(PasswordEnv);
         command.Options.Add(MnemonicEnv);

@@ -39,7 +39,12 @@ public sealed class ContributeCommand : VerbCommand
 
     public ContributeCommand() : base("contribute", "register a file as a contribution to a model")
     {
-        _kind.AcceptOnlyFromAmong("data", "compute", "finetune", "evaluation");
+        _kind.Validators.Add(r =>
+        {
+            var kind = r.Tokens.SingleOrDefault()?.Value ?? "";
+            if (kind is not ("data" or "compute" or "finetune" or "evaluation"))
+                r.AddError($"--kind expects data, compute, finetune or evaluation but got '{kind}'");
+        });
         Options.Add(_model);
         Options.Add(_file);
         Options.Add(_kind);

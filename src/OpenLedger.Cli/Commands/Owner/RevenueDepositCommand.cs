@@ -13,7 +13,11 @@ public sealed class RevenueDepositCommand : VerbCommand
 
     public RevenueDepositCommand() : base("deposit", "deposit revenue for a model (approves ModelShares first when needed)")
     {
-        _amount.Validators.Add(r => { if (r.GetValueOrDefault<BigInteger>().IsZero) r.AddError("--amount must be more than 0"); });
+        _amount.Validators.Add(r =>
+        {
+            // GetValueOrDefault throws when the amount itself did not parse (that error is reported already).
+            if (r.Tokens.Count == 1 && Amounts.TryParse(r.Tokens[0].Value, out var wei) && wei.IsZero) r.AddError("--amount must be more than 0");
+        });
         Options.Add(_model);
         Options.Add(_amount);
         _signer.AddTo(this);

@@ -11,13 +11,13 @@ public sealed class WalletImportCommand : VerbCommand
 {
     private readonly Option<FileInfo> _keystore = new("--keystore") { Description = "keystore file to create (must not exist)", Required = true };
     private readonly Option<string> _fromEnv = new("--from-env") { Description = "environment variable holding the mnemonic or 0x private key (default: read stdin)" };
-    private readonly Option<int> _index = new("--index") { Description = "account index when importing a mnemonic: m/44'/60'/0'/0/INDEX", DefaultValueFactory = _ => 0 };
+    private readonly Option<int> _index = Infrastructure.Options.Integer("--index", "account index when importing a mnemonic: m/44'/60'/0'/0/INDEX",
+        0, int.MaxValue, defaultValue: 0);
     private readonly Option<string> _passwordEnv = new("--password-env") { Description = "environment variable holding the new password (prompted for when omitted)" };
     private readonly Option<bool> _lightKdf = new("--light-kdf") { Description = "weaker, faster scrypt (N=4096) for throwaway test wallets" };
 
     public WalletImportCommand() : base("import", "encrypt an existing mnemonic or private key into a keystore")
     {
-        _index.Validators.Add(r => { if (r.GetValueOrDefault<int>() < 0) r.AddError("--index must be 0 or more"); });
         Options.Add(_keystore);
         Options.Add(_fromEnv);
         Options.Add(_index);

@@ -9,13 +9,23 @@ public sealed class WalletNewCommand : VerbCommand
 {
     private readonly Option<FileInfo> _keystore = new("--keystore") { Description = "keystore file to create (must not exist)", Required = true };
     private readonly Option<string> _passwordEnv = new("--password-env") { Description = "environment variable holding the new password (prompted for when omitted)" };
-    private readonly Option<int> _words = new("--words") { Description = "mnemonic length: 12 or 24 words", DefaultValueFactory = _ => 12 };
+    private readonly Option<int> _words = new("--words")
+    {
+        Description = "mnemonic length: 12 or 24 words",
+        DefaultValueFactory = _ => 12,
+        CustomParser = r =>
+        {
+            var text = r.Tokens.SingleOrDefault()?.Value ?? "";
+            if (text is "12" or "24") return int.Parse(text, System.Globalization.CultureInfo.InvariantCulture);
+            r.AddError($"--words expects 12 or 24 but got '{text}'");
+            return 0;
+        },
+    };
     private readonly Option<bool> _showMnemonic = new("--show-mnemonic") { Description = "print the mnemonic once so it can be written down; it is not stored anywhere else" };
     private readonly Option<bool> _lightKdf = new("--light-kdf") { Description = "weaker, faster scrypt (N=4096) for throwaway test wallets" };
 
     public WalletNewCommand() : base("new", "create a wallet: a new mnemonic, its first account encrypted into a keystore")
     {
-        _words.AcceptOnlyFromAmong("12", "24");
         Options.Add(_keystore);
         Options.Add(_passwordEnv);
         Options.Add(_words);
