@@ -1,7 +1,9 @@
 using System.CommandLine;
 using OpenLedger.Cli.Commands.Contributor;
+using OpenLedger.Cli.Commands.Dev;
 using OpenLedger.Cli.Commands.Operator;
 using OpenLedger.Cli.Commands.Owner;
+using OpenLedger.Cli.Commands.Token;
 using OpenLedger.Cli.Commands.Wallet;
 using OpenLedger.Cli.Infrastructure;
 using OpenLedger.Ethereum;
@@ -21,6 +23,7 @@ public static class CliApp
         root.Subcommands.Add(new ContributeCommand());
         root.Subcommands.Add(Group("contributions", "contributions indexed by the node", new ContributionsListCommand()));
         root.Subcommands.Add(new ClaimCommand());
+        root.Subcommands.Add(Group("token", "OPEN balances and transfers", new TokenBalanceCommand(), new TokenTransferCommand()));
         root.Subcommands.Add(Group("revenue", "model revenue: deposits and holders' withdrawals", new RevenueDepositCommand(), new RevenueWithdrawCommand()));
         root.Subcommands.Add(Group("bond", "contribution bonds", new BondWithdrawCommand()));
         root.Subcommands.Add(Group("model", "models and their policies", new ModelCreateCommand(), new ModelPolicyCommand()));
@@ -30,6 +33,7 @@ public static class CliApp
         root.Subcommands.Add(Group("report", "performance reports for reward epochs", new ReportKnnCommand()));
         root.Subcommands.Add(Group("epoch", "reward epochs", new EpochVetoCommand(), new EpochSubmitCommand(), new EpochVerifyCommand()));
         root.Subcommands.Add(Group("node", "the OpenLedger node", new NodeRunCommand()));
+        root.Subcommands.Add(Group("dev", "local development chain helpers (Hardhat, chain id 31337, only)", new DevFundCommand()));
         root.Subcommands.Add(new IndexCommand());
         root.Subcommands.Add(new StatusCommand());
         return root;
@@ -92,6 +96,12 @@ public static class CliApp
         catch (ContractRevertException e)
         {
             await Fail(console, e.Message, RevertHints.For(e));
+            return ExitCodes.Failure;
+        }
+        catch (EthereumException e) when (Funding.IsTooLittleEth(e) && context.SigningSession is { } session)
+        {
+            // The node's own words ("Sender doesn't have enough funds to send tx…") say what, not what to do.
+            await Fail(console, $"{session.Sender} has too little ETH to pay for this transaction's gas", Funding.EthHint(session.Deployment.ChainId, session.Sender));
             return ExitCodes.Failure;
         }
         catch (EthereumException e)

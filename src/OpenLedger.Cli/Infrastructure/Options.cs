@@ -35,16 +35,16 @@ public static class Options
         },
     };
 
-    /// <summary>An OPEN amount in whole or decimal tokens ("10", "0.5"), at most 18 decimals, as wei.</summary>
-    public static Option<BigInteger> Amount(string name, string description, bool required = true) => new(name)
+    /// <summary>An OPEN (or, with <paramref name="unit"/>, ETH) amount in whole or decimal tokens ("10", "0.5"), at most 18 decimals, as wei.</summary>
+    public static Option<BigInteger> Amount(string name, string description, bool required = true, string unit = "OPEN") => new(name)
     {
-        Description = description + " (OPEN, decimals allowed, e.g. 2.5)",
+        Description = description + $" ({unit}, decimals allowed, e.g. 2.5)",
         Required = required,
         CustomParser = r =>
         {
             var text = r.Tokens.Single().Value;
             if (Amounts.TryParse(text, out var wei)) return wei;
-            r.AddError($"{name} expects an OPEN amount like 10 or 2.5 (at most 18 decimals) but got '{text}'");
+            r.AddError($"{name} expects an {unit} amount like 10 or 2.5 (at most 18 decimals) but got '{text}'");
             return default;
         },
     };

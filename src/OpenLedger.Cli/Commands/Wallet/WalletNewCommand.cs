@@ -7,7 +7,10 @@ namespace OpenLedger.Cli.Commands.Wallet;
 /// <summary>wallet new: a fresh BIP-39 mnemonic; its account 0 goes into an encrypted keystore.</summary>
 public sealed class WalletNewCommand : VerbCommand
 {
-    private readonly Option<FileInfo> _keystore = new("--keystore") { Description = "keystore file to create (must not exist)", Required = true };
+    private readonly Option<FileInfo> _keystore = new("--keystore")
+    {
+        Description = $"keystore file to create, must not exist (default: the default wallet, {WalletFolder.DefaultFileName} in ${WalletFolder.Variable} or ~/.openledger/wallets)",
+    };
     private readonly Option<string> _passwordEnv = new("--password-env") { Description = "environment variable holding the new password (prompted for when omitted)" };
     private readonly Option<int> _words = new("--words")
     {
@@ -35,9 +38,10 @@ public sealed class WalletNewCommand : VerbCommand
 
     public override Task<int> ExecuteAsync(CliContext context, CancellationToken ct)
     {
-        var file = context.Parse.GetValue(_keystore)!;
-        if (file.Exists) throw new CliException($"{file.FullName} already exists; choose another --keystore path");
+        var file = context.Parse.GetValue(_keystore) ?? WalletFolder.DefaultKeystore(context.Console);
+        Wallets.RequireNew(file);
         var password = Wallets.ReadPassword(context.Console, context.Parse.GetValue(_passwordEnv), "New keystore password: ", confirm: true);
+        Wallets.RequireStrongPassword(password);
         var mnemonic = Mnemonic.Generate(context.Parse.GetValue(_words));
         var account = new HdWallet(mnemonic).GetAccount(0);
         Wallets.WriteKeystore(file, account, password, context.Parse.GetValue(_lightKdf));
@@ -45,7 +49,10 @@ public sealed class WalletNewCommand : VerbCommand
         context.WriteResult(
             [("address", account.Address), ("keystore", file.FullName), ("path", "m/44'/60'/0'/0/0"),
              .. show ? new (string, object?)[] { ("mnemonic", mnemonic.Phrase) } : []]);
-        if (show) context.Info("Write the mnemonic down now: it is shown this once and is the only way to recover the wallet.");
+        context.Info(show
+            ? "Write the mnemonic down now: it is shown this once, is not stored anywhere and is the only way to recover the wallet without the keystore."
+            : "The mnemonic was not shown and is not stored anywhere: this keystore file and its password are the only way to use the wallet. " +
+              "To have a recovery phrase, create the wallet with --show-mnemonic and write it down.");
         return Task.FromResult(ExitCodes.Ok);
     }
 }
