@@ -101,7 +101,7 @@ public static class CliApp
         catch (EthereumException e) when (Funding.IsTooLittleEth(e) && context.SigningSession is { } session)
         {
             // The node's own words ("Sender doesn't have enough funds to send tx…") say what, not what to do.
-            await Fail(console, $"{session.Sender} has too little ETH to pay for this transaction's gas", Funding.EthHint(session.Deployment.ChainId, session.Sender));
+            await Fail(console, $"{session.Sender} has too little ETH to pay for this transaction's gas; {Funding.EthHint(session.Deployment.ChainId, session.Sender)}", null);
             return ExitCodes.Failure;
         }
         catch (EthereumException e)

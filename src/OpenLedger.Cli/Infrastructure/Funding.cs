@@ -3,7 +3,10 @@ using OpenLedger.Ethereum.Primitives;
 
 namespace OpenLedger.Cli.Infrastructure;
 
-/// <summary>What to tell someone whose wallet holds too little OPEN or ETH: where to get some on the chain they are on.</summary>
+/// <summary>
+/// What to tell someone whose wallet holds too little OPEN or ETH: where to get some on the chain they are on. It is
+/// appended to the refusal's one line, not a separate hint, so a script reading the first line of stderr gets it too.
+/// </summary>
 public static class Funding
 {
     /// <summary>Hardhat's chain id: the local development chain, where <c>dev fund</c> works.</summary>

@@ -82,8 +82,8 @@ public sealed class ContributeCommand : VerbCommand
             throw new CliException($"bond {Amounts.Format(bond)} OPEN is below model {modelId}'s minimum of {Amounts.Format(policy.MinBond)} OPEN");
         var balance = await session.Services.Token.BalanceOfAsync(session.Sender, ct: ct);
         if (balance < bond)
-            throw new CliException($"too little OPEN: {session.Sender} holds {Amounts.Format(balance)} but the bond is {Amounts.Format(bond)}",
-                hint: Funding.OpenHint(session.Deployment.ChainId, session.Sender));
+            throw new CliException($"too little OPEN: {session.Sender} holds {Amounts.Format(balance)} but the bond is {Amounts.Format(bond)}; " +
+                Funding.OpenHint(session.Deployment.ChainId, session.Sender));
 
         var commitReveal = p.GetValue(_commitReveal) || policy.CommitReveal;
         if (p.GetValue(_gasless))

@@ -32,8 +32,8 @@ public sealed class RevenueDepositCommand : VerbCommand
         var token = session.Services.Token;
         var balance = await token.BalanceOfAsync(session.Sender, ct: ct);
         if (balance < amount)
-            throw new CliException($"too little OPEN: {session.Sender} holds {Amounts.Format(balance)} but the deposit is {Amounts.Format(amount)}",
-                hint: Funding.OpenHint(session.Deployment.ChainId, session.Sender));
+            throw new CliException($"too little OPEN: {session.Sender} holds {Amounts.Format(balance)} but the deposit is {Amounts.Format(amount)}; " +
+                Funding.OpenHint(session.Deployment.ChainId, session.Sender));
         var shares = session.Services.Shares.Address;
         if (await token.AllowanceAsync(session.Sender, shares, ct: ct) < amount)
         {

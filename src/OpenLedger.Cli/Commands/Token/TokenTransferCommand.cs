@@ -31,8 +31,8 @@ public sealed class TokenTransferCommand : VerbCommand
         var token = session.Services.Token;
         var balance = await token.BalanceOfAsync(session.Sender, ct: ct);
         if (balance < amount)
-            throw new CliException($"too little OPEN: {session.Sender} holds {Amounts.Format(balance)} but the transfer is {Amounts.Format(amount)}",
-                hint: Funding.OpenHint(session.Deployment.ChainId, session.Sender));
+            throw new CliException($"too little OPEN: {session.Sender} holds {Amounts.Format(balance)} but the transfer is {Amounts.Format(amount)}; " +
+                Funding.OpenHint(session.Deployment.ChainId, session.Sender));
         var receipt = await token.TransferAsync(to, amount, ct);
         context.WriteResult(("from", session.Sender), ("to", to), ("amount", Amounts.Format(amount)),
             ("balance", Amounts.Format(await token.BalanceOfAsync(session.Sender, ct: ct))), ("transaction", receipt.TransactionHash));
