@@ -67,7 +67,7 @@ public sealed class OptionGarbageTests
     }
 
     /// <summary>
-    /// A command-level check (e.g. "give exactly one signer") hides the options' own errors in System.CommandLine, so
+    /// A command-level check (e.g. "give either --epoch E or --all") hides the options' own errors in System.CommandLine, so
     /// the option's parser is asked directly: "abc" in any option that is not free text is refused naming the option.
     /// </summary>
     [Theory]
