@@ -1,7 +1,9 @@
 using System.CommandLine;
 using OpenLedger.Cli.Commands.Contributor;
+using OpenLedger.Cli.Commands.Dev;
 using OpenLedger.Cli.Commands.Operator;
 using OpenLedger.Cli.Commands.Owner;
+using OpenLedger.Cli.Commands.Token;
 using OpenLedger.Cli.Commands.Wallet;
 using OpenLedger.Cli.Infrastructure;
 using OpenLedger.Ethereum;
@@ -21,6 +23,7 @@ public static class CliApp
         root.Subcommands.Add(new ContributeCommand());
         root.Subcommands.Add(Group("contributions", "contributions indexed by the node", new ContributionsListCommand()));
         root.Subcommands.Add(new ClaimCommand());
+        root.Subcommands.Add(Group("token", "OPEN balances and transfers", new TokenBalanceCommand(), new TokenTransferCommand()));
         root.Subcommands.Add(Group("revenue", "model revenue: deposits and holders' withdrawals", new RevenueDepositCommand(), new RevenueWithdrawCommand()));
         root.Subcommands.Add(Group("bond", "contribution bonds", new BondWithdrawCommand()));
         root.Subcommands.Add(Group("model", "models and their policies", new ModelCreateCommand(), new ModelPolicyCommand()));
@@ -30,6 +33,7 @@ public static class CliApp
         root.Subcommands.Add(Group("report", "performance reports for reward epochs", new ReportKnnCommand()));
         root.Subcommands.Add(Group("epoch", "reward epochs", new EpochVetoCommand(), new EpochSubmitCommand(), new EpochVerifyCommand()));
         root.Subcommands.Add(Group("node", "the OpenLedger node", new NodeRunCommand()));
+        root.Subcommands.Add(Group("dev", "local development chain helpers (Hardhat, chain id 31337, only)", new DevFundCommand()));
         root.Subcommands.Add(new IndexCommand());
         root.Subcommands.Add(new StatusCommand());
         return root;
@@ -42,14 +46,36 @@ public static class CliApp
         return group;
     }
 
+    /// <summary>Printed before the exception's own message when a bug (not a refusal) reaches the top.</summary>
+    public const string InternalErrorPrefix = "internal error";
+
+    /// <summary>Set to 1 to print the stack trace of an internal error too.</summary>
+    public const string DebugVariable = "OPENLEDGER_DEBUG";
+
     public static async Task<int> RunAsync(string[] args, CliConsole console, CancellationToken ct = default)
+    {
+        try
+        {
+            return await RunCheckedAsync(args, console, ct);
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
+        {
+            // Every refusal above is a CliException or an Ethereum error with its own message; reaching here is a bug.
+            // It is still one line and exit 1 (a stack trace helps nobody at the terminal), the trace on request.
+            await Fail(console, $"{InternalErrorPrefix}: {e.Message.ReplaceLineEndings(" ")} ({e.GetType().Name}; rerun with {DebugVariable}=1 for details)", null);
+            if (console.Environment(DebugVariable) == "1") await console.Error.WriteLineAsync(e.ToString());
+            return ExitCodes.Failure;
+        }
+    }
+
+    private static async Task<int> RunCheckedAsync(string[] args, CliConsole console, CancellationToken ct)
     {
         var root = Build();
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
         {
             // One line per problem, then where help is: nothing has been sent.
-            foreach (var error in parse.Errors.Select(e => e.Message).Distinct()) await console.Error.WriteLineAsync($"error: {error}");
+            foreach (var error in parse.Errors.Select(Describe).Distinct()) await console.Error.WriteLineAsync($"error: {error}");
             await console.Error.WriteLineAsync($"usage: see openledger {string.Join(' ', CommandPath(parse))} --help");
             return ExitCodes.Usage;
         }
@@ -72,6 +98,12 @@ public static class CliApp
             await Fail(console, e.Message, RevertHints.For(e));
             return ExitCodes.Failure;
         }
+        catch (EthereumException e) when (Funding.IsTooLittleEth(e) && context.SigningSession is { } session)
+        {
+            // The node's own words ("Sender doesn't have enough funds to send tx…") say what, not what to do.
+            await Fail(console, $"{session.Sender} has too little ETH to pay for this transaction's gas; {Funding.EthHint(session.Deployment.ChainId, session.Sender)}", null);
+            return ExitCodes.Failure;
+        }
         catch (EthereumException e)
         {
             await Fail(console, e.Message, null);
@@ -82,6 +114,33 @@ public static class CliApp
             await Fail(console, "cancelled", null);
             return ExitCodes.Failure;
         }
+    }
+
+    /// <summary>
+    /// A parse error as the user should read it. Options with their own parser say what they expect; for any other typed
+    /// option System.CommandLine names the CLR type ("as expected type 'System.IO.FileInfo'"), which is replaced here by
+    /// the option's name and what it takes, so an option added later without a parser still gets a plain message.
+    /// </summary>
+    private static string Describe(System.CommandLine.Parsing.ParseError error)
+    {
+        // A list of allowed values comes on several tab-indented lines; an error is one line.
+        var message = string.Join(' ', error.Message.Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries));
+        if (!message.Contains("as expected type", StringComparison.Ordinal)) return message;
+        var (name, valueType, tokens) = error.SymbolResult switch
+        {
+            System.CommandLine.Parsing.OptionResult o => (o.Option.Name, o.Option.ValueType, o.Tokens),
+            System.CommandLine.Parsing.ArgumentResult { Parent: System.CommandLine.Parsing.OptionResult o } a => (o.Option.Name, o.Option.ValueType, a.Tokens),
+            System.CommandLine.Parsing.ArgumentResult a => (a.Argument.Name, a.Argument.ValueType, a.Tokens),
+            _ => (null, typeof(object), null),
+        };
+        if (name is null || tokens is null) return message;
+        var type = Nullable.GetUnderlyingType(valueType) ?? valueType;
+        var expected = type == typeof(FileInfo) ? "a file path"
+            : type == typeof(DirectoryInfo) ? "a folder path"
+            : type == typeof(bool) ? "true or false"
+            : type.IsPrimitive || type == typeof(decimal) ? "a number"
+            : "a value of another form";
+        return $"{name} expects {expected} but got '{string.Join(' ', tokens.Select(t => t.Value))}'";
     }
 
     private static IEnumerable<string> CommandPath(ParseResult parse)

@@ -103,6 +103,10 @@ public sealed class EpochCommandTests(EpochNodeFixture node)
         Assert.Equal(ExitCodes.Failure, run.ExitCode);
         Assert.StartsWith("error: the node refused reports (422)", run.Err);
         Assert.Contains("contributions[0]", run.Err);
+        // The problem's detail already lists its field errors: each is said once, not again after it.
+        var line = run.Err.Trim();
+        var fieldError = line[(line.IndexOf("contributions[0]", StringComparison.Ordinal))..].Split(';')[0];
+        Assert.True(line.Split(fieldError).Length == 2, $"'{fieldError}' is said more than once: {line}");
         Assert.Equal(BigInteger.Zero, await node.Reads.Distributor.LastEpochAsync(model));
     }
 
@@ -162,12 +166,23 @@ public sealed class EpochCommandTests(EpochNodeFixture node)
     }
 
     [Fact]
-    public async Task Verify_of_an_epoch_the_node_never_posted_exits_1()
+    public async Task Verify_of_an_epoch_never_posted_exits_1_saying_so_from_the_chain()
     {
         var model = await node.NewModelAsync([2], Ether);
         var run = await node.RunAsync(Env(), "epoch", "verify", "--model", model.ToString(), "--epoch", "1");
         Assert.Equal(ExitCodes.Failure, run.ExitCode);
-        Assert.StartsWith($"error: the node at {node.NodeUrl} serves no report for model {model} epoch 1", run.Err);
+        Assert.Equal($"error: model {model} has no epoch posted on chain 31337 yet", run.Err.Trim());
+    }
+
+    [Fact]
+    public async Task Verify_of_an_epoch_past_any_the_node_can_hold_is_one_line_from_the_chain_not_an_HTTP_status()
+    {
+        var (model, file, _) = await ReportForNewModelAsync("huge-epoch.json");
+        Assert.Equal(0, (await node.RunAsync(Env(), "epoch", "submit", file, "--token-env", TokenVar)).ExitCode);
+        var run = await node.RunAsync(Env(), "epoch", "verify", "--model", model.ToString(), "--epoch", "99999999999999999999");
+        Assert.Equal(ExitCodes.Failure, run.ExitCode);
+        Assert.Equal($"error: model {model} has posted epochs 1 to 1 on chain 31337; epoch 99999999999999999999 is not one of them", run.Err.Trim());
+        Assert.DoesNotContain("status code", run.Err);
     }
 
     [Fact]

@@ -24,7 +24,7 @@ public sealed class WalletTests : IDisposable
         Assert.Equal(new HdWallet(phrase).GetAccount(0).Address, account.Address);
         Assert.Equal(account.Address.ToString(), json["address"]!.GetValue<string>());
 
-        var quiet = await CliRunner.RunAsync(["wallet", "new", "--keystore", _dir.File("quiet.json"), "--password-env", CliRunner.PasswordVar, "--light-kdf"]);
+        var quiet = await CliRunner.RunAsync(["wallet", "new", "--keystore", _dir.File("quiet.json"), "--password-env", CliRunner.PasswordVar, "--light-kdf", "--json"]);
         Assert.Equal(0, quiet.ExitCode);
         Assert.DoesNotContain("mnemonic", quiet.All, StringComparison.OrdinalIgnoreCase);
     }

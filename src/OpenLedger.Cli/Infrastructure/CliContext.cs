@@ -23,11 +23,14 @@ public sealed class CliContext(CliConsole console, ParseResult parse)
 
     public bool Json => Parse.GetValue(GlobalOptions.Json);
 
+    /// <summary>The last signing session opened, so a refusal of its transaction can name the sender and its chain.</summary>
+    public ChainSession? SigningSession { get; private set; }
+
     public Task<ChainSession> ReadChainAsync(CancellationToken ct) => ChainSession.OpenAsync(this, null, ct);
 
-    public Task<ChainSession> SignChainAsync(SignerOptions signer, CancellationToken ct) => ChainSession.OpenAsync(this, signer.Resolve(Parse, Console), ct);
+    public Task<ChainSession> SignChainAsync(SignerOptions signer, CancellationToken ct) => SignChainAsync(signer.Resolve(Parse, Console), ct);
 
-    public Task<ChainSession> SignChainAsync(Account account, CancellationToken ct) => ChainSession.OpenAsync(this, account, ct);
+    public async Task<ChainSession> SignChainAsync(Account account, CancellationToken ct) => SigningSession = await ChainSession.OpenAsync(this, account, ct);
 
     public NodeApi Node() => new(NodeUrl);
 

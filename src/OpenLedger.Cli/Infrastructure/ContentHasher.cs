@@ -14,6 +14,7 @@ public static class ContentHasher
 
     public static async Task<Hash32> HashFileAsync(string path, CliConsole console, CancellationToken ct)
     {
+        FilePaths.RequireNotFolder(path, "the file to hash");
         FileStream stream;
         try
         {

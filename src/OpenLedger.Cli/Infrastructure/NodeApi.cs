@@ -98,7 +98,15 @@ public sealed class NodeApi(Uri baseUrl)
             return json ?? throw new CliException($"the node API answered {path} with something that is not JSON");
         var detail = json?["detail"]?.GetValue<string>() ?? json?["title"]?.GetValue<string>() ?? response.ReasonPhrase;
         if (json?["errors"] is JsonObject errors)
-            detail += ": " + string.Join("; ", errors.Select(e => $"{e.Key}: {string.Join(", ", e.Value!.AsArray().Select(m => m!.GetValue<string>()))}"));
+        {
+            // A problem's detail often already lists its field errors (the node's report refusals do): each is said once.
+            var fields = errors.SelectMany(e => e.Value!.AsArray().Select(m => (Field: e.Key, Message: m!.GetValue<string>())))
+                .Where(e => detail is null || !detail.Contains(e.Message, StringComparison.Ordinal))
+                .GroupBy(e => e.Field)
+                .Select(g => $"{g.Key}: {string.Join(", ", g.Select(e => e.Message))}")
+                .ToList();
+            if (fields.Count > 0) detail += ": " + string.Join("; ", fields);
+        }
         throw new CliException($"the node refused {path} ({(int)response.StatusCode}): {detail}");
     }
 }

@@ -35,19 +35,72 @@ public static class Options
         },
     };
 
-    /// <summary>An OPEN amount in whole or decimal tokens ("10", "0.5"), at most 18 decimals, as wei.</summary>
-    public static Option<BigInteger> Amount(string name, string description, bool required = true) => new(name)
+    /// <summary>An OPEN (or, with <paramref name="unit"/>, ETH) amount in whole or decimal tokens ("10", "0.5"), at most 18 decimals, as wei.</summary>
+    public static Option<BigInteger> Amount(string name, string description, bool required = true, string unit = "OPEN") => new(name)
     {
-        Description = description + " (OPEN, decimals allowed, e.g. 2.5)",
+        Description = description + $" ({unit}, decimals allowed, e.g. 2.5)",
         Required = required,
         CustomParser = r =>
         {
             var text = r.Tokens.Single().Value;
             if (Amounts.TryParse(text, out var wei)) return wei;
-            r.AddError($"{name} expects an OPEN amount like 10 or 2.5 (at most 18 decimals) but got '{text}'");
+            r.AddError($"{name} expects an {unit} amount like 10 or 2.5 (at most 18 decimals) but got '{text}'");
             return default;
         },
     };
+
+    /// <summary>
+    /// A whole number from <paramref name="min"/> to <paramref name="max"/>. Anything else (letters, a sign, a value past
+    /// the type's range) is one usage error that names the option and the range: System.CommandLine's own conversion
+    /// names the CLR type (System.Nullable`1[System.UInt32]) and a validator reading a failed value throws.
+    /// </summary>
+    public static Option<T> Integer<T>(string name, string description, T min, T max, T? defaultValue = null, bool required = false)
+        where T : struct, IBinaryInteger<T>, IMinMaxValue<T>
+    {
+        var option = new Option<T>(name)
+        {
+            Description = description,
+            Required = required,
+            CustomParser = r => ParseInteger(r, name, min, max) ?? default,
+        };
+        if (defaultValue is { } value) option.DefaultValueFactory = _ => value;
+        return option;
+    }
+
+    /// <summary>As <see cref="Integer{T}"/>, null when the option is not given (a policy field that keeps its value).</summary>
+    public static Option<T?> OptionalInteger<T>(string name, string description, T min, T max)
+        where T : struct, IBinaryInteger<T>, IMinMaxValue<T> => new(name)
+    {
+        Description = description,
+        CustomParser = r => ParseInteger(r, name, min, max),
+    };
+
+    private static T? ParseInteger<T>(ArgumentResult r, string name, T min, T max) where T : struct, IBinaryInteger<T>, IMinMaxValue<T>
+    {
+        var text = r.Tokens.SingleOrDefault()?.Value ?? "";
+        if (T.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n) && n >= min && n <= max)
+            return n;
+        r.AddError($"{name} expects a whole number from {min} to {max} but got '{text}'");
+        return null;
+    }
+
+    /// <summary>
+    /// The value of <paramref name="option"/> for a command validator, false when the option's own parse failed (its
+    /// error is already reported; reading the value would throw).
+    /// </summary>
+    public static bool TryGetValue<T>(CommandResult r, Option<T> option, out T? value)
+    {
+        value = default;
+        try
+        {
+            value = r.GetValue(option);
+            return true;
+        }
+        catch (InvalidOperationException)
+        {
+            return false;
+        }
+    }
 
     public static BigInteger PositiveInteger(ArgumentResult r, string name)
     {

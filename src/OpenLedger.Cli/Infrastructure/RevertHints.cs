@@ -12,6 +12,7 @@ public static class RevertHints
         for (var i = 0; i < revert.Error.Inputs.Count && i < revert.Arguments.Count; i++)
             args[revert.Error.Inputs[i].Name] = Format(revert.Arguments[i]);
         string A(string name) => args.TryGetValue(name, out var v) ? v : "?";
+        string When(string name) => args.TryGetValue(name, out var v) && System.Numerics.BigInteger.TryParse(v, out var unix) ? ChainTime.Describe(unix) : "?";
         return revert.Error.Name switch
         {
             "RegistryDuplicateContent" => $"this content is already registered as {A("existingId")}",
@@ -27,12 +28,12 @@ public static class RevertHints
             "RegistrySignatureExpired" => "the signed registration's deadline has passed: sign again",
             "RegistryInvalidSignature" => "the signature does not recover to the contributor: sign again with the contributor's wallet",
             "RegistryWrongStatus" => $"contribution {A("id")} is not in a status that allows this",
-            "RegistryDisputeWindowOpen" => $"the flag's dispute window is still open until {A("endsAt")} (unix time)",
+            "RegistryDisputeWindowOpen" => $"the flag's dispute window is still open until {When("endsAt")}",
             "RegistryDisputeWindowClosed" => "the flag's dispute window has already ended",
-            "RegistryBondLocked" => $"the bond is locked until {A("unlocksAt")} (unix time)",
+            "RegistryBondLocked" => $"the bond is locked until {When("unlocksAt")}",
             "RegistryNotContributor" => $"only the contributor of {A("id")} may withdraw its bond",
             "RegistryNoBond" => $"contribution {A("id")} has no bond left to withdraw",
-            "DistributorChallengeWindowOpen" => $"epoch {A("epoch")} is still in its challenge window until {A("endsAt")} (unix time)",
+            "DistributorChallengeWindowOpen" => $"epoch {A("epoch")} is still in its challenge window until {When("endsAt")}",
             "DistributorChallengeWindowClosed" => $"epoch {A("epoch")}'s challenge window has ended; it can no longer be vetoed",
             "DistributorNotVetoer" => "only the model owner or a guardian may veto an epoch",
             "DistributorAlreadyClaimed" => $"leaf {A("index")} of epoch {A("epoch")} was already claimed",

@@ -6,12 +6,16 @@ namespace OpenLedger.Cli.Infrastructure;
 
 /// <summary>
 /// How a write command gets its signing key: an encrypted keystore (password from a prompt or an environment
-/// variable named by --password-env) or a mnemonic read from an environment variable. A key or a mnemonic is never
-/// an argument: command lines end up in shell history and process listings.
+/// variable named by --password-env) or a mnemonic read from an environment variable; with neither, the default
+/// wallet of the <see cref="WalletFolder"/>. A key or a mnemonic is never an argument: command lines end up in shell
+/// history and process listings.
 /// </summary>
 public sealed class SignerOptions
 {
-    public readonly Option<FileInfo> Keystore = new("--keystore") { Description = "encrypted keystore (v3 JSON) that signs" };
+    public readonly Option<FileInfo> Keystore = new("--keystore")
+    {
+        Description = $"encrypted keystore (v3 JSON) that signs (default: {WalletFolder.DefaultFileName} in ${WalletFolder.Variable} or ~/.openledger/wallets)",
+    };
 
     public readonly Option<string> PasswordEnv = new("--password-env")
     {
@@ -23,18 +27,11 @@ public sealed class SignerOptions
         Description = "name of the environment variable holding a BIP-39 mnemonic (instead of --keystore)",
     };
 
-    public readonly Option<int> Index = new("--index")
-    {
-        Description = "account index of the mnemonic: path m/44'/60'/0'/0/INDEX",
-        DefaultValueFactory = _ => 0,
-    };
+    public readonly Option<int> Index = Options.Integer("--index", "account index of the mnemonic: path m/44'/60'/0'/0/INDEX",
+        0, int.MaxValue, defaultValue: 0);
 
     public void AddTo(Command command)
     {
-        Index.Validators.Add(r =>
-        {
-            if (r.GetValueOrDefault<int>() < 0) r.AddError("--index must be 0 or more");
-        });
         command.Options.Add(Keystore);
         command.Options.Add(PasswordEnv);
         command.Options.Add(MnemonicEnv);
@@ -43,7 +40,7 @@ public sealed class SignerOptions
         {
             var keystore = r.GetResult(Keystore) is not null;
             var mnemonic = r.GetResult(MnemonicEnv) is not null;
-            if (keystore == mnemonic) r.AddError("give exactly one signer: --keystore FILE or --mnemonic-env VAR");
+            if (keystore && mnemonic) r.AddError("give one signer, not both: --keystore FILE or --mnemonic-env VAR");
         });
     }
 
@@ -63,7 +60,7 @@ public sealed class SignerOptions
                 throw new CliException($"environment variable {variable} does not hold a valid BIP-39 mnemonic");
             }
         }
-        var file = parse.GetValue(Keystore)!;
+        var file = parse.GetValue(Keystore) ?? WalletFolder.RequireDefaultKeystore(console);
         return Wallets.OpenKeystore(file, Wallets.ReadPassword(console, parse.GetValue(PasswordEnv), $"Password for {file.Name}: ", confirm: false));
     }
 }

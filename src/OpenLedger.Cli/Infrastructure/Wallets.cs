@@ -9,6 +9,7 @@ public static class Wallets
 {
     public static Account OpenKeystore(FileInfo file, string password)
     {
+        FilePaths.RequireNotFolder(file.FullName, "the keystore");
         string json;
         try
         {
@@ -54,14 +55,45 @@ public static class Wallets
 
     public static void WriteKeystore(FileInfo file, Account account, string password, bool lightKdf)
     {
-        if (file.Exists) throw new CliException($"{file.FullName} already exists; choose another --keystore path");
+        RequireNew(file);
         // Light scrypt (N=4096) is for throwaway test wallets; the default is the standard N=262144.
         var options = lightKdf ? new KeystoreOptions { ScryptN = 4096 } : null;
         var json = account.ToKeystore(password, options);
-        file.Directory?.Create();
-        using (var stream = new FileStream(file.FullName, FileMode.CreateNew, FileAccess.Write))
-        using (var writer = new StreamWriter(stream))
-            writer.Write(json);
-        if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(file.FullName, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        try
+        {
+            if (file.Directory is { Exists: false } folder) WalletFolder.Create(folder);
+            // Created owner-only from the start, not narrowed after the key is already on disk.
+            var stream = OperatingSystem.IsWindows()
+                ? new FileStream(file.FullName, FileMode.CreateNew, FileAccess.Write)
+                : new FileStream(file.FullName, new FileStreamOptions
+                {
+                    Mode = FileMode.CreateNew, Access = FileAccess.Write, UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite,
+                });
+            using (stream)
+            using (var writer = new StreamWriter(stream))
+                writer.Write(json);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new CliException($"cannot write the keystore {file.FullName}: {e.Message}");
+        }
+    }
+
+    /// <summary>Refuses a keystore path that exists (a file or a folder): a wallet is never overwritten.</summary>
+    public static void RequireNew(FileInfo file)
+    {
+        if (file.Exists || Directory.Exists(file.FullName)) throw new CliException($"{file.FullName} already exists; choose another --keystore path");
+    }
+
+    /// <summary>
+    /// Refuses a new password that a guessing attack would find. What is asked for is said plainly: length matters
+    /// most, so a passphrase of a few words passes where "Passw0rd!" does not.
+    /// </summary>
+    public static void RequireStrongPassword(string password)
+    {
+        const int MinLength = 12, MinDistinct = 6;
+        if (password.Length < MinLength || password.Distinct().Count() < MinDistinct || password.Trim().Length < password.Length)
+            throw new CliException($"the password is too weak: use at least {MinLength} characters, at least {MinDistinct} of them different " +
+                "and no leading or trailing spaces (a passphrase of four or more words is easiest to remember)");
     }
 }

@@ -1,11 +1,9 @@
 using System.Globalization;
 using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using OpenLedger.Ethereum.Primitives;
 using OpenLedger.Ethereum.Signing;
-using Org.BouncyCastle.Crypto.Generators;
 
 namespace OpenLedger.Ethereum.Accounts;
 
@@ -36,14 +34,14 @@ public static class Keystore
                 {
                     ["dklen"] = 32, ["n"] = options.ScryptN, ["p"] = options.ScryptP, ["r"] = options.ScryptR, ["salt"] = Hex.Encode(salt, false),
                 };
-                derived = Scrypt(password, salt, options.ScryptN, options.ScryptR, options.ScryptP, 32);
+                derived = KeystoreKdf.Scrypt(password, salt, options.ScryptN, options.ScryptR, options.ScryptP, 32);
                 break;
             case "pbkdf2":
                 kdfParams = new JsonObject
                 {
                     ["c"] = options.Pbkdf2Iterations, ["dklen"] = 32, ["prf"] = "hmac-sha256", ["salt"] = Hex.Encode(salt, false),
                 };
-                derived = Rfc2898DeriveBytes.Pbkdf2(PasswordBytes(password), salt, options.Pbkdf2Iterations, HashAlgorithmName.SHA256, 32);
+                derived = KeystoreKdf.Pbkdf2(password, salt, options.Pbkdf2Iterations, 32);
                 break;
             default:
                 throw new EthereumException($"Unsupported keystore kdf '{options.Kdf}': expected scrypt or pbkdf2");
@@ -98,10 +96,9 @@ public static class Keystore
                         ?? throw new EthereumException("The keystore's crypto.kdfparams must be an object");
         var salt = Bytes(kdfParams, "salt", "crypto.kdfparams.");
         var dkLen = Integer(kdfParams, "dklen");
-        if (dkLen < 32) throw new EthereumException($"The keystore's dklen must be at least 32 but is {dkLen}");
         var derived = kdf switch
         {
-            "scrypt" => Scrypt(password, salt, Integer(kdfParams, "n"), Integer(kdfParams, "r"), Integer(kdfParams, "p"), dkLen),
+            "scrypt" => KeystoreKdf.Scrypt(password, salt, Integer(kdfParams, "n"), Integer(kdfParams, "r"), Integer(kdfParams, "p"), dkLen),
             "pbkdf2" => Pbkdf2(password, salt, kdfParams, dkLen),
             _ => throw new EthereumException($"Unsupported keystore kdf '{kdf}': expected scrypt or pbkdf2"),
         };
@@ -123,18 +120,8 @@ public static class Keystore
     {
         var prf = Text(kdfParams, "prf", "crypto.kdfparams.");
         if (prf != "hmac-sha256") throw new EthereumException($"Unsupported keystore pbkdf2 prf '{prf}': expected hmac-sha256");
-        return Rfc2898DeriveBytes.Pbkdf2(PasswordBytes(password), salt, Integer(kdfParams, "c"), HashAlgorithmName.SHA256, dkLen);
+        return KeystoreKdf.Pbkdf2(password, salt, Integer(kdfParams, "c"), dkLen);
     }
-
-    private static byte[] Scrypt(string password, byte[] salt, int n, int r, int p, int dkLen)
-    {
-        if (n < 2 || (n & (n - 1)) != 0) throw new EthereumException($"The keystore's scrypt n must be a power of two above 1 but is {n}");
-        if (r < 1 || p < 1) throw new EthereumException($"The keystore's scrypt r and p must be positive but are {r} and {p}");
-        return SCrypt.Generate(PasswordBytes(password), salt, n, r, p, dkLen);
-    }
-
-    // ethers normalises passwords to NFKC so that visually identical passwords open the same file.
-    private static byte[] PasswordBytes(string password) => Encoding.UTF8.GetBytes(UnicodeNormalization.NfkcOrRaw(password));
 
     private static Hash32 Mac(byte[] derived, ReadOnlySpan<byte> ciphertext)
     {

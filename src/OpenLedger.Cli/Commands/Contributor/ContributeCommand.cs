@@ -39,7 +39,12 @@ public sealed class ContributeCommand : VerbCommand
 
     public ContributeCommand() : base("contribute", "register a file as a contribution to a model")
     {
-        _kind.AcceptOnlyFromAmong("data", "compute", "finetune", "evaluation");
+        _kind.Validators.Add(r =>
+        {
+            var kind = r.Tokens.SingleOrDefault()?.Value ?? "";
+            if (kind is not ("data" or "compute" or "finetune" or "evaluation"))
+                r.AddError($"--kind expects data, compute, finetune or evaluation but got '{kind}'");
+        });
         Options.Add(_model);
         Options.Add(_file);
         Options.Add(_kind);
@@ -77,7 +82,8 @@ public sealed class ContributeCommand : VerbCommand
             throw new CliException($"bond {Amounts.Format(bond)} OPEN is below model {modelId}'s minimum of {Amounts.Format(policy.MinBond)} OPEN");
         var balance = await session.Services.Token.BalanceOfAsync(session.Sender, ct: ct);
         if (balance < bond)
-            throw new CliException($"too little OPEN: {session.Sender} holds {Amounts.Format(balance)} but the bond is {Amounts.Format(bond)}");
+            throw new CliException($"too little OPEN: {session.Sender} holds {Amounts.Format(balance)} but the bond is {Amounts.Format(bond)}; " +
+                Funding.OpenHint(session.Deployment.ChainId, session.Sender));
 
         var commitReveal = p.GetValue(_commitReveal) || policy.CommitReveal;
         if (p.GetValue(_gasless))

@@ -22,11 +22,10 @@ public sealed class ContributionsListCommand : VerbCommand
             return null;
         },
     };
-    private readonly Option<int> _limit = new("--limit") { Description = "at most this many (1-500)", DefaultValueFactory = _ => 100 };
+    private readonly Option<int> _limit = Infrastructure.Options.Integer("--limit", "at most this many (1-500)", 1, 500, defaultValue: 100);
 
     public ContributionsListCommand() : base("list", "list a model's contributions (from the node API)")
     {
-        _limit.Validators.Add(r => { if (r.GetValueOrDefault<int>() is < 1 or > 500) r.AddError("--limit must be between 1 and 500"); });
         Options.Add(_model);
         Options.Add(_contributor);
         Options.Add(_limit);

@@ -38,6 +38,7 @@ public sealed class EpochSubmitCommand : VerbCommand
         // The name is not echoed: a token pasted in place of the variable's name must not end up in logs.
         if (string.IsNullOrEmpty(token)) throw new CliException("the environment variable named by --token-env is not set or is empty");
         var file = p.GetValue(_report)!;
+        FilePaths.RequireNotFolder(file.FullName, "the report");
         byte[] bytes;
         try { bytes = await File.ReadAllBytesAsync(file.FullName, ct); }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)

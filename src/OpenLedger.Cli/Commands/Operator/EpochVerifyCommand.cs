@@ -33,6 +33,11 @@ public sealed class EpochVerifyCommand : VerbCommand
         var epoch = p.GetValue(_epoch);
         var session = await context.ReadChainAsync(ct);
         await session.RequireModelAsync(modelId, ct);
+        // The chain says which epochs exist; asking the node first turned an epoch past them into its bare HTTP status.
+        var last = await session.Services.Distributor.LastEpochAsync(modelId, ct: ct);
+        if (epoch > last)
+            throw new CliException(last.IsZero ? $"model {modelId} has no epoch posted on chain {session.Deployment.ChainId} yet"
+                : $"model {modelId} has posted epochs 1 to {last} on chain {session.Deployment.ChainId}; epoch {epoch} is not one of them");
         IReadOnlyList<EpochDifference> differences;
         using (var http = new HttpClient { Timeout = TimeSpan.FromSeconds(60) })
         {
@@ -43,6 +48,10 @@ public sealed class EpochVerifyCommand : VerbCommand
             catch (HttpRequestException e) when (e.StatusCode == System.Net.HttpStatusCode.NotFound)
             {
                 throw new CliException($"the node at {context.NodeUrl} serves no report for model {modelId} epoch {epoch}");
+            }
+            catch (HttpRequestException e) when (e.StatusCode is { } status)
+            {
+                throw new CliException($"the node at {context.NodeUrl} refused the report of model {modelId} epoch {epoch} ({(int)status} {status})");
             }
             catch (HttpRequestException e)
             {

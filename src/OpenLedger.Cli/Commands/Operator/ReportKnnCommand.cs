@@ -32,7 +32,7 @@ public sealed class ReportKnnCommand : VerbCommand
         Description = "folder of the contributors' dataset files (*.csv, scikit-learn CSV); each is matched to the contribution that registered its keccak-256",
         Required = true,
     };
-    private readonly Option<int> _k = new("--k") { Description = "neighbours of the k-NN model and of KNN-Shapley", DefaultValueFactory = _ => 5 };
+    private readonly Option<int> _k = Infrastructure.Options.Integer("--k", "neighbours of the k-NN model and of KNN-Shapley", 1, int.MaxValue, defaultValue: 5);
     private readonly Option<BigInteger> _open = Infrastructure.Options.Amount("--open", "OPEN the epoch pays (default: the model's whole reward pool)", required: false);
     private readonly Option<BigInteger> _shares = new("--shares")
     {
@@ -73,7 +73,6 @@ public sealed class ReportKnnCommand : VerbCommand
 
     public ReportKnnCommand() : base("knn", "write an epoch's performance report from a k-NN model evaluated on a held-out split, valued by KNN-Shapley")
     {
-        _k.Validators.Add(r => { if (r.GetValueOrDefault<int>() < 1) r.AddError("--k must be at least 1"); });
         foreach (var option in new Option[] { _model, _epoch, _test, _data, _k, _open, _shares, _cap, _flagThreshold, _out }) Options.Add(option);
     }
 

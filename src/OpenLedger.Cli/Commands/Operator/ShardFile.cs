@@ -1,4 +1,5 @@
 using OpenLedger.Attribution.Datasets;
+using OpenLedger.Cli.Infrastructure;
 using OpenLedger.Ethereum.Primitives;
 
 namespace OpenLedger.Cli.Commands.Operator;
@@ -21,6 +22,7 @@ public sealed record ShardFile(string Path, LabelledDataset Rows, Hash32 Content
     /// <summary>A scikit-learn CSV file; an unreadable or malformed one is a one-line refusal naming the file and line.</summary>
     public static LabelledDataset ReadDataset(string path, string what)
     {
+        FilePaths.RequireNotFolder(path, $"the {what}");
         try
         {
             using var reader = new StreamReader(path);

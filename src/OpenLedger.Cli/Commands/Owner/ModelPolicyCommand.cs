@@ -23,8 +23,6 @@ public sealed class ModelPolicyCommand : VerbCommand
         var p = context.Parse;
         var modelId = p.GetValue(_model);
         var change = _policy.AnyGiven(p);
-        var signed = p.GetResult(_signer.Keystore) is not null || p.GetResult(_signer.MnemonicEnv) is not null;
-        if (change && !signed) throw CliException.Usage("changing a policy needs a signer: --keystore FILE or --mnemonic-env VAR");
         var session = change ? await context.SignChainAsync(_signer, ct) : await context.ReadChainAsync(ct);
         var owner = await session.RequireModelAsync(modelId, ct);
         var current = await session.Services.Registry.ModelPolicyAsync(modelId, ct: ct);

@@ -19,10 +19,10 @@ public sealed class PolicyOptions
             return null;
         },
     };
-    private readonly Option<uint?> _bondLock = new("--bond-lock") { Description = "seconds after registration before a bond can be withdrawn" };
-    private readonly Option<uint?> _disputeWindow = new("--dispute-window") { Description = "seconds after a flag before the contribution can be slashed" };
-    private readonly Option<ushort?> _ownerBps = new("--owner-bps") { Description = "owner's share of each revenue deposit, basis points" };
-    private readonly Option<ushort?> _poolBps = new("--pool-bps") { Description = "reward pool's share of each revenue deposit, basis points" };
+    private readonly Option<uint?> _bondLock = Options.OptionalInteger("--bond-lock", "seconds after registration before a bond can be withdrawn", 0u, uint.MaxValue);
+    private readonly Option<uint?> _disputeWindow = Options.OptionalInteger("--dispute-window", "seconds after a flag before the contribution can be slashed", 0u, uint.MaxValue);
+    private readonly Option<ushort?> _ownerBps = Options.OptionalInteger("--owner-bps", "owner's share of each revenue deposit, basis points (0-10000)", (ushort)0, (ushort)10_000);
+    private readonly Option<ushort?> _poolBps = Options.OptionalInteger("--pool-bps", "reward pool's share of each revenue deposit, basis points (0-10000)", (ushort)0, (ushort)10_000);
     private readonly Option<bool?> _commitReveal = new("--commit-reveal") { Description = "require registrations to commit then reveal (true/false)" };
 
     public void AddTo(Command command)
@@ -35,8 +35,10 @@ public sealed class PolicyOptions
         command.Options.Add(_commitReveal);
         command.Validators.Add(r =>
         {
-            var owner = r.GetValue(_ownerBps) ?? 0;
-            var pool = r.GetValue(_poolBps) ?? 0;
+            // A malformed value has its own error already; the sum is only checked between well-formed ones.
+            if (!Options.TryGetValue(r, _ownerBps, out var ownerBps) || !Options.TryGetValue(r, _poolBps, out var poolBps)) return;
+            var owner = ownerBps ?? 0;
+            var pool = poolBps ?? 0;
             if (owner + pool > 10_000) r.AddError($"--owner-bps + --pool-bps must be at most 10000 but is {owner + pool}");
         });
     }

@@ -13,7 +13,11 @@ public sealed class RevenueDepositCommand : VerbCommand
 
     public RevenueDepositCommand() : base("deposit", "deposit revenue for a model (approves ModelShares first when needed)")
     {
-        _amount.Validators.Add(r => { if (r.GetValueOrDefault<BigInteger>().IsZero) r.AddError("--amount must be more than 0"); });
+        _amount.Validators.Add(r =>
+        {
+            // GetValueOrDefault throws when the amount itself did not parse (that error is reported already).
+            if (r.Tokens.Count == 1 && Amounts.TryParse(r.Tokens[0].Value, out var wei) && wei.IsZero) r.AddError("--amount must be more than 0");
+        });
         Options.Add(_model);
         Options.Add(_amount);
         _signer.AddTo(this);
@@ -27,7 +31,9 @@ public sealed class RevenueDepositCommand : VerbCommand
         await session.RequireModelAsync(modelId, ct);
         var token = session.Services.Token;
         var balance = await token.BalanceOfAsync(session.Sender, ct: ct);
-        if (balance < amount) throw new CliException($"too little OPEN: {session.Sender} holds {Amounts.Format(balance)} but the deposit is {Amounts.Format(amount)}");
+        if (balance < amount)
+            throw new CliException($"too little OPEN: {session.Sender} holds {Amounts.Format(balance)} but the deposit is {Amounts.Format(amount)}; " +
+                Funding.OpenHint(session.Deployment.ChainId, session.Sender));
         var shares = session.Services.Shares.Address;
         if (await token.AllowanceAsync(session.Sender, shares, ct: ct) < amount)
         {
