@@ -110,6 +110,31 @@ public sealed class RelayChain : IAsyncLifetime
     public async Task<(ulong Transactions, BigInteger Balance)> RelayerAsync() =>
         (await Rpc.GetTransactionCountAsync(Relayer, BlockTag.Latest), await Rpc.GetBalanceAsync(Relayer, BlockTag.Latest));
 
+    /// <summary>
+    /// What the relayer's transactions in the blocks after <paramref name="fromBlock"/> cost: their count, gas used and
+    /// wei paid (gas used × effective gas price), and how many reverted.
+    /// </summary>
+    public async Task<(int Transactions, BigInteger Gas, BigInteger Wei, int Reverted)> RelayerSpendAfterAsync(ulong fromBlock)
+    {
+        var (count, reverted) = (0, 0);
+        BigInteger gas = 0, wei = 0;
+        var head = await Rpc.GetBlockNumberAsync();
+        for (var block = fromBlock + 1; block <= head; block++)
+        {
+            var full = await Rpc.SendAsync("eth_getBlockByNumber", [HexQuantity.Encode(block), true]);
+            foreach (var tx in full.GetProperty("transactions").EnumerateArray())
+            {
+                if (!string.Equals(tx.GetProperty("from").GetString(), Relayer.ToString(), StringComparison.OrdinalIgnoreCase)) continue;
+                var receipt = (await Rpc.GetTransactionReceiptAsync(Hash32.Parse(tx.GetProperty("hash").GetString()!)))!;
+                count++;
+                if (!receipt.Succeeded) reverted++;
+                gas += receipt.GasUsed;
+                wei += receipt.GasUsed * receipt.EffectiveGasPrice;
+            }
+        }
+        return (count, gas, wei, reverted);
+    }
+
     public async Task DisposeAsync()
     {
         Chain?.Dispose();
