@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Configuration.CommandLine;
 using Microsoft.Extensions.Configuration.EnvironmentVariables;
 using OpenLedger.Indexer;
@@ -26,9 +25,14 @@ public static class NodeHostingExtensions
     public static IHostApplicationBuilder AddOpenLedgerNode(this IHostApplicationBuilder builder)
     {
         AddPrefixedEnvironment(builder.Configuration);
+        // The host logs a failed start with the whole stack trace before throwing; the entry points (Program, node run)
+        // print the exception as one line instead. Critical stays on: a background service that stops the host says so.
+        builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.Critical);
         // An empty "urls" would let Kestrel (or ASPNETCORE_HTTP_PORTS) bind every interface; the node binds loopback unless told.
         if (string.IsNullOrWhiteSpace(builder.Configuration["urls"])) builder.Configuration["urls"] = DefaultUrl;
 
+        // Hosted services start in order, and before the server listens: a node pointed at another chain stops here.
+        builder.Services.AddHostedService<ChainIdCheck>();
         builder.Services.AddHostedService<StoreMigration>();
         builder.AddOpenLedgerIndexer();
         builder.AddOpenLedgerEpochs();
@@ -48,7 +52,7 @@ public static class NodeHostingExtensions
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.MapOpenApi();
-        app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = HealthResponseWriter.WriteAsync });
+        app.MapHealthApi();
         app.MapStatusApi();
         app.MapModelsApi();
         app.MapContributionsApi();

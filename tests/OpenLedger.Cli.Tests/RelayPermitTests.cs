@@ -175,8 +175,9 @@ public sealed class RelayPermitTests(ChainFixture chain)
         var relayer = await EthereumClient.ConnectAsync(chain.Rpc, CliRunner.Account(8));
         var nonceBefore = await chain.Rpc.GetTransactionCountAsync(relayer.Account.Address, BlockTag.Latest);
 
-        var (transaction, refusal) = await RelayPermits.SubmitAsync(Deployment.Connect(relayer), message,
-            new SignedPermit(permit.Message.Value, permit.Message.Deadline, permit.Signature), CancellationToken.None);
+        var services = Deployment.Connect(relayer);
+        var (transaction, refusal) = await RelayPermits.SubmitAsync(services, Submitter(services), message,
+            new SignedPermit(permit.Message.Value, permit.Message.Deadline, permit.Signature.ToBytes()), CancellationToken.None);
 
         Assert.Null(refusal);
         Assert.Null(transaction);
@@ -192,12 +193,18 @@ public sealed class RelayPermitTests(ChainFixture chain)
         var stale = await PermitAsync(contributor, contributor.Address, nonceOffset: 1);
         var relayer = await EthereumClient.ConnectAsync(chain.Rpc, CliRunner.Account(8));
 
-        var (transaction, refusal) = await RelayPermits.SubmitAsync(Deployment.Connect(relayer), message,
-            new SignedPermit(stale.Message.Value, stale.Message.Deadline, stale.Signature), CancellationToken.None);
+        var services = Deployment.Connect(relayer);
+        var (transaction, refusal) = await RelayPermits.SubmitAsync(services, Submitter(services), message,
+            new SignedPermit(stale.Message.Value, stale.Message.Deadline, stale.Signature.ToBytes()), CancellationToken.None);
 
         Assert.Null(transaction);
-        Assert.Contains($"may pull only 0 wei of OPEN from {contributor.Address} but the bond is {Bond}", refusal);
+        Assert.Equal("Permit reverted", refusal?.Title);
+        Assert.Contains($"may pull only 0 wei of OPEN from {contributor.Address} but the bond is {Bond}", refusal?.Detail);
     }
+
+    /// <summary>The relay's submitter with default limits, sending as <paramref name="services"/>' account.</summary>
+    private static RelaySubmitter Submitter(OpenLedgerServices services) =>
+        new(services, new RelayBudget(Microsoft.Extensions.Options.Options.Create(new RelayOptions())), new RelayOptions());
 
     private async Task FrontRunAsync(PermitMessage permit, Ethereum.Signing.Signature signature)
     {

@@ -26,30 +26,13 @@ public sealed class StatusAndHealthTests(LoadedNode node)
     }
 
     [Fact]
-    public async Task Health_turns_unhealthy_when_the_indexer_stops_on_a_chain_id_mismatch()
+    public async Task A_chain_id_mismatch_stops_the_node_at_start_naming_both_ids()
     {
+        // Before issue 16 the node started, logged a stack trace and ran unhealthy; now it refuses to start.
         using var directory = new TempDirectory();
         await using var factory = new NodeFactory(NodeFactory.Settings(node.Chain.Url, node.DeploymentFile, directory.File("wrong.db"), chainId: 5));
-        using var client = factory.CreateClient();
-        JsonNode? health = null;
-        for (var i = 0; i < 600; i++)
-        {
-            using var response = await client.GetAsync("/health");
-            if (response.StatusCode == HttpStatusCode.ServiceUnavailable)
-            {
-                health = JsonNode.Parse(await response.Content.ReadAsStringAsync());
-                break;
-            }
-            await Task.Delay(50);
-        }
-        Assert.NotNull(health);
-        Assert.Equal("unhealthy", health["status"]!.GetValue<string>());
-        Assert.Contains("serves chain 31337 but Indexer:ChainId is 5", health["checks"]!["indexer"]!["description"]!.GetValue<string>());
-        var status = await client.GetJsonAsync("/status");
-        Assert.False(status["healthy"]!.GetValue<bool>());
-        Assert.Null(status["cursor"]);
-        // The API keeps answering (from an empty index) instead of failing.
-        Assert.Empty((await client.GetJsonAsync("/models"))["items"]!.AsArray());
+        var error = Assert.Throws<NodeStartupException>(() => factory.CreateClient());
+        Assert.Equal($"{node.Chain.Url} serves chain 31337 but Indexer:ChainId is 5: point the RPC URL at that chain, or use the deployment of chain 31337", error.Message);
     }
 
     [Fact]
@@ -62,12 +45,15 @@ public sealed class StatusAndHealthTests(LoadedNode node)
             "/models", "/models/{modelId}", "/models/{modelId}/contributions", "/models/{modelId}/contributions/by-hash/{contentHash}",
             "/contributions/{id}", "/accounts/{address}/contributions", "/accounts/{address}/bonds", "/accounts/{address}/shares",
             "/accounts/{address}/revenue", "/accounts/{address}/claims", "/accounts/{address}/unclaimed-epochs",
-            "/models/{modelId}/epochs", "/models/{modelId}/epochs/{epoch}/proofs/{account}", "/status",
+            "/models/{modelId}/epochs", "/models/{modelId}/epochs/{epoch}/proofs/{account}", "/status", "/health",
         ];
         Assert.All(expected, path => Assert.Contains(path, paths));
         var list = document["paths"]!["/models/{modelId}/contributions"]!["get"]!;
         Assert.Contains(list["parameters"]!.AsArray(), p => p!["name"]!.GetValue<string>() == "cursor");
         Assert.Contains("404", list["responses"]!.AsObject().Select(r => r.Key));
         Assert.Contains("400", list["responses"]!.AsObject().Select(r => r.Key));
+        var health = document["paths"]!["/health"]!["get"]!["responses"]!.AsObject().Select(r => r.Key).ToList();
+        Assert.Contains("200", health);
+        Assert.Contains("503", health);
     }
 }

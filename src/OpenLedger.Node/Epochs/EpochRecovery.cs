@@ -9,6 +9,9 @@ public sealed class EpochRecovery(EpochSubmitter submitter, ILogger<EpochRecover
         {
             await submitter.RecoverAsync(stoppingToken);
         }
+        // Stopped while reconciling: no failure. The host counts a cancelled task as a crashed service when it stops
+        // during its own start (the port taken, another chain), and would log it as critical beside the real reason.
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested) { }
         catch (Exception e) when (e is not OperationCanceledException)
         {
             // Not fatal: a submission left "sending" is reconciled again when its report is submitted.

@@ -26,12 +26,17 @@ public sealed class ReportInbox(EpochSubmitter submitter, IOptions<EpochOptions>
             {
                 await PollAsync(inbox, stoppingToken);
             }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested) { return; }
             catch (Exception e) when (e is not OperationCanceledException)
             {
                 // One unreadable file or a chain hiccup must not stop the watcher; the file stays for the next poll.
                 logger.LogError(e, "Processing the report inbox {Inbox} failed", inbox);
             }
-            await Task.Delay(options.Value.InboxPollingInterval, stoppingToken);
+            try
+            {
+                await Task.Delay(options.Value.InboxPollingInterval, stoppingToken);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested) { return; } // stopped: no failure (see EpochRecovery)
         }
     }
 

@@ -1,6 +1,6 @@
 using System.Numerics;
 using OpenLedger.Contracts.Client;
-using OpenLedger.Ethereum.Abi;
+using OpenLedger.Contracts.Token;
 using OpenLedger.Ethereum.Signing;
 
 namespace OpenLedger.Node.Relay;
@@ -24,33 +24,30 @@ public static class RelayPermits
         // The nonce is not in the body: it is part of the signed digest, so a permit for another nonce, another spender
         // or another token simply recovers to someone else. Say which values the relay verified against.
         var digest = new PermitMessage(message.Contributor, services.Registry.Address, permit.Value, nonce, permit.Deadline).ToTypedData(domain).Hash();
-        if (EcRecover.RecoverAddress(digest, permit.Signature) != message.Contributor)
+        if (RelaySignatures.Verify(digest, permit.Signature, message.Contributor, "permit signature", out var problem) is null)
             return new RelayRefusal(400, "Invalid permit signature",
-                $"the permit signature does not recover to contributor {message.Contributor} over {domain.Name} (version {domain.Version}) at {domain.VerifyingContract} " +
+                $"{problem}; verified over {domain.Name} (version {domain.Version}) at {domain.VerifyingContract} " +
                 $"with spender {services.Registry.Address}, value {permit.Value}, deadline {permit.Deadline} and the token's current nonce {nonce} for {message.Contributor}");
         return null;
     }
 
     /// <summary>
-    /// Sends token.permit. When it reverts because someone else submitted the same permit first (token nonce moved,
-    /// allowance already set) the registration goes on: returns (null, null) when the allowance now covers the bond.
-    /// Returns the refusal detail when it does not.
+    /// Sends token.permit through <paramref name="submitter"/>. When its pre-flight shows it would revert because someone
+    /// else submitted the same permit first (token nonce moved, allowance already set) the registration goes on: returns
+    /// (null, null) when the allowance now covers the bond, and the refusal when it does not.
     /// </summary>
-    public static async Task<(string? TransactionHash, string? Refusal)> SubmitAsync(
-        OpenLedgerServices services, RegisterMessage message, SignedPermit permit, CancellationToken ct)
+    public static async Task<(string? TransactionHash, RelayRefusal? Refusal)> SubmitAsync(
+        OpenLedgerServices services, RelaySubmitter submitter, RegisterMessage message, SignedPermit permit, CancellationToken ct)
     {
-        try
-        {
-            var receipt = await services.Token.PermitAsync(message.Contributor, services.Registry.Address, permit.Value, permit.Deadline,
-                permit.Signature.V, permit.Signature.R, permit.Signature.S, ct);
-            return (receipt.TransactionHash.ToString(), null);
-        }
-        catch (ContractRevertException e)
-        {
-            var allowance = await services.Token.AllowanceAsync(message.Contributor, services.Registry.Address, ct: ct);
-            return allowance >= message.Bond
-                ? (null, null)
-                : (null, $"the permit reverted ({e.Message}) and the registry may pull only {allowance} wei of OPEN from {message.Contributor} but the bond is {message.Bond}");
-        }
+        var signature = Signature.FromBytes(permit.Signature); // verified by CheckAsync
+        var function = new PermitFunction(message.Contributor, services.Registry.Address, permit.Value, permit.Deadline, signature.V, signature.R, signature.S);
+        var sent = await submitter.SendAsync(services.Token.Address, function.Encode(), message.Contributor, message.ModelId, "the permit", ct);
+        if (sent.Receipt is { } receipt) return (receipt.TransactionHash.ToString(), null);
+        if (sent.Revert is null) return (null, sent.Refusal);
+        var allowance = await services.Token.AllowanceAsync(message.Contributor, services.Registry.Address, ct: ct);
+        return allowance >= message.Bond
+            ? (null, null)
+            : (null, new RelayRefusal(422, "Permit reverted",
+                $"the permit would revert ({sent.Revert.Message}) and the registry may pull only {allowance} wei of OPEN from {message.Contributor} but the bond is {message.Bond}"));
     }
 }

@@ -2,14 +2,13 @@ using System.Globalization;
 using System.Numerics;
 using OpenLedger.Ethereum;
 using OpenLedger.Ethereum.Primitives;
-using OpenLedger.Ethereum.Signing;
 
 namespace OpenLedger.Node.Relay;
 
 /// <summary>Turns the JSON body into the signed message (and the permit, when there is one); returns what is wrong, or null.</summary>
 public static class RelayRequestParser
 {
-    public static string? Parse(RelayRegisterRequest body, out RegisterMessage message, out Signature signature, out SignedPermit? permit)
+    public static string? Parse(RelayRegisterRequest body, out RegisterMessage message, out byte[] signature, out SignedPermit? permit)
     {
         message = null!;
         permit = null;
@@ -33,18 +32,18 @@ public static class RelayRequestParser
         return null;
     }
 
-    private static Signature ParseSignature(string? text, string name, List<string> problems)
+    /// <summary>
+    /// The 65 bytes of r || s || v. Only the form is checked here: whether the bytes are a valid signature by the
+    /// contributor (v included) is the verification's question, answered with what it recovered (<see cref="RelaySignatures"/>).
+    /// </summary>
+    private static byte[] ParseSignature(string? text, string name, List<string> problems)
     {
-        try
-        {
-            return text is null ? throw new EthereumException("missing") : Signature.Parse(text);
-        }
-        catch (EthereumException)
-        {
-            problems.Add($"{name} must be 65 bytes of 0x hex (r, s, v)");
-            return default;
-        }
+        if (text is { Length: 132 } && text.StartsWith("0x", StringComparison.Ordinal) && Hex.IsValid(text)) return Hex.Decode(text);
+        problems.Add($"{name} must be 65 bytes of 0x hex (r, s, v) but is {Describe(text)}");
+        return [];
     }
+
+    private static string Describe(string? text) => text is null ? "missing" : $"{text.Length} characters";
 
     private static readonly BigInteger Uint256Limit = BigInteger.One << 256;
 

@@ -8,7 +8,7 @@ namespace OpenLedger.Cli.Tests.Support;
 
 /// <summary>
 /// A Hardhat node with OpenLedger deployed by scripts/deploy.js, accounts 1-5 funded with OPEN by the deployer, and
-/// the node host started through `openledger node run` (relay on, relayer = account 9's key imported into a keystore).
+/// the node host started through `openledger node run` (relay on, zero-bond registrations relayed, relayer = account 9's key imported into a keystore).
 /// </summary>
 public sealed class ChainFixture : IAsyncLifetime
 {
@@ -39,7 +39,7 @@ public sealed class ChainFixture : IAsyncLifetime
         if (import.ExitCode != 0) throw new InvalidOperationException($"relayer import failed: {import}");
 
         await _node.StartAsync((url, stop) => CliRunner.RunAsync(Args("node", "run", "--urls", url, "--database", Directory.File("index.db"),
-            "--relay-keystore", RelayKeystore, "--relay-password-env", CliRunner.PasswordVar), ct: stop));
+            "--relay-keystore", RelayKeystore, "--relay-password-env", CliRunner.PasswordVar, "--relay-zero-bond", "relay"), ct: stop));
     }
 
     /// <summary>The args plus --rpc, --deployment and --node of this fixture.</summary>

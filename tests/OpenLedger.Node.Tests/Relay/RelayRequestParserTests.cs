@@ -25,7 +25,7 @@ public sealed class RelayRequestParserTests
         Assert.Null(RelayRequestParser.Parse(Body(new RelayPermitRequest("7", "200", Signature)), out _, out _, out var permit));
         Assert.Equal(new BigInteger(7), permit!.Value.Value);
         Assert.Equal(new BigInteger(200), permit.Value.Deadline);
-        Assert.Equal(Signature, permit.Value.Signature.ToHex());
+        Assert.Equal(Signature, OpenLedger.Ethereum.Primitives.Hex.Encode(permit.Value.Signature));
     }
 
     [Theory]

@@ -19,6 +19,10 @@ public sealed class NodeRunCommand : VerbCommand
     private readonly Option<FileInfo> _relayKeystore = new("--relay-keystore") { Description = "keystore of the relayer that pays gas for POST /relay/register (relay off when omitted)" };
     private readonly Option<string> _relayPasswordEnv = EnvironmentOptions.VariableName("--relay-password-env",
         "environment variable holding the relayer keystore's password");
+    private readonly Option<string> _relayZeroBond = new("--relay-zero-bond")
+    {
+        Description = "refuse (default) or relay registrations that carry no bond (Relay:ZeroBond): a bond is what a fresh wallet pays to be relayed",
+    };
     private readonly Option<FileInfo> _reporterKeystore = new("--reporter-keystore")
     {
         Description = "keystore of the account with the distributor's REPORTER_ROLE that posts epochs (Epochs:ReporterKeystore; without it reports are checked, not posted)",
@@ -41,6 +45,8 @@ public sealed class NodeRunCommand : VerbCommand
         Options.Add(_database);
         Options.Add(_relayKeystore);
         Options.Add(_relayPasswordEnv);
+        _relayZeroBond.AcceptOnlyFromAmong("refuse", "relay");
+        Options.Add(_relayZeroBond);
         Options.Add(_reporterKeystore);
         Options.Add(_reporterPasswordEnv);
         Options.Add(_apiTokenEnv);
@@ -51,6 +57,8 @@ public sealed class NodeRunCommand : VerbCommand
         {
             if ((r.GetResult(_relayKeystore) is null) != (r.GetResult(_relayPasswordEnv) is null))
                 r.AddError("--relay-keystore and --relay-password-env go together");
+            if (r.GetResult(_relayZeroBond) is not null && r.GetResult(_relayKeystore) is null)
+                r.AddError("--relay-zero-bond applies to the relay, which is on only with --relay-keystore");
             if ((r.GetResult(_reporterKeystore) is null) != (r.GetResult(_reporterPasswordEnv) is null))
                 r.AddError("--reporter-keystore and --reporter-password-env go together");
         });
@@ -72,6 +80,7 @@ public sealed class NodeRunCommand : VerbCommand
         {
             settings["Relay:KeystorePath"] = keystore.FullName;
             settings["Relay:KeystorePassword"] = EnvironmentOptions.Secret(context, _relayPasswordEnv, nameVariable: true);
+            if (p.GetValue(_relayZeroBond) is { } zeroBond) settings["Relay:ZeroBond"] = zeroBond;
         }
         AddEpochSettings(context, settings);
         Directory.CreateDirectory(Path.GetDirectoryName(settings["Indexer:DatabasePath"])!);
@@ -83,9 +92,9 @@ public sealed class NodeRunCommand : VerbCommand
         app.MapOpenLedgerNode();
         try
         {
-            await app.StartAsync(ct);
+            await app.StartNodeAsync(ct);
         }
-        catch (Exception e) when (e is Microsoft.Extensions.Options.OptionsValidationException or IOException)
+        catch (Exception e) when (NodeStart.IsRefusedStart(e))
         {
             throw new CliException($"the node could not start: {e.Message}");
         }
