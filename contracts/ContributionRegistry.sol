@@ -10,13 +10,12 @@ import {Nonces} from "@openzeppelin/contracts/utils/Nonces.sol";
 import {IContributionRegistry} from "./interfaces/IContributionRegistry.sol";
 import {RegistryCommitReveal} from "./registry/RegistryCommitReveal.sol";
 import {RegistryContributions} from "./registry/RegistryContributions.sol";
-import {RegistryDisputes} from "./registry/RegistryDisputes.sol";
 
 /// @title The OpenLedger contribution registry.
 /// @notice Contributors register content hashes for models with an OPEN bond: directly, in batches, through a relayer
-/// with an EIP-712 signature, or by commit then reveal. Models, validators, disputes and bonds live in the bases
-/// under contracts/registry/.
-contract ContributionRegistry is RegistryDisputes, RegistryCommitReveal, EIP712, Nonces {
+/// with an EIP-712 signature, or by commit then reveal (a reveal takes back content registered after its commitment).
+/// Models, validators, disputes, bonds and commit–reveal live in the bases under contracts/registry/.
+contract ContributionRegistry is RegistryCommitReveal, EIP712, Nonces {
     /// @dev The EIP-712 type of a signed registration; `uri` is hashed as the standard prescribes for strings.
     bytes32 private constant _REGISTER_TYPEHASH = keccak256(
         "Register(address contributor,uint256 modelId,bytes32 contentHash,uint8 kind,string uri,uint256 bond,uint256 nonce,uint256 deadline)"
@@ -31,7 +30,7 @@ contract ContributionRegistry is RegistryDisputes, RegistryCommitReveal, EIP712,
 
     /// @inheritdoc IContributionRegistry
     function register(uint256 modelId, Entry calldata entry) external returns (bytes32 id) {
-        id = _registerOne(modelId, entry, msg.sender, true);
+        id = _registerOne(modelId, entry, msg.sender);
     }
 
     /// @inheritdoc IContributionRegistry
@@ -47,7 +46,7 @@ contract ContributionRegistry is RegistryDisputes, RegistryCommitReveal, EIP712,
         // allowance is in place, and the transfer below decides whether the bond can be paid.
         try IERC20Permit(address(TOKEN)).permit(msg.sender, address(this), entry.bond, permitDeadline, v, r, s) {
         } catch {}
-        id = _registerOne(modelId, entry, msg.sender, true);
+        id = _registerOne(modelId, entry, msg.sender);
     }
 
     /// @inheritdoc IContributionRegistry
@@ -85,13 +84,12 @@ contract ContributionRegistry is RegistryDisputes, RegistryCommitReveal, EIP712,
         // spent nonce and so recovers some other address.
         (address signer, ECDSA.RecoverError error, ) = ECDSA.tryRecover(digest, signature);
         if (error != ECDSA.RecoverError.NoError || signer != contributor) revert RegistryInvalidSignature(contributor);
-        id = _registerOne(modelId, entry, contributor, true);
+        id = _registerOne(modelId, entry, contributor);
     }
 
     /// @inheritdoc IContributionRegistry
     function reveal(uint256 modelId, Entry calldata entry, bytes32 salt) external returns (bytes32 id) {
-        _consumeCommitment(modelId, entry.contentHash, salt);
-        id = _registerOne(modelId, entry, msg.sender, false);
+        id = _reveal(modelId, entry, salt);
     }
 
     /// @inheritdoc IContributionRegistry
@@ -99,16 +97,11 @@ contract ContributionRegistry is RegistryDisputes, RegistryCommitReveal, EIP712,
         return super.nonces(contributor);
     }
 
-    /// @dev Registers one entry for `contributor` and pulls its bond. `direct` is false only for a reveal, the one
-    /// path allowed on a model that requires commit–reveal.
-    function _registerOne(
-        uint256 modelId,
-        Entry calldata entry,
-        address contributor,
-        bool direct
-    ) private returns (bytes32 id) {
+    /// @dev Registers one entry directly for `contributor` and pulls its bond; a model that requires commit–reveal
+    /// accepts only reveals.
+    function _registerOne(uint256 modelId, Entry calldata entry, address contributor) private returns (bytes32 id) {
         StoredPolicy memory policy = _storedPolicy(modelId);
-        if (direct && policy.commitReveal) revert RegistryCommitRevealRequired(modelId);
+        if (policy.commitReveal) revert RegistryCommitRevealRequired(modelId);
         (id, ) = _record(modelId, entry.contentHash, entry.bond, policy.minBond, _stamp(contributor));
         emit ContributionRegistered(id, modelId, contributor, entry.contentHash, entry.kind, entry.bond, entry.uri);
         _pull(contributor, entry.bond);

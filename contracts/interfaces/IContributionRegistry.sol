@@ -11,7 +11,8 @@ interface IContributionRegistry {
         Evaluation
     }
 
-    /// @notice Where a contribution stands. A withdrawn bond leaves the contribution Active (bond = 0).
+    /// @notice Where a contribution stands. A withdrawn bond leaves the contribution Active (bond = 0). A registration
+    /// superseded by a reveal has no status here: its record is replaced by the revealer's (ContributionSuperseded).
     enum Status {
         None,
         Active,
@@ -81,6 +82,16 @@ interface IContributionRegistry {
     event ContributionFlagged(bytes32 indexed id, address indexed validator, string reason);
     /// @notice Emitted when the model owner dismisses a flag inside the dispute window.
     event FlagDismissed(bytes32 indexed id, address indexed by);
+    /// @notice Emitted when a reveal takes content back: `contributor` registered it after `by` had committed to it, so
+    /// that registration ends (the id is content-addressed and now names `by`'s registration, emitted right after) and
+    /// its remaining bond, `forfeited`, goes to the model's reward pool.
+    event ContributionSuperseded(
+        bytes32 indexed id,
+        uint256 indexed modelId,
+        address indexed contributor,
+        address by,
+        uint256 forfeited
+    );
     /// @notice Emitted when a flagged contribution's bond is slashed into the model's reward pool.
     event ContributionSlashed(bytes32 indexed id, uint256 indexed modelId, uint256 amount);
     /// @notice Emitted when a contributor takes back an unflagged bond after the lock.
@@ -113,6 +124,9 @@ interface IContributionRegistry {
     error RegistryUnknownCommitment(bytes32 commitment);
     /// @notice Thrown when a reveal comes in the same block as its commitment.
     error RegistryCommitmentTooRecent(bytes32 commitment, uint256 committedBlock);
+    /// @notice Thrown when a reveal would take content back from a later registration but its commitment is older than
+    /// RECLAIM_WINDOW (it closed at `closedAt`); a commitment cannot be kept in reserve against honest duplicates.
+    error RegistryReclaimWindowClosed(bytes32 id, uint256 closedAt);
     /// @notice Thrown when a signed registration's deadline has passed.
     error RegistrySignatureExpired(uint256 deadline);
     /// @notice Thrown when a signature does not recover to the contributor.
@@ -179,10 +193,18 @@ interface IContributionRegistry {
 
     /// @notice Records keccak256(abi.encode(contributor, modelId, contentHash, salt)); only its first submission counts.
     function commit(bytes32 commitment) external;
-    /// @notice Registers the committed content for the caller; the commitment must be at least one block old.
+    /// @notice Registers the committed content for the caller; the commitment must be at least one block old. Content
+    /// someone else registered later than the commitment (see priorityOf) is taken back when the reveal comes within
+    /// RECLAIM_WINDOW of the commitment: that registration is superseded and its bond forfeited to the reward pool.
+    /// Otherwise content already held reverts with RegistryDuplicateContent. Allowed whether or not the model
+    /// requires commit–reveal.
     function reveal(uint256 modelId, Entry calldata entry, bytes32 salt) external returns (bytes32 id);
     /// @notice The block a commitment was recorded in, or 0.
     function commitmentBlock(bytes32 commitment) external view returns (uint256);
+    /// @notice The time (block timestamp) the holder's claim to this content counts from: the time of the commitment it
+    /// was revealed from, or its registration time when registered directly; 0 when the model holds no such content.
+    /// A reveal whose commitment is earlier takes the content back.
+    function priorityOf(uint256 modelId, bytes32 contentHash) external view returns (uint256);
 
     /// @notice Flags a contribution as bad. Only a validator of its model.
     function flag(uint256 modelId, bytes32 contentHash, string calldata reason) external;

@@ -48,8 +48,7 @@ abstract contract RegistryContributions is RegistryModels {
 
     /// @inheritdoc IContributionRegistry
     function contribution(uint256 modelId, bytes32 contentHash) external view returns (Contribution memory record) {
-        bytes32 id = _contributionId(modelId, contentHash);
-        uint256 packed = _contributions[id];
+        (bytes32 id, uint256 packed) = _peek(modelId, contentHash);
         if (packed == 0) return record;
         Flag memory raised = _flags[id];
         record = Contribution({
@@ -89,12 +88,25 @@ abstract contract RegistryContributions is RegistryModels {
         uint256 minBond,
         uint256 stamp
     ) internal returns (bytes32 id, uint256 bondGwei) {
-        if (contentHash == bytes32(0)) revert RegistryEmptyContentHash();
-        bondGwei = bond / _GWEI;
-        if (bond % _GWEI != 0 || bondGwei > _BOND_MASK) revert RegistryBondNotStorable(bond);
-        if (bond < minBond) revert RegistryBondTooLow(bond, minBond);
+        bondGwei = _checkEntry(contentHash, bond, minBond);
         id = _contributionId(modelId, contentHash);
         if (_contributions[id] != 0) revert RegistryDuplicateContent(modelId, contentHash, id);
+        _contributions[id] = stamp | (bondGwei << _BOND_SHIFT);
+    }
+
+    /// @dev As `_record`, but content the model already holds is overwritten instead of refused: returns the word that
+    /// was there (0 when none) so that the reveal path can decide whether its commitment outranks the holder, and
+    /// revert (undoing the write) when it does not.
+    function _recordOver(
+        uint256 modelId,
+        bytes32 contentHash,
+        uint256 bond,
+        uint256 minBond,
+        uint256 stamp
+    ) internal returns (bytes32 id, uint256 held) {
+        uint256 bondGwei = _checkEntry(contentHash, bond, minBond);
+        id = _contributionId(modelId, contentHash);
+        held = _contributions[id];
         _contributions[id] = stamp | (bondGwei << _BOND_SHIFT);
     }
 
@@ -186,10 +198,24 @@ abstract contract RegistryContributions is RegistryModels {
         }
     }
 
-    /// @dev The id and stored word of a contribution; reverts with RegistryUnknownContribution when absent.
-    function _load(uint256 modelId, bytes32 contentHash) internal view returns (bytes32 id, uint256 packed) {
+    /// @dev The bond of an entry in gwei; reverts for a zero content hash and a bond that is not storable or below
+    /// `minBond`.
+    function _checkEntry(bytes32 contentHash, uint256 bond, uint256 minBond) private pure returns (uint256 bondGwei) {
+        if (contentHash == bytes32(0)) revert RegistryEmptyContentHash();
+        bondGwei = bond / _GWEI;
+        if (bond % _GWEI != 0 || bondGwei > _BOND_MASK) revert RegistryBondNotStorable(bond);
+        if (bond < minBond) revert RegistryBondTooLow(bond, minBond);
+    }
+
+    /// @dev The id and stored word of a contribution; the word is 0 when the model holds no such content.
+    function _peek(uint256 modelId, bytes32 contentHash) internal view returns (bytes32 id, uint256 packed) {
         id = _contributionId(modelId, contentHash);
         packed = _contributions[id];
+    }
+
+    /// @dev The id and stored word of a contribution; reverts with RegistryUnknownContribution when absent.
+    function _load(uint256 modelId, bytes32 contentHash) internal view returns (bytes32 id, uint256 packed) {
+        (id, packed) = _peek(modelId, contentHash);
         if (packed == 0) revert RegistryUnknownContribution(modelId, contentHash);
     }
 

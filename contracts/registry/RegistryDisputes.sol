@@ -50,8 +50,8 @@ abstract contract RegistryDisputes is RegistryContributions, Ownable {
 
     /// @inheritdoc IContributionRegistry
     function slash(uint256 modelId, bytes32 contentHash) external {
-        IRewardDistributor distributor = _distributor;
-        if (address(distributor) == address(0)) revert RegistryDistributorNotSet();
+        // Checked first, even for a bond-free contribution, so that a slash never half-succeeds on an unwired registry.
+        if (address(_distributor) == address(0)) revert RegistryDistributorNotSet();
         (bytes32 id, uint256 packed) = _load(modelId, contentHash);
         Flag memory raised = _flags[id];
         if (raised.status != Status.Flagged) revert RegistryWrongStatus(id, _statusOf(raised));
@@ -60,11 +60,7 @@ abstract contract RegistryDisputes is RegistryContributions, Ownable {
         _flags[id].status = Status.Slashed;
         _clearBond(id, packed);
         emit ContributionSlashed(id, modelId, amount);
-        // The distributor rejects zero amounts; a model without a minimum bond can hold bond-free contributions.
-        if (amount != 0) {
-            SafeERC20.forceApprove(TOKEN, address(distributor), amount);
-            distributor.fundRewardPool(modelId, amount);
-        }
+        _forfeit(modelId, amount);
     }
 
     /// @inheritdoc IContributionRegistry
@@ -80,5 +76,16 @@ abstract contract RegistryDisputes is RegistryContributions, Ownable {
         _clearBond(id, packed);
         emit BondWithdrawn(id, msg.sender, amount);
         SafeERC20.safeTransfer(TOKEN, msg.sender, amount);
+    }
+
+    /// @dev Pays a lost bond (slashed, or forfeited by a superseded registration) into the model's reward pool through
+    /// the distributor. Zero is skipped: the distributor rejects zero amounts, and a model without a minimum bond can
+    /// hold bond-free contributions.
+    function _forfeit(uint256 modelId, uint256 amount) internal {
+        if (amount == 0) return;
+        IRewardDistributor distributor = _distributor;
+        if (address(distributor) == address(0)) revert RegistryDistributorNotSet();
+        SafeERC20.forceApprove(TOKEN, address(distributor), amount);
+        distributor.fundRewardPool(modelId, amount);
     }
 }

@@ -53,7 +53,8 @@ async function main() {
     ["address", "uint256", "bytes32", "bytes32"], [alice.address, modelId, revealed.contentHash, secret]));
   await measure("commit (commit–reveal, 1st tx)", registry.connect(alice).commit(commitment), [SLOT.NEW], "one new commitment slot");
   await measure("reveal (commit–reveal, 2nd tx)", registry.connect(alice).reveal(modelId, revealed, secret),
-    [SLOT.NEW, SLOT.UPDATE, ...BOND_BY_ALLOWANCE], "new contribution slot + commitment cleared + bond transfer");
+    [SLOT.NEW, SLOT.NEW, SLOT.UPDATE, ...BOND_BY_ALLOWANCE],
+    "new contribution slot + its commitment time (priority) + commitment cleared + bond transfer");
 
   const sign = async (signer, e, deadline) => signer.signTypedData(
     { name: "OpenLedger ContributionRegistry", version: "1", chainId, verifyingContract: registryAddress },
@@ -137,6 +138,19 @@ async function main() {
     [SLOT.UPDATE, SLOT.NEW, SLOT.UPDATE, SLOT.NEW], "both balances and both revenue checkpoints (receiver new)");
   await measure("revenue withdrawal", shares.connect(alice).withdrawRevenue(modelId),
     [SLOT.UPDATE, SLOT.UPDATE, SLOT.UPDATE], "account's checkpoint, shares' OPEN, account's OPEN");
+
+  // The copier's race (issue 16): content registered directly after alice's commitment is taken back by her reveal.
+  // Measured last, so that the forfeited bond reaching the distributor does not change the rows above; listed after
+  // the plain reveal.
+  const reclaimed = entry();
+  const reclaimCommitment = ethers.keccak256(ethers.AbiCoder.defaultAbiCoder().encode(
+    ["address", "uint256", "bytes32", "bytes32"], [alice.address, modelId, reclaimed.contentHash, secret]));
+  await (await registry.connect(alice).commit(reclaimCommitment)).wait();
+  await (await registry.connect(bob).register(modelId, reclaimed)).wait();
+  await measure("reveal taking content back (copier's bond forfeited)", registry.connect(alice).reveal(modelId, reclaimed, secret),
+    [SLOT.UPDATE, SLOT.NEW, SLOT.UPDATE, ...BOND_BY_ALLOWANCE, SLOT.UPDATE, SLOT.UPDATE, SLOT.UPDATE, SLOT.UPDATE],
+    "contribution slot rewritten + priority + commitment cleared + bond transfer + forfeit: approve, reward pool, two balances");
+  rows.splice(rows.findIndex((r) => r.name.startsWith("reveal (")) + 1, 0, rows.pop());
 
   write(rows);
 }

@@ -2,6 +2,8 @@ using System.Text.Json.Nodes;
 using OpenLedger.Attribution.Datasets;
 using OpenLedger.Attribution.Reports;
 using OpenLedger.Cli.Tests.Support;
+using OpenLedger.Contracts.Registry;
+using OpenLedger.Ethereum.Abi;
 using OpenLedger.Ethereum.Primitives;
 using OpenLedger.Ethereum.Rpc;
 using OpenLedger.TestSupport;
@@ -142,6 +144,27 @@ public sealed class ReportKnnTests(NodeRunFixture node)
         Assert.Equal(new[] { "a", "b", "c" }.Select(x => Keccak.Hash($"paging-{pageSize}-{x}")), entries.Select(e => e.ContentHash));
         Assert.Equal(new[] { 1, 2, 3 }.Select(i => CliRunner.Account(i).Address), entries.Select(e => e.Contributor));
         Assert.True(entries.Zip(entries.Skip(1)).All(p => p.First.RegisteredBefore(p.Second)));
+        Assert.All(entries, e => Assert.Equal(ContributionStatus.Active, e.Status));
+    }
+
+    [Fact]
+    public async Task A_registration_a_reveal_superseded_is_not_read_as_a_contribution_the_revealers_is()
+    {
+        var taken = Keccak.Hash("superseded-c");
+        var model = await node.NewModelAsync([Keccak.Hash("superseded-a"), Keccak.Hash("superseded-b")], 0);
+        // Account 4 commits to content, account 3 registers it directly after, account 4's reveal takes it back.
+        var revealer = await node.AsAsync(4);
+        var salt = Keccak.Hash("salt");
+        var types = new[] { AbiType.Parse("address"), AbiType.Parse("uint256"), AbiType.Parse("bytes32"), AbiType.Parse("bytes32") };
+        await revealer.Registry.CommitAsync(Keccak.Hash(AbiEncoder.Encode(types, [CliRunner.Account(4).Address, new System.Numerics.BigInteger(model), taken, salt])));
+        await (await node.AsAsync(3)).Registry.RegisterAsync(model, new Entry(taken, Kind.Data, 0, "ipfs://copy"));
+        await revealer.Registry.RevealAsync(model, new Entry(taken, Kind.Data, 0, "ipfs://original"), salt);
+        await node.WaitForIndexAsync();
+
+        var entries = await OpenLedger.Cli.Infrastructure.RegisteredContributions.ReadAsync(new OpenLedger.Cli.Infrastructure.NodeApi(node.NodeUrl), model, CancellationToken.None);
+
+        Assert.Equal([(CliRunner.Account(1).Address, Keccak.Hash("superseded-a")), (CliRunner.Account(2).Address, Keccak.Hash("superseded-b")),
+            (CliRunner.Account(4).Address, taken)], entries.Select(e => (e.Contributor, e.ContentHash)));
         Assert.All(entries, e => Assert.Equal(ContributionStatus.Active, e.Status));
     }
 

@@ -35,7 +35,7 @@ public sealed class CrashSafetyTests(CrashChain chain, ITestOutputHelper output)
             Assert.True(clean.ExitCode == 0, clean.StandardError);
         }
         var expected = DatabaseDump.Canonical(cleanDb);
-        Assert.Equal(chain.Contributions + 7, DatabaseDump.Count(cleanDb, "contributions"));
+        Assert.Equal(chain.Contributions + 9, DatabaseDump.Count(cleanDb, "contributions"));
 
         // Kill moments are progress, not wall-clock time: a seeded block in each of Kills equal slices of the backfill
         // (first half of the slice, so thresholds stay apart), then a seeded pause of 0-20 ms after the runner reports

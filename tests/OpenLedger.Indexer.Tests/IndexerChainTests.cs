@@ -40,8 +40,9 @@ public sealed class IndexerChainTests(SmallLoadedChain chain) : IClassFixture<Sm
         var validators = await store.ListValidatorsAsync(2, ct);
         Assert.Equal(2, validators.Count);
         Assert.Single(validators, v => v.Allowed);
-        Assert.Equal(1, DatabaseDump.Count(db, "commitments"));
-        Assert.Equal(chain.Contributions + 7, DatabaseDump.Count(db, "contributions"));
+        Assert.Equal(2, DatabaseDump.Count(db, "commitments"));
+        Assert.Equal(chain.Contributions + 9, DatabaseDump.Count(db, "contributions"));
+        Assert.Equal(1, DatabaseDump.Count(db, "supersessions"));
         Assert.Equal(3, DatabaseDump.Count(db, "flags"));
         Assert.Equal(1, DatabaseDump.Count(db, "slashes"));
         Assert.Equal(1, DatabaseDump.Count(db, "bond_withdrawals"));
@@ -54,9 +55,16 @@ public sealed class IndexerChainTests(SmallLoadedChain chain) : IClassFixture<Sm
         Assert.Equal(2, DatabaseDump.Count(db, "challenge_window_updates")); // the constructor and setChallengeWindow
 
         // Every model-2 contribution: status and remaining bond as the registry stores them.
+        // The registry holds one record per content: a registration a reveal superseded is checked against the
+        // revealer's record that replaced it under the same id.
         var model2 = await store.ListContributionsAsync(new ContributionQuery(ModelId: 2), ct);
-        Assert.Equal(7, model2.Count);
-        foreach (var c in model2)
+        Assert.Equal(9, model2.Count);
+        var superseded = Assert.Single(model2, c => c.Status == "superseded");
+        var revealer = (await store.GetContributionAsync(Hash32.Parse(superseded.Id), ct))!;
+        Assert.Equal(("0", superseded.RegisteredBlock, "active"), (superseded.CurrentBond, revealer.RegisteredBlock, revealer.Status));
+        Assert.True(revealer.LogIndex > superseded.LogIndex);
+        Assert.NotEqual(superseded.Contributor, revealer.Contributor);
+        foreach (var c in model2.Where(c => c != superseded))
         {
             var onChain = (object?[])(await CallAsync(_deployment.Registry.Address, ContributionOf, 2, Hex.Decode(c.ContentHash)))[0]!;
             Assert.Equal(Statuses[(int)(BigInteger)onChain[4]!], c.Status);

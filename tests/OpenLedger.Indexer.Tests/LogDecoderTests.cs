@@ -33,6 +33,21 @@ public sealed class LogDecoderTests
     }
 
     [Fact]
+    public void A_supersession_becomes_a_row_naming_the_superseded_contributor_the_revealer_and_the_forfeited_bond()
+    {
+        var batch = NewBatch();
+        var id = Keccak.Hash("id");
+        var copier = Address.Parse("0x00000000000000000000000000000000000000cc");
+        var revealer = Address.Parse("0x00000000000000000000000000000000000000dd");
+        var data = AbiEncoder.Encode([AbiType.Parse("address"), AbiType.Parse("uint256")], [revealer, new System.Numerics.BigInteger(5_000_000_000)]);
+        Decoder.Decode(Log(Registry, [ContributionSupersededEvent.Topic0, id, ModelOne, new Hash32(AbiEncoder.Encode(AbiType.Parse("address"), copier))], data), batch);
+        var row = Assert.Single(batch.Supersessions);
+        Assert.Equal(new Store.Rows.SupersessionRow(7, 3, Keccak.Hash("tx").ToString(), id.ToString(), 1, "0x00000000000000000000000000000000000000cc",
+            "0x00000000000000000000000000000000000000dd", "5000000000"), row);
+        Assert.Equal(1, batch.EventCount);
+    }
+
+    [Fact]
     public void Events_the_store_does_not_track_are_passed_over()
     {
         var batch = NewBatch();

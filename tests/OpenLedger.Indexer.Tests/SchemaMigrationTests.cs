@@ -64,4 +64,41 @@ public sealed class SchemaMigrationTests : IDisposable
         await store.CommitRangeAsync(next, 128, Ct);
         Assert.Equal("active", (await store.GetContributionAsync(Hash32.Parse(IdB), Ct))!.Status);
     }
+
+    [Fact]
+    public async Task A_schema_4_database_takes_a_second_registration_of_an_id_when_a_reveal_supersedes_the_first()
+    {
+        var path = _dir.File("v4.db");
+        var tx = Keccak.Hash("tx");
+        await using (var v4 = new SqliteConnection($"Data Source={path};Pooling=False"))
+        {
+            await v4.OpenAsync();
+            await v4.ExecuteAsync("CREATE TABLE schema_version (version INTEGER NOT NULL);");
+            for (var version = 1; version <= 4; version++)
+                await v4.ExecuteAsync(SqliteMigrations.All[version - 1] + " INSERT INTO schema_version (version) VALUES (@version);", new { version });
+            // Schema 4 refused a second row of an id: its contributions_id index was unique.
+            await v4.ExecuteAsync("""
+                INSERT INTO contributions (block_number, log_index, batch_index, id, model_id, contributor, content_hash, kind, uri, bond, tx_hash, status, current_bond)
+                VALUES (5, 2, 0, @Id, 1, @Bob, @Hash, 0, 'ipfs://a', '1000', @Tx, 'active', '1000');
+                INSERT INTO cursor (id, block_number, block_hash) VALUES (1, 6, @TxText);
+                """, new { Id = Hex.Decode(IdA), Bob = Hex.Decode(Bob), Hash = Keccak.Hash("a").ToArray(), Tx = tx.ToArray(), TxText = tx.ToString() });
+            var refused = await Assert.ThrowsAsync<SqliteException>(() => v4.ExecuteAsync("""
+                INSERT INTO contributions (block_number, log_index, batch_index, id, model_id, contributor, content_hash, kind, uri, bond, tx_hash, status, current_bond)
+                VALUES (6, 1, 0, @Id, 1, @Alice, @Hash, 0, 'ipfs://a', '1000', @Tx, 'active', '1000');
+                """, new { Id = Hex.Decode(IdA), Alice = Hex.Decode(Alice), Hash = Keccak.Hash("a").ToArray(), Tx = tx.ToArray() }));
+            Assert.Contains("UNIQUE", refused.Message);
+        }
+        var store = new SqliteIndexStore(path);
+        await store.MigrateAsync(Ct);
+        Assert.Equal(SqliteIndexStore.LatestVersion, await store.GetSchemaVersionAsync(Ct));
+
+        var next = new RangeBatch(7, new BlockHeader(7, Keccak.Hash("block 7"), tx));
+        next.RememberBlock(new BlockRef(7, Keccak.Hash("block 7")));
+        next.Supersessions.Add(new SupersessionRow(7, 0, Keccak.Hash("tx 7").ToString(), IdA, 1, Bob, Alice, "1000"));
+        next.Contributions.Add(new ContributionRow(7, 1, 0, Keccak.Hash("tx 7"), Hash32.Parse(IdA), 1, Address.Parse(Alice), Keccak.Hash("a"), 0, "ipfs://a", "2000"));
+        await store.CommitRangeAsync(next, 128, Ct);
+        Assert.Equal([(Bob, "superseded", "0"), (Alice, "active", "2000")],
+            (await store.ListContributionsAsync(new ContributionQuery(ModelId: 1), Ct)).Select(c => (c.Contributor, c.Status, c.CurrentBond)));
+        Assert.Equal(Alice, (await store.GetContributionAsync(Hash32.Parse(IdA), Ct))!.Contributor);
+    }
 }

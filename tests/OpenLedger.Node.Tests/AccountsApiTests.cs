@@ -46,6 +46,10 @@ public sealed class AccountsApiTests(LoadedNode node)
         Assert.Equal(HttpJson.Ether(2), bond["bond"]!.GetValue<string>());
         Assert.Equal("0", bond["currentBond"]!.GetValue<string>());
         Assert.Equal("slashed", bond["status"]!.GetValue<string>());
+        // Contributor 3's registration of "life-taken" was superseded by contributor 0's reveal: its bond was forfeited.
+        var three = await node.Client.WalkAsync($"/accounts/{Contributor(3)}/bonds");
+        Assert.Equal([("ipfs://load/life-3", "active"), ("ipfs://load/life-taken", "superseded")],
+            three.Select(b => (b["uri"]!.GetValue<string>(), b["status"]!.GetValue<string>())));
         var four = await node.Client.WalkAsync($"/accounts/{Contributor(4)}/bonds");
         Assert.Equal(["ipfs://load/life-b1", "ipfs://load/life-b2", "ipfs://load/life-4"], four.Select(b => b["uri"]!.GetValue<string>()));
     }
@@ -55,9 +59,9 @@ public sealed class AccountsApiTests(LoadedNode node)
     {
         var all = await node.Client.WalkAsync($"/accounts/{Contributor(0)}/contributions?limit=500");
         var expectedBulk = Enumerable.Range(0, LoadedNode.BulkContributions).Count(i => i / 10 % 10 == 0);
-        Assert.Equal(expectedBulk + 1, all.Count);
+        Assert.Equal(expectedBulk + 2, all.Count);
         var inModel2 = await node.Client.WalkAsync($"/accounts/{Contributor(0)}/contributions?modelId=2");
-        Assert.Equal(["ipfs://load/life-0"], inModel2.Select(c => c["uri"]!.GetValue<string>()));
+        Assert.Equal(["ipfs://load/life-0", "ipfs://load/life-taken"], inModel2.Select(c => c["uri"]!.GetValue<string>()));
     }
 
     [Fact]

@@ -44,7 +44,7 @@ public sealed class BadInputTests(LoadedNode node)
     [InlineData("/models?cursor=bW9kZWw6YWJj", "cursor is not a cursor this API issued")]
     [InlineData("/models/1/contributions?kind=weights", "kind must be one of data, compute, fine-tune, evaluation")]
     [InlineData("/models/1/contributions?kind=4", "kind")]
-    [InlineData("/models/1/contributions?status=gone", "status must be one of active, flagged, slashed")]
+    [InlineData("/models/1/contributions?status=gone", "status must be one of active, flagged, slashed, superseded")]
     [InlineData("/accounts/" + Account + "/contributions?modelId=one", "modelId")]
     public async Task Bad_input_is_a_400_problem_naming_the_parameter(string url, string expected)
     {

@@ -50,8 +50,8 @@ public sealed class ContributionsApiTests(LoadedNode node)
     public async Task Statuses_follow_flags_dismissals_slashes_and_withdrawals()
     {
         var all = await node.Client.WalkAsync("/models/2/contributions");
-        Assert.Equal(7, all.Count);
-        var byUri = all.ToDictionary(c => c["uri"]!.GetValue<string>());
+        Assert.Equal(9, all.Count);
+        var byUri = all.Where(c => c["status"]!.GetValue<string>() != "superseded").ToDictionary(c => c["uri"]!.GetValue<string>());
         Assert.Equal("active", byUri["ipfs://load/life-0"]["status"]!.GetValue<string>()); // flag dismissed
         Assert.Equal("slashed", byUri["ipfs://load/life-1"]["status"]!.GetValue<string>());
         Assert.Equal("0", byUri["ipfs://load/life-1"]["currentBond"]!.GetValue<string>());
@@ -59,6 +59,19 @@ public sealed class ContributionsApiTests(LoadedNode node)
         Assert.Equal(HttpJson.Ether(2), byUri["ipfs://load/life-3"]["currentBond"]!.GetValue<string>());
         var slashed = await node.Client.WalkAsync("/models/2/contributions?status=slashed");
         Assert.Equal(["ipfs://load/life-1"], slashed.Select(c => c["uri"]!.GetValue<string>()));
+    }
+
+    [Fact]
+    public async Task A_registration_a_reveal_took_back_is_listed_as_superseded_and_its_id_names_the_revealers()
+    {
+        // load.js: contributor 3 registered "life-taken" in the block of contributor 0's reveal, mined first (higher tip).
+        var superseded = Assert.Single(await node.Client.WalkAsync("/models/2/contributions?status=superseded"));
+        Assert.Equal((node.Accounts[8], "ipfs://load/life-taken", HttpJson.Ether(2), "0"), (superseded["contributor"]!.GetValue<string>(),
+            superseded["uri"]!.GetValue<string>(), superseded["bond"]!.GetValue<string>(), superseded["currentBond"]!.GetValue<string>()));
+        var current = await node.Client.GetJsonAsync($"/contributions/{superseded["id"]!.GetValue<string>()}");
+        Assert.Equal((node.Accounts[5], "active", HttpJson.Ether(2)), (current["contributor"]!.GetValue<string>(),
+            current["status"]!.GetValue<string>(), current["currentBond"]!.GetValue<string>()));
+        Assert.Equal(superseded["registeredBlock"]!.GetValue<long>(), current["registeredBlock"]!.GetValue<long>());
     }
 
     [Fact]

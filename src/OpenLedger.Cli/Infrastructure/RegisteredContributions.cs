@@ -7,8 +7,8 @@ using OpenLedger.Ethereum.Primitives;
 namespace OpenLedger.Cli.Infrastructure;
 
 /// <summary>
-/// Every contribution of a model as the node indexed it (GET /models/{m}/contributions, all keyset pages), in
-/// registration order, as the report's <see cref="ContributionEntry"/>: id, contributor, content hash, block, log index, status.
+/// Every contribution of a model as the node indexed it (GET /models/{m}/contributions, all keyset pages, without the
+/// registrations a reveal superseded), in registration order, as the report's <see cref="ContributionEntry"/>: id, contributor, content hash, block, log index, status.
 /// </summary>
 public static class RegisteredContributions
 {
@@ -20,8 +20,14 @@ public static class RegisteredContributions
         var path = $"models/{modelId}/contributions?limit={pageSize}";
         var items = await node.GetAllAsync(path, ct, allowMissing: true)
             ?? throw new CliException($"the node at {node.BaseUrl} has not indexed model {modelId} (is it synced?)");
-        return [.. items.Select(item => Entry(item, path))];
+        // A superseded registration is not a contribution of the model any more: a reveal of an earlier commitment took
+        // the content back, and its id names the revealer's registration, listed after it.
+        return [.. items.Where(item => item?["status"]?.GetValueKind() != System.Text.Json.JsonValueKind.String
+                                       || item["status"]!.GetValue<string>() != Superseded)
+            .Select(item => Entry(item!, path))];
     }
+
+    private const string Superseded = "superseded";
 
     private static ContributionEntry Entry(JsonNode item, string path)
     {

@@ -25,6 +25,7 @@ public static class RevertHints
             "RegistryBondNotStorable" => "a bond must be a whole number of gwei (at most 9 decimals of OPEN)",
             "RegistryCommitRevealRequired" => "this model requires commit-reveal: pass --commit-reveal",
             "RegistryCommitmentTooRecent" => "the reveal must come at least one block after the commit; try again",
+            "RegistryReclaimWindowClosed" => $"the commitment is more than a day old (it could take content back until {A("closedAt")}, unix time), so {A("id")} stays with its holder",
             "RegistrySignatureExpired" => "the signed registration's deadline has passed: sign again",
             "RegistryInvalidSignature" => "the signature does not recover to the contributor: sign again with the contributor's wallet",
             "RegistryWrongStatus" => $"contribution {A("id")} is not in a status that allows this",

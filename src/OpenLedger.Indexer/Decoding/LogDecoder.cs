@@ -88,6 +88,12 @@ public sealed class LogDecoder
             var e = ContributionSlashedEvent.Decode(log.Topics, log.Data);
             b.Slashes.Add(new SlashRow(log.BlockNumber, log.LogIndex, Tx(log), e.Id.ToString(), Long(e.ModelId, "modelId"), e.Amount.ToString()));
         },
+        [ContributionSupersededEvent.Topic0] = (log, b) =>
+        {
+            var e = ContributionSupersededEvent.Decode(log.Topics, log.Data);
+            b.Supersessions.Add(new SupersessionRow(log.BlockNumber, log.LogIndex, Tx(log), e.Id.ToString(), Long(e.ModelId, "modelId"),
+                Addr(e.Contributor), Addr(e.By), e.Forfeited.ToString()));
+        },
         [BondWithdrawnEvent.Topic0] = (log, b) =>
         {
             var e = BondWithdrawnEvent.Decode(log.Topics, log.Data);

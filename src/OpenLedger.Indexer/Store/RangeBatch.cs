@@ -31,6 +31,7 @@ public sealed class RangeBatch
     public List<FlagRow> Flags { get; } = [];
     public List<SlashRow> Slashes { get; } = [];
     public List<BondWithdrawalRow> BondWithdrawals { get; } = [];
+    public List<SupersessionRow> Supersessions { get; } = [];
     public List<RevenueDepositRow> RevenueDeposits { get; } = [];
     public List<RevenueWithdrawalRow> RevenueWithdrawals { get; } = [];
     public List<ShareTransferRow> ShareTransfers { get; } = [];

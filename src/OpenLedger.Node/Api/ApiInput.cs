@@ -20,7 +20,7 @@ public static class ApiInput
     /// <summary>Contribution kinds in the order of IContributionRegistry.Kind.</summary>
     public static readonly IReadOnlyList<string> Kinds = ["data", "compute", "fine-tune", "evaluation"];
 
-    public static readonly IReadOnlyList<string> Statuses = ["active", "flagged", "slashed"];
+    public static readonly IReadOnlyList<string> Statuses = ["active", "flagged", "slashed", "superseded"];
 
     /// <summary>An address as the store keeps it (0x lower-case), or null when invalid (EIP-55 mixed case is checked).</summary>
     public static string? Address(RequestErrors errors, string name, string text)

@@ -11,7 +11,7 @@ namespace OpenLedger.Node.Epochs;
 /// <summary>
 /// Checks a parsed report against the chain as indexed and as the contracts answer now: every contribution exists,
 /// belongs to the report's model, is described as registered (contributor, content, block, log index — the order
-/// that decides duplicates), is not credited when slashed and is not a later copy of content someone else
+/// that decides duplicates; a registration a reveal superseded is not the id's registration), is not credited when slashed and is not a later copy of content someone else
 /// registered first; the epoch is the model's next one (or its vetoed last one); the budget fits the reward pool.
 /// Each problem names the report field, like the parser's.
 /// </summary>
@@ -57,7 +57,7 @@ public sealed class ReportCrossCheck(IIndexReader index, ReporterChain chain)
 
     private async Task CheckContributionsAsync(PerformanceReport report, long modelId, List<ReportProblem> problems, CancellationToken ct)
     {
-        var known = await LoadModelContributionsAsync(modelId, ct);
+        var (known, superseded) = await LoadModelContributionsAsync(modelId, ct);
         var indexedTo = (await index.GetCursorAsync(ct))?.Number.ToString() ?? "none";
         var otherModels = (await index.ListModelsAsync(0, 10_000, ct)).Select(m => m.ModelId).Where(m => m != modelId).ToArray();
         for (var i = 0; i < report.Contributions.Count; i++)
@@ -74,7 +74,10 @@ public sealed class ReportCrossCheck(IIndexReader index, ReporterChain chain)
                 continue;
             }
             if (!string.Equals(onChain.Contributor, entry.Contributor.ToString(), StringComparison.OrdinalIgnoreCase))
-                problems.Add(new($"{at}.contributor", $"contribution {id} was registered by {onChain.Contributor}, not by {entry.Contributor}"));
+                problems.Add(superseded.Contains((id.ToString().ToLowerInvariant(), entry.Contributor.ToString().ToLowerInvariant()))
+                    ? new($"{at}.contributor", $"contribution {id} was registered by {entry.Contributor} but superseded: {onChain.Contributor} " +
+                        "revealed an earlier commitment to the same content, so only that registration can be credited")
+                    : new($"{at}.contributor", $"contribution {id} was registered by {onChain.Contributor}, not by {entry.Contributor}"));
             if (!string.Equals(onChain.ContentHash, entry.ContentHash.ToString(), StringComparison.OrdinalIgnoreCase))
                 problems.Add(new($"{at}.contentHash", $"contribution {id} has content hash {onChain.ContentHash}, not {entry.ContentHash}"));
             if ((long)entry.RegisteredAtBlock != onChain.RegisteredBlock || (long)entry.LogIndex != onChain.LogIndex)
@@ -105,15 +108,25 @@ public sealed class ReportCrossCheck(IIndexReader index, ReporterChain chain)
         }
     }
 
-    private async Task<Dictionary<string, ContributionView>> LoadModelContributionsAsync(long modelId, CancellationToken ct)
+    /// <summary>
+    /// The model's current registrations by id, and the (id, contributor) of each registration a reveal superseded: those
+    /// share the id of the registration that replaced them and are never credited.
+    /// </summary>
+    private async Task<(Dictionary<string, ContributionView> Current, HashSet<(string Id, string Contributor)> Superseded)>
+        LoadModelContributionsAsync(long modelId, CancellationToken ct)
     {
         var result = new Dictionary<string, ContributionView>(StringComparer.OrdinalIgnoreCase);
+        var superseded = new HashSet<(string, string)>();
         (long, int, int)? after = null;
         while (true)
         {
             var page = await index.ListContributionsAsync(new ContributionQuery(ModelId: modelId, After: after, Limit: PageSize), ct);
-            foreach (var c in page) result[c.Id] = c;
-            if (page.Count < PageSize) return result;
+            foreach (var c in page)
+            {
+                if (c.Status == "superseded") superseded.Add((c.Id.ToLowerInvariant(), c.Contributor.ToLowerInvariant()));
+                else result[c.Id] = c;
+            }
+            if (page.Count < PageSize) return (result, superseded);
             var last = page[^1];
             after = (last.RegisteredBlock, last.LogIndex, last.BatchIndex);
         }

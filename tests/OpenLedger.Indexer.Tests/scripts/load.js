@@ -1,6 +1,7 @@
 // Deploys OpenLedger on a node and fills it with events for the indexer tests and benchmark.
 //   OPENLEDGER_RPC_URL=http://127.0.0.1:PORT LOAD_OUT=deployment.json npx hardhat run tests/OpenLedger.Indexer.Tests/scripts/load.js --network localhost
-// LOAD_LIFECYCLE=1 plays every event type (models, policies, validators, commit/reveal, every register path, flags,
+// LOAD_LIFECYCLE=1 plays every event type (models, policies, validators, commit/reveal, a reveal taking content back
+// from a copier registered in its block, every register path, flags,
 // dismissals, slashes, bond withdrawals, revenue, reward pool, epochs posted/vetoed/re-posted, claims, share
 // transfers). LOAD_CONTRIBUTIONS=N then registers N more through registerBatch, LOAD_BATCH entries per
 // transaction and LOAD_TXS_PER_BLOCK transactions per block (keep it near 5-10: Hardhat re-executes its pending pool
@@ -43,6 +44,7 @@ async function lifecycle({ token, registry, shares, distributor }, signers) {
     ["address", "uint256", "bytes32", "bytes32"], [contributors[4].address, modelId, e[4].contentHash, salt]));
   await send(registry.connect(contributors[4]).commit(commitment));
   await send(registry.connect(contributors[4]).reveal(modelId, e[4], salt));
+  await takenBack(registry, modelId, contributors[0], contributors[3], entry("life-taken"), salt);
 
   await send(registry.connect(validator).flag(modelId, e[0].contentHash, "duplicate of a public set"));
   await send(registry.connect(owner).dismissFlag(modelId, e[0].contentHash));
@@ -73,6 +75,30 @@ async function lifecycle({ token, registry, shares, distributor }, signers) {
   await send(shares.connect(contributors[1]).safeBatchTransferFrom(contributors[1].address, user.address, [modelId], [OPEN(1)], "0x"));
   await send(shares.connect(user).depositRevenue(modelId, OPEN(300)));
   await send(shares.connect(contributors[3]).withdrawRevenue(modelId));
+}
+
+/**
+ * A copier reads the content hash from `owner`'s pending reveal and registers it in the same block with a higher tip,
+ * so its register is mined first; the reveal, whose commitment is a block older, takes the content back
+ * (ContributionSuperseded) and the copier's bond goes to the reward pool.
+ */
+async function takenBack(registry, modelId, owner, copier, taken, salt) {
+  const commitment = ethers.keccak256(ethers.AbiCoder.defaultAbiCoder().encode(
+    ["address", "uint256", "bytes32", "bytes32"], [owner.address, modelId, taken.contentHash, salt]));
+  await send(registry.connect(owner).commit(commitment));
+  const tip = ethers.parseUnits("1", "gwei");
+  await ethers.provider.send("evm_setAutomine", [false]);
+  let reveal;
+  let copy;
+  try {
+    reveal = await registry.connect(owner).reveal(modelId, taken, salt, { gasLimit: 400_000, maxPriorityFeePerGas: tip });
+    copy = await registry.connect(copier).register(modelId, taken, { gasLimit: 300_000, maxPriorityFeePerGas: 10n * tip });
+    await ethers.provider.send("evm_mine", []);
+  } finally {
+    await ethers.provider.send("evm_setAutomine", [true]);
+  }
+  const [r, c] = [await reveal.wait(), await copy.wait()];
+  if (r.blockNumber !== c.blockNumber || c.index >= r.index) throw new Error("the copier's register was not mined before the reveal in one block");
 }
 
 async function bulk(registry, signers, count, perTx, txsPerBlock) {

@@ -1,6 +1,8 @@
 using System.Net;
 using System.Numerics;
 using System.Text.Json.Nodes;
+using OpenLedger.Contracts.Registry;
+using OpenLedger.Ethereum.Abi;
 using OpenLedger.Ethereum.Primitives;
 using OpenLedger.Node.Tests.Epochs.Support;
 
@@ -99,6 +101,29 @@ public sealed class ReportRejectionTests(EpochChain chain)
         var (model, report) = await HonestReportAsync();
         report["contributions"]![0]!["contributor"] = chain.Wallet.GetAccount(12).Address.ToString();
         await AssertRejectedAsync(model, report, "contributions[0].contributor", "was registered by");
+    }
+
+    [Fact]
+    public async Task Registration_a_reveal_superseded_cannot_be_credited()
+    {
+        var model = await chain.NewModelAsync([2, 3], 100 * EpochChain.Ether);
+        // Account 4 commits to content; account 5 registers the same content directly after; account 4's reveal takes it back.
+        var content = chain.NextContent();
+        var salt = Keccak.Hash("salt");
+        var owner = await chain.AsAsync(4);
+        var types = new[] { AbiType.Parse("address"), AbiType.Parse("uint256"), AbiType.Parse("bytes32"), AbiType.Parse("bytes32") };
+        await owner.Registry.CommitAsync(Keccak.Hash(AbiEncoder.Encode(types, [chain.Wallet.GetAccount(4).Address, new BigInteger(model), content, salt])));
+        await chain.RegisterAsync(model, 5, content);
+        await owner.Registry.RevealAsync(model, new Entry(content, Kind.Data, 0, "ipfs://c"), salt);
+        await chain.WaitForIndexAsync();
+
+        var contributions = await chain.ContributionsAsync(model);
+        var copy = Assert.Single(contributions, c => c.Status == "superseded");
+        Assert.Equal(chain.Wallet.GetAccount(5).Address.ToString().ToLowerInvariant(), copy.Contributor);
+        // The report credits the copier's registration (as it stood before the reveal) instead of the revealer's.
+        var credited = contributions.Where(c => c.Id != copy.Id).Append(copy with { Status = "active" }).ToList();
+        var report = ReportJson.Build(model, 1, credited, _ => 1.0, 10 * EpochChain.Ether, 1_000);
+        await AssertRejectedAsync(model, report, "contributions[2].contributor", "superseded");
     }
 
     [Fact]

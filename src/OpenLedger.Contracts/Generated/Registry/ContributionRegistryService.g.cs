@@ -79,6 +79,14 @@ public sealed class ContributionRegistryService
     public Task<Address> OwnerAsync(BlockTag? block = null, CancellationToken ct = default) =>
         Contract.CallAsync(new OwnerFunction(), block, ct);
 
+    /// <summary><c>priorityOf(uint256,bytes32)</c> (view).</summary>
+    public Task<BigInteger> PriorityOfAsync(BigInteger modelId, Hash32 contentHash, BlockTag? block = null, CancellationToken ct = default) =>
+        Contract.CallAsync(new PriorityOfFunction(modelId, contentHash), block, ct);
+
+    /// <summary><c>RECLAIM_WINDOW()</c> (view).</summary>
+    public Task<uint> ReclaimWindowAsync(BlockTag? block = null, CancellationToken ct = default) =>
+        Contract.CallAsync(new ReclaimWindowFunction(), block, ct);
+
     /// <summary><c>register(uint256,(bytes32,uint8,uint256,string))</c>: sends a transaction and waits for its receipt.</summary>
     public Task<TransactionReceipt> RegisterAsync(BigInteger modelId, global::OpenLedger.Contracts.Registry.Entry entry, CancellationToken ct = default) =>
         Contract.SendAsync(new RegisterFunction(modelId, entry), ct: ct);

@@ -42,31 +42,46 @@ public sealed partial class SqliteIndexStore
 
     private static async Task RecomputeContributionAsync(SqliteConnection connection, SqliteTransaction tx, string id, CancellationToken ct)
     {
-        // The event tables name the contribution in 0x text; contributions keys it by its bytes.
+        // The event tables name the contribution in 0x text; contributions keys it by its bytes. An id has more than one
+        // registration only when a reveal took the content back (ContributionSuperseded): each event then belongs to
+        // the registration that was current when it happened, the last one before it in chain order.
         var key = Hex.Decode(id);
-        var bond = await connection.ExecuteScalarAsync<string?>(new CommandDefinition(
-            "SELECT bond FROM contributions WHERE id = @key;", new { key }, tx, cancellationToken: ct));
-        if (bond is null) return;
+        var registrations = (await connection.QueryAsync<(long Block, long Log, long Batch, string Bond)>(new CommandDefinition(
+            "SELECT block_number, log_index, batch_index, bond FROM contributions WHERE id = @key ORDER BY 1, 2, 3;",
+            new { key }, tx, cancellationToken: ct))).AsList();
+        if (registrations.Count == 0) return;
         var events = await connection.QueryAsync<(long Block, long Log, string What)>(new CommandDefinition("""
             SELECT block_number, log_index, action FROM flags WHERE contribution_id = @id
             UNION ALL SELECT block_number, log_index, 'slashed' FROM slashes WHERE contribution_id = @id
             UNION ALL SELECT block_number, log_index, 'withdrawn' FROM bond_withdrawals WHERE contribution_id = @id
+            UNION ALL SELECT block_number, log_index, 'superseded' FROM supersessions WHERE contribution_id = @id
             ORDER BY 1, 2;
             """, new { id }, tx, cancellationToken: ct));
-        var status = "active";
-        var current = bond;
+        var states = registrations.Select(r => (Status: "active", Current: r.Bond)).ToArray();
+        var current = 0;
         foreach (var e in events)
         {
+            // An event never shares a log with a registration, so "before" is strict.
+            while (current + 1 < registrations.Count && (registrations[current + 1].Block, registrations[current + 1].Log).CompareTo((e.Block, e.Log)) < 0)
+                current++;
+            ref var state = ref states[current];
             switch (e.What)
             {
-                case Rows.FlagRow.Flagged: status = "flagged"; break;
-                case Rows.FlagRow.Dismissed: status = "active"; break;
-                case "slashed": status = "slashed"; current = "0"; break;
-                case "withdrawn": current = "0"; break;
+                case Rows.FlagRow.Flagged: state.Status = "flagged"; break;
+                case Rows.FlagRow.Dismissed: state.Status = "active"; break;
+                case "slashed": state.Status = "slashed"; state.Current = "0"; break;
+                case "withdrawn": state.Current = "0"; break;
+                case "superseded": state.Status = "superseded"; state.Current = "0"; break;
             }
         }
-        await connection.ExecuteAsync(new CommandDefinition(
-            "UPDATE contributions SET status = @status, current_bond = @current WHERE id = @key;", new { key, status, current }, tx, cancellationToken: ct));
+        for (var i = 0; i < registrations.Count; i++)
+        {
+            var (block, log, batch, _) = registrations[i];
+            await connection.ExecuteAsync(new CommandDefinition("""
+                UPDATE contributions SET status = @status, current_bond = @current
+                WHERE block_number = @block AND log_index = @log AND batch_index = @batch;
+                """, new { block, log, batch, status = states[i].Status, current = states[i].Current }, tx, cancellationToken: ct));
+        }
     }
 
     private static async Task RecomputeBalanceAsync(SqliteConnection connection, SqliteTransaction tx, long modelId, string account, CancellationToken ct)

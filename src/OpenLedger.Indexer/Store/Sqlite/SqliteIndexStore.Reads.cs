@@ -50,8 +50,10 @@ public sealed partial class SqliteIndexStore
     public async Task<ContributionView?> GetContributionAsync(Hash32 id, CancellationToken cancellationToken)
     {
         await using var c = await OpenAsync(cancellationToken);
-        var record = await c.QuerySingleOrDefaultAsync<ContributionRecord>(new CommandDefinition(
-            $"SELECT {ContributionRecord.Columns} FROM contributions WHERE id = @id;", new { id = id.ToArray() }, cancellationToken: cancellationToken));
+        // The id's current registration: the latest one (earlier rows of the id were superseded by a reveal).
+        var record = await c.QueryFirstOrDefaultAsync<ContributionRecord>(new CommandDefinition(
+            $"SELECT {ContributionRecord.Columns} FROM contributions WHERE id = @id ORDER BY block_number DESC, log_index DESC, batch_index DESC LIMIT 1;",
+            new { id = id.ToArray() }, cancellationToken: cancellationToken));
         return record?.ToView();
     }
 

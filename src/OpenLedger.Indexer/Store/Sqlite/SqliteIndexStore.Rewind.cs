@@ -34,7 +34,8 @@ public sealed partial class SqliteIndexStore
         foreach (var id in await Q<string>("""
             SELECT contribution_id FROM flags WHERE block_number > @above
             UNION SELECT contribution_id FROM slashes WHERE block_number > @above
-            UNION SELECT contribution_id FROM bond_withdrawals WHERE block_number > @above;
+            UNION SELECT contribution_id FROM bond_withdrawals WHERE block_number > @above
+            UNION SELECT contribution_id FROM supersessions WHERE block_number > @above;
             """)) keys.Contributions.Add(id);
         foreach (var b in await Q<(long, string)>("""
             SELECT model_id, from_address FROM share_transfers WHERE block_number > @above

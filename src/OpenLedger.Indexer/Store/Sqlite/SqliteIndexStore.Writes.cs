@@ -74,6 +74,10 @@ public sealed partial class SqliteIndexStore
             VALUES (@BlockNumber, @LogIndex, @TxHash, @ContributionId, @Contributor, @Amount);
             """, b.BondWithdrawals);
         await Run("""
+            INSERT OR IGNORE INTO supersessions (block_number, log_index, tx_hash, contribution_id, model_id, contributor, superseded_by, forfeited)
+            VALUES (@BlockNumber, @LogIndex, @TxHash, @ContributionId, @ModelId, @Contributor, @By, @Forfeited);
+            """, b.Supersessions);
+        await Run("""
             INSERT OR IGNORE INTO revenue_deposits (block_number, log_index, tx_hash, model_id, depositor, amount, to_owner, to_reward_pool, to_holders)
             VALUES (@BlockNumber, @LogIndex, @TxHash, @ModelId, @Depositor, @Amount, @ToOwner, @ToRewardPool, @ToHolders);
             """, b.RevenueDeposits);
@@ -113,6 +117,7 @@ public sealed partial class SqliteIndexStore
         foreach (var f in b.Flags) affected.Contributions.Add(f.ContributionId);
         foreach (var s in b.Slashes) affected.Contributions.Add(s.ContributionId);
         foreach (var w in b.BondWithdrawals) affected.Contributions.Add(w.ContributionId);
+        foreach (var s in b.Supersessions) affected.Contributions.Add(s.ContributionId);
         foreach (var t in b.ShareTransfers)
         {
             affected.Balances.Add((t.ModelId, t.FromAddress));

@@ -146,13 +146,26 @@ internal static class SqliteMigrations
         CREATE INDEX revenue_withdrawals_account ON revenue_withdrawals (account, block_number, log_index);
         CREATE INDEX share_balances_account ON share_balances (account, model_id);
         """,
+        // 5: a reveal can take content back from a registration made after its commitment (ContributionSuperseded). The id
+        // is content-addressed, so the superseded registration and the revealer's share it: the id is no longer unique in
+        // contributions (each registration stays its own row, keyed by chain position, status 'superseded' for the
+        // earlier one), and supersessions is an event table like slashes.
+        """
+        CREATE TABLE supersessions (
+          block_number INTEGER NOT NULL, log_index INTEGER NOT NULL, tx_hash TEXT NOT NULL, contribution_id TEXT NOT NULL,
+          model_id INTEGER NOT NULL, contributor TEXT NOT NULL, superseded_by TEXT NOT NULL, forfeited TEXT NOT NULL,
+          PRIMARY KEY (block_number, log_index));
+        CREATE INDEX supersessions_contribution ON supersessions (contribution_id);
+        DROP INDEX contributions_id;
+        CREATE INDEX contributions_id ON contributions (id);
+        """,
     ];
 
     /// <summary>Event tables: every row belongs to the block in block_number and goes away when that block is reorged out.</summary>
     public static readonly IReadOnlyList<string> EventTables =
     [
         "models", "model_policies", "validator_updates", "commitments", "contributions", "flags", "slashes",
-        "bond_withdrawals", "revenue_deposits", "revenue_withdrawals", "share_transfers",
+        "bond_withdrawals", "supersessions", "revenue_deposits", "revenue_withdrawals", "share_transfers",
         "reward_pool_fundings", "epoch_postings", "epoch_vetoes", "claims", "challenge_window_updates",
     ];
 }

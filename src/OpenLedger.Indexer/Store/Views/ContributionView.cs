@@ -1,6 +1,9 @@
 namespace OpenLedger.Indexer.Store.Views;
 
-/// <summary>A contribution with its current status ("active", "flagged", "slashed") and remaining bond.</summary>
+/// <summary>
+/// A registration with its current status ("active", "flagged", "slashed", or "superseded" when a reveal of an earlier
+/// commitment took the content back: the id then names the revealer's later registration) and remaining bond.
+/// </summary>
 public sealed record ContributionView
 {
     public string Id { get; init; } = "";
