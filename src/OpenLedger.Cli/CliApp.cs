@@ -1,4 +1,5 @@
 using System.CommandLine;
+using OpenLedger.Cli.Commands.Arena;
 using OpenLedger.Cli.Commands.Contributor;
 using OpenLedger.Cli.Commands.Operator;
 using OpenLedger.Cli.Commands.Owner;
@@ -32,6 +33,7 @@ public static class CliApp
         root.Subcommands.Add(Group("node", "the OpenLedger node", new NodeRunCommand()));
         root.Subcommands.Add(new IndexCommand());
         root.Subcommands.Add(new StatusCommand());
+        root.Subcommands.Add(new ArenaCommand());
         return root;
     }
 
