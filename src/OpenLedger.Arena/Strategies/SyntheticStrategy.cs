@@ -5,7 +5,7 @@ namespace OpenLedger.Arena.Strategies;
 
 public enum SyntheticKind
 {
-    /// <summary>x = a + λ(b − a) for two published rows a, b of the same class, λ uniform in [0, 1].</summary>
+    /// <summary>x = a + λ(b − a) for two different published rows a, b of the same class, λ uniform in [0, 1).</summary>
     Interpolate,
     /// <summary>A published row with uniform noise of 10 % of each feature's spread.</summary>
     Jitter,
@@ -37,7 +37,9 @@ public sealed record SyntheticStrategy(string Name, SyntheticKind Kind) : IStrat
             switch (Kind)
             {
                 case SyntheticKind.Interpolate:
-                    var b = same[random.NextInt(same.Length)];
+                    // Another row of the class, so the result is a new point rather than a copy of a.
+                    var b = same.Length == 1 ? a : same[random.NextInt(same.Length)];
+                    while (b == a && same.Length > 1) b = same[random.NextInt(same.Length)];
                     var lambda = RowMaker.Uniform(random);
                     for (var f = 0; f < row.Length; f++) row[f] = published.Row(a)[f] + lambda * (published.Row(b)[f] - published.Row(a)[f]);
                     break;
