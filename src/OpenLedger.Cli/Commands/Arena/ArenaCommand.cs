@@ -68,8 +68,21 @@ public sealed class ArenaCommand : VerbCommand
         return ExitCodes.Ok;
     }
 
-    /// <summary>The command line as typed (without the data folder's absolute path), for the page's header.</summary>
-    private static string Command(IEnumerable<string> tokens) => "openledger arena " + string.Join(' ', tokens.SkipWhile(t => t == "arena"));
+    /// <summary>
+    /// The options that shape the board, for the page's header: where the data and the page are and the output format
+    /// are left out, so the same board reads the same wherever it was written.
+    /// </summary>
+    private static string Command(IEnumerable<string> tokens)
+    {
+        var kept = new List<string> { "openledger", "arena" };
+        var list = tokens.SkipWhile(t => t == "arena").ToList();
+        for (var i = 0; i < list.Count; i++)
+        {
+            if (list[i] is "--data" or "--out" or "--format") { i++; continue; }
+            if (list[i] != "--json") kept.Add(list[i]);
+        }
+        return string.Join(' ', kept);
+    }
 
     private static IReadOnlyList<string> ArenaDatasets() => OpenLedger.Arena.Data.ArenaDatasets.Names;
 
