@@ -31,6 +31,14 @@ step "dotnet test"
 dotnet test OpenLedger.sln --no-build --configuration Release --verbosity quiet --logger "console;verbosity=minimal" \
   | tee -a "$OPENLEDGER_TEST_LOG"
 
+# The attack arena's smoke board (src/OpenLedger.Arena): a few strategies against every method on Wine, in seconds.
+step "arena smoke test"
+arena_board=$(mktemp)
+dotnet src/OpenLedger.Cli/bin/Release/net10.0/openledger.dll arena --quick --format json --out "$arena_board"
+node -e 'const b = JSON.parse(require("fs").readFileSync(process.argv[1])); if (!(b.cells.length > 0)) process.exit(1)' "$arena_board"
+rm -f "$arena_board"
+echo "arena smoke test: passed" | tee -a "$OPENLEDGER_TEST_LOG"
+
 # The demo scenario end to end, twice (a second run on a fresh node must work too): src/OpenLedger.Demo checks the
 # final table's invariants (totals match the epoch, the corrupted contributor at zero and slashed, verify passes) and
 # exits non-zero when one fails, which stops this script.
@@ -45,11 +53,12 @@ step "demo stop checks"
 scripts/demo-stop-check.sh | tee -a "$OPENLEDGER_TEST_LOG"
 
 # mocha: "200 passing (50s)", "1 failing"; dotnet: "Passed!  - Failed:     0, Passed:   235, ...";
-# the demo: "demo scenario run N: passed", "demo stop check CASE: passed".
+# the demo: "demo scenario run N: passed", "demo stop check CASE: passed"; the arena: "arena smoke test: passed".
 awk '
   / passing \(/ { passed += $1 }
   / failing$/ { failed += $1 }
   /^(Passed|Failed)! +- +Failed: / { gsub(",", ""); failed += $4; passed += $6 }
   /^demo scenario run [0-9]+: passed$/ { passed += 1 }
   /^demo stop check [a-z]+: passed$/ { passed += 1 }
+  /^arena smoke test: passed$/ { passed += 1 }
   END { printf "\n%d passed, %d failed\n", passed, failed }' "$OPENLEDGER_TEST_LOG"

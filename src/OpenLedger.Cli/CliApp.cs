@@ -1,4 +1,5 @@
 using System.CommandLine;
+using OpenLedger.Cli.Commands.Arena;
 using OpenLedger.Cli.Commands.Contributor;
 using OpenLedger.Cli.Commands.Dev;
 using OpenLedger.Cli.Commands.Operator;
@@ -36,6 +37,7 @@ public static class CliApp
         root.Subcommands.Add(Group("dev", "local development chain helpers (Hardhat, chain id 31337, only)", new DevFundCommand()));
         root.Subcommands.Add(new IndexCommand());
         root.Subcommands.Add(new StatusCommand());
+        root.Subcommands.Add(new ArenaCommand());
         return root;
     }
 

@@ -88,13 +88,19 @@ public class DistributionTests
     }
 
     [Fact]
-    public void Evidence_sampled_with_the_same_seed_gives_the_same_distribution_and_another_seed_a_different_root()
+    public void Evidence_sampled_with_the_same_seed_gives_the_same_distribution_and_another_epochs_seed_a_different_root()
     {
         var game = Games.Airport(TestData.Ids(6).ToDictionary(id => id, id => (double)(int)id));
-        Distribution Run(ulong seed) => ReportJson.Distribute(ReportJson.Around(new Reports.AttributionSpec("tmc-shapley",
-            Sampling.TmcShapleySampler.Generate(TestData.Ids(6), game, seed, 200, 0.001)), [1, 2, 3, 4, 5, 6], open: "1000000000000000000000"));
-        Assert.Equal(Run(8).ContentHash(), Run(8).ContentHash());
-        Assert.NotEqual(Run(8).MerkleRoot, Run(9).MerkleRoot);
+        Distribution Run(ulong epoch)
+        {
+            var seed = Sampling.SamplingSeed.Derive(7, epoch, TestData.HashOf(99));
+            var json = ReportJson.Around(new Reports.AttributionSpec("tmc-shapley",
+                Sampling.TmcShapleySampler.Generate(TestData.Ids(6), game, seed, 200, 0.001)), [1, 2, 3, 4, 5, 6], open: "1000000000000000000000");
+            json["epoch"] = epoch;
+            return ReportJson.Distribute(json);
+        }
+        Assert.Equal(Run(1).ContentHash(), Run(1).ContentHash());
+        Assert.NotEqual(Run(1).MerkleRoot, Run(2).MerkleRoot);
     }
 
     [Fact]

@@ -11,6 +11,9 @@ internal static class ReportJson
 {
     public const string ExamplePath = "examples/performance-report.example.json";
 
+    /// <summary>The sampling seed <see cref="Around(JsonObject, int[], string, string, int[], string[])"/>'s reports derive (model 7, epoch 1, test set <c>HashOf(99)</c>).</summary>
+    public static ulong Seed => Sampling.SamplingSeed.Derive(7, 1, TestData.HashOf(99));
+
     public static JsonObject Example() => JsonNode.Parse(File.ReadAllText(RepoPaths.Combine(ExamplePath)))!.AsObject();
 
     /// <summary>A report of model 7 whose contribution i (1-based) belongs to the i-th wallet of <paramref name="owners"/>.</summary>

@@ -1,10 +1,14 @@
 using System.Numerics;
 using System.Text.Json;
 using OpenLedger.Attribution.Reports;
+using OpenLedger.Attribution.Sampling;
 
 namespace OpenLedger.Attribution.Methods;
 
-/// <summary><c>banzhaf</c>: Data Banzhaf values by maximum sample reuse.</summary>
+/// <summary>
+/// <c>banzhaf</c>: Data Banzhaf values by maximum sample reuse, over the coalitions the report's seed draws (see
+/// <see cref="SamplingSeed"/>).
+/// </summary>
 public sealed class Banzhaf : IAttributionMethod
 {
     public string Name => "banzhaf";
@@ -35,7 +39,38 @@ public sealed class Banzhaf : IAttributionMethod
             if (inside[i] == 0 || inside[i] == samples.Count)
                 reader.Fail($"{evidencePath}.players[{i}]", $"contribution {players[i]} must be in at least one sample and out of at least one " +
                     $"but is in {inside[i]} of {samples.Count}");
+        if (reader.Problems.Count > before) return null;
+        CheckDrawnFromSeed(players, seed.Value, samples, evidencePath, reader);
         return reader.Problems.Count > before ? null : new BanzhafEvidence(players, seed.Value, samples);
+    }
+
+    /// <summary>
+    /// The players must be in ascending order and the samples' coalitions the first ones the seed draws over them
+    /// (<see cref="BanzhafSampler.Draw"/>): a reporter who could pick coalitions, reorder the players or try seeds could
+    /// steer the estimate towards a contributor. Only the first mismatch is reported.
+    /// </summary>
+    private static void CheckDrawnFromSeed(List<BigInteger> players, ulong seed, List<CoalitionUtility> samples, string evidencePath, JsonFieldReader reader)
+    {
+        for (var i = 1; i < players.Count; i++)
+            if (players[i] < players[i - 1])
+            {
+                reader.Fail($"{evidencePath}.players[{i}]", $"must be in ascending order (the seed's coalitions are drawn over the players in " +
+                    $"that order) but contribution {players[i]} follows {players[i - 1]}");
+                return;
+            }
+        var s = 0;
+        foreach (var inside in BanzhafSampler.Draw(players.Count, seed).Take(samples.Count))
+        {
+            var members = samples[s].Members.ToHashSet();
+            for (var i = 0; i < players.Count; i++)
+                if (members.Contains(players[i]) != inside[i])
+                {
+                    reader.Fail($"{evidencePath}.samples[{s}].members", $"is not the coalition seed {seed} draws: contribution {players[i]} " +
+                        $"must be {(inside[i] ? "inside" : "outside")} (the samples must be the seed's first coalitions)");
+                    return;
+                }
+            s++;
+        }
     }
 
     public ContributionValues Compute(AttributionEvidence evidence, IReadOnlySet<BigInteger> excluded)

@@ -1,10 +1,14 @@
 using System.Numerics;
 using System.Text.Json;
 using OpenLedger.Attribution.Reports;
+using OpenLedger.Attribution.Sampling;
 
 namespace OpenLedger.Attribution.Methods;
 
-/// <summary><c>tmc-shapley</c>: truncated Monte Carlo Shapley over the permutations in the evidence.</summary>
+/// <summary>
+/// <c>tmc-shapley</c>: truncated Monte Carlo Shapley over the permutations in the evidence, which must be the ones the
+/// report's seed draws (see <see cref="SamplingSeed"/>).
+/// </summary>
 public sealed class TmcShapley : IAttributionMethod
 {
     public string Name => "tmc-shapley";
@@ -53,7 +57,34 @@ public sealed class TmcShapley : IAttributionMethod
             samples.Add(new PermutationSample(order, utilities));
         }
         if (index == 0) reader.Fail(listPath, "must hold at least one permutation");
-        return reader.Problems.Count > before ? null : new TmcShapleyEvidence(empty.Value, full.Value, tolerance.Value, seed.Value, samples);
+        if (reader.Problems.Count > before) return null;
+        var result = new TmcShapleyEvidence(empty.Value, full.Value, tolerance.Value, seed.Value, samples);
+        CheckDrawnFromSeed(result, listPath, reader);
+        return reader.Problems.Count > before ? null : result;
+    }
+
+    /// <summary>
+    /// The orders must be the first permutations the seed draws (<see cref="TmcShapleySampler.Draw"/>): a reporter who
+    /// could pick orders, or try seeds, could steer the estimate towards a contributor. Only the first mismatch is
+    /// reported: evidence from another seed differs everywhere.
+    /// </summary>
+    private static void CheckDrawnFromSeed(TmcShapleyEvidence evidence, string listPath, JsonFieldReader reader)
+    {
+        var players = evidence.Players;
+        var p = 0;
+        foreach (var drawn in TmcShapleySampler.Draw(players.Count, evidence.Seed).Take(evidence.Permutations.Count))
+        {
+            var order = evidence.Permutations[p].Order;
+            for (var j = 0; j < drawn.Length; j++)
+                if (order[j] != players[drawn[j]])
+                {
+                    reader.Fail(JsonFieldReader.Join(JsonFieldReader.Index(listPath, p), "order"),
+                        $"is not the permutation seed {evidence.Seed} draws: position {j} must be contribution {players[drawn[j]]} but is {order[j]} " +
+                        "(the permutations must be the seed's first ones, over the contributions in ascending order)");
+                    return;
+                }
+            p++;
+        }
     }
 
     public ContributionValues Compute(AttributionEvidence evidence, IReadOnlySet<BigInteger> excluded)

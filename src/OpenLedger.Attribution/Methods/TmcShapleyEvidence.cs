@@ -1,14 +1,16 @@
 using System.Numerics;
 using OpenLedger.Attribution.Reports;
+using OpenLedger.Attribution.Sampling;
 
 namespace OpenLedger.Attribution.Methods;
 
 /// <summary>
 /// Sampled permutations with prefix utilities. <paramref name="Tolerance"/> is relative: a permutation may stop once
-/// |U(N) − U(prefix)| ≤ tolerance·|U(N)|. <paramref name="Seed"/> records how the permutations were drawn.
+/// |U(N) − U(prefix)| ≤ tolerance·|U(N)|. <paramref name="Seed"/> is the seed the permutations were drawn from
+/// (<see cref="TmcShapleySampler.Draw"/>); in a report, the one <see cref="SamplingSeed.Derive"/> gives.
 /// </summary>
 public sealed record TmcShapleyEvidence(double EmptyUtility, double FullUtility, double Tolerance, ulong Seed,
-    IReadOnlyList<PermutationSample> Permutations) : AttributionEvidence
+    IReadOnlyList<PermutationSample> Permutations) : AttributionEvidence, ISeededEvidence
 {
     /// <summary>The players: the contributions of the first permutation, ascending.</summary>
     public IReadOnlyList<BigInteger> Players { get; } =

@@ -51,6 +51,9 @@ public static class PerformanceReportParser
         if (pool is not null && rewards is not null && rewards.Open > pool)
             r.Fail("rewards.open", $"the epoch's budget {rewards.Open} exceeds the model's reward pool {pool}");
         if (contributions is not null && attribution is not null) CheckReferences(attribution, contributions, r);
+        // Sampled evidence must come from the seed the report derives, not one the reporter picked.
+        if (attribution is not null && modelId is not null && epoch is not null && evaluation is not null)
+            Sampling.SamplingSeed.Check(attribution.Evidence, modelId.Value, epoch.Value, evaluation, r);
         if (r.HasProblems) throw new ReportValidationException(r.Problems);
         return new PerformanceReport(schema!, modelId!.Value, epoch!.Value, evaluation!, contributions!, attribution!, rewards!, pool);
     }
