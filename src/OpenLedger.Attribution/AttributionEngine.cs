@@ -42,9 +42,9 @@ public static class AttributionEngine
                 flags.Add(new FlagCandidate(c.Id, c.Contributor, value,
                     $"{items.Harmful} of its {items.Active} active items hold more wrong slots than right ones ({Format(items.HarmfulFraction)} ≥ {Format(share)})"));
             // Clipped per contribution, not per wallet: otherwise moving harmful data to a second wallet would
-            // escape the offset it carries, and splitting would pay. Harmful items also cost their share of the
-            // payout, so a contribution's pay falls at least in proportion to them whatever its good items earn.
-            var weight = Math.Max(value, 0.0) * (1.0 - (items?.HarmfulFraction ?? 0.0));
+            // escape the offset it carries, and splitting would pay. Each harmful item also costs what an average
+            // helpful item earns, so a contribution's pay falls at least in proportion to its harmful items.
+            var weight = Math.Max(value - (items?.HarmPenalty ?? 0.0), 0.0);
             positive[c.Contributor] = positive.GetValueOrDefault(c.Contributor) + weight;
         }
 

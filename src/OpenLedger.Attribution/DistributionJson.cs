@@ -133,6 +133,7 @@ public static class DistributionJson
         if (items.CopiedFrom is { } original) w.WriteString("copiedFrom", Dec(original));
         w.WriteNumber("active", items.Active);
         w.WriteNumber("harmful", items.Harmful);
+        Number(w, "harmPenalty", items.HarmPenalty);
         w.WriteEndObject();
     }
 

@@ -9,8 +9,9 @@ namespace OpenLedger.Attribution;
 /// the final model for some evaluation point) and how many of those are <see cref="Harmful"/> (hold more slots with
 /// the wrong label than with the right one).
 /// </summary>
+/// <see cref="HarmPenalty"/> is what its harmful items cost its pay: each costs what an average helpful item earns.
 public sealed record ItemSummary(int Total, int Credited, int NearDuplicates, int Contaminated, BigInteger? CopiedFrom,
-    int Active, int Harmful)
+    int Active, int Harmful, double HarmPenalty = 0.0)
 {
     /// <summary>
     /// Harmful items as a share of active ones. Items that hold no slot do not count, so padding a contribution with

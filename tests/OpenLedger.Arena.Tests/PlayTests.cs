@@ -19,7 +19,8 @@ public class PlayTests
         Assert.Equal(scenario.Registrations().Sum(r => r.Submission.Rows.Count), report.ItemLabels.Length);
         Assert.Equal(Arena.Data("wine").Test.Count, report.TestLabels.Length);
         Assert.Equal(SklearnCsv.ContentHash(Arena.Data("wine").Test), report.TestSetHash);
-        Assert.Equal("knn-shapley", report.Parse(ItemEvidence.ForMethod(report, "knn-shapley")).Attribution.Method);
+        Assert.Equal("knn-shapley", report.Parse(report.ItemAttribution).Attribution.Method);
+        Assert.Equal("neighbour-credit", report.DistributeItemLevel("neighbour-credit").Method);
     }
 
     [Fact]
@@ -41,12 +42,12 @@ public class PlayTests
     }
 
     [Fact]
-    public void Later_epoch_reports_give_item_level_methods_the_cohort_boundaries()
+    public void Later_epoch_reports_give_neighbour_credit_the_cohort_boundaries()
     {
         var report = Report("copy-exact-later");
-        var attribution = ItemEvidence.ForMethod(report, "knn-shapley");
-        Assert.Equal("[200]", attribution["parameters"]!["cohortBoundaries"]!.ToJsonString());
-        Assert.Null(ItemEvidence.ForMethod(Report(), "knn-shapley")["parameters"]!["cohortBoundaries"]);
+        var later = Assert.IsType<NeighbourCreditEvidence>(report.ParseItemLevel("neighbour-credit").Attribution.Evidence);
+        Assert.Equal([200UL], later.CohortBoundaries);
+        Assert.Empty(Assert.IsType<NeighbourCreditEvidence>(Report().ParseItemLevel("neighbour-credit").Attribution.Evidence).CohortBoundaries);
     }
 
     [Fact]
@@ -62,7 +63,7 @@ public class PlayTests
     public void A_method_the_arena_cannot_play_and_an_unknown_one_are_refused_by_name()
     {
         Assert.StartsWith("Method 'scores' cannot be played by the arena", Assert.Throws<ArenaException>(() => MethodCatalog.Get("scores")).Message);
-        Assert.StartsWith("Unknown method 'knn-magic'; expected one of knn-shapley", Assert.Throws<ArenaException>(() => MethodCatalog.Get("knn-magic")).Message);
+        Assert.StartsWith("Unknown method 'knn-magic'; expected one of neighbour-credit, knn-shapley", Assert.Throws<ArenaException>(() => MethodCatalog.Get("knn-magic")).Message);
     }
 
     [Fact]

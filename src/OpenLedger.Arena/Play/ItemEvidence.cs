@@ -22,29 +22,21 @@ public static class ItemEvidence
         var shards = registrations.Select((r, i) => new ContributedShard(
             new ContributionEntry(ids[i], ArenaWallets.Address(r.Submission.Wallet), SklearnCsv.ContentHash(r.Submission.Rows), r.Block, 0, ContributionStatus.Active),
             r.Submission.Rows)).ToArray();
-        var report = KnnReportBuilder.BuildJson(new KnnReportRequest(ArenaSettings.ModelId, scenario.Epoch, scenario.Data.Test, shards, settings.K,
-            new RewardBudget(ArenaSettings.Open, ArenaSettings.Shares, FlagThreshold: 0.0)));
+        var request = new KnnReportRequest(ArenaSettings.ModelId, scenario.Epoch, scenario.Data.Test, shards, settings.K,
+            new RewardBudget(ArenaSettings.Open, ArenaSettings.Shares, FlagThreshold: 0.0), Method: "knn-shapley",
+            CohortBoundaries: scenario.CohortBoundaries);
+        // The base report (k-NN accuracy, majority baseline) is the coalition game's; each item-level method gets the
+        // whole report the product builds for it, with its own score and baseline.
+        var report = KnnReportBuilder.BuildJson(request);
         var attribution = report["attribution"]!.AsObject();
         report.Remove("attribution");
+        var methodReports = KnnReportBuilder.Methods.ToDictionary(m => m, m => KnnReportBuilder.BuildJson(request with { Method = m }));
 
         var evidence = attribution["evidence"]!;
         var index = ids.Select((id, i) => (id, i)).ToDictionary(x => x.id, x => x.i);
         var (items, itemLabels, owners, dimensions) = Points(evidence["items"]!.AsArray(), index);
         var (test, testLabels, _, _) = Points(evidence["test"]!.AsArray(), null);
-        return new ScenarioReport(scenario, report, attribution, ids, owners, items, itemLabels, test, testLabels, dimensions);
-    }
-
-    /// <summary>An item-level method's <c>attribution</c>: the scenario's evidence under that method's name.</summary>
-    public static JsonObject ForMethod(ScenarioReport report, string method)
-    {
-        var attribution = report.ItemAttribution;
-        attribution["method"] = method;
-        var parameters = attribution["parameters"]!.AsObject();
-        parameters.Remove("cohortBoundaries");
-        // Methods that know registration cohorts read this; the others ignore parameters they do not know.
-        if (report.Scenario.CohortBoundaries.Count > 0)
-            parameters["cohortBoundaries"] = new JsonArray(report.Scenario.CohortBoundaries.Select(b => (JsonNode)JsonValue.Create(b)).ToArray());
-        return attribution;
+        return new ScenarioReport(scenario, report, attribution, methodReports, ids, owners, items, itemLabels, test, testLabels, dimensions);
     }
 
     private static (double[] Values, int[] Labels, int[] Owners, int Dimensions) Points(JsonArray points, Dictionary<BigInteger, int>? owner)

@@ -1,23 +1,15 @@
-using System.Text.Json;
+using OpenLedger.Attribution.Datasets;
 using OpenLedger.Attribution.Methods;
-using OpenLedger.Attribution.Reports;
 
 namespace OpenLedger.Arena.Play;
 
 /// <summary>
-/// The methods the arena plays. Item-level methods are found, not listed: every method in
-/// <see cref="AttributionMethods.All"/> whose parser accepts items/test evidence with only <c>k</c> as a parameter
-/// is one, so a new method of that evidence shape is on the board as soon as it is registered. The
-/// contribution-level methods are those whose evidence the arena can generate from coalition utilities.
+/// The methods the arena plays. Item-level methods are those the product's report builder writes evidence for
+/// (<see cref="KnnReportBuilder.Methods"/>), so a new one is on the board as soon as the builder can build its report.
+/// The contribution-level methods are those whose evidence the arena can generate from coalition utilities.
 /// </summary>
 public static class MethodCatalog
 {
-    private const string Probe = """
-        {"parameters":{"k":1},"evidence":{
-          "items":[{"contribution":"1","embedding":[0.0],"label":0},{"contribution":"2","embedding":[1.0],"label":1}],
-          "test":[{"embedding":[0.25],"label":0}]}}
-        """;
-
     public static IReadOnlyList<ArenaMethod> All { get; } = Discover();
 
     public static IReadOnlyList<string> Names => All.Select(m => m.Name).ToArray();
@@ -30,10 +22,7 @@ public static class MethodCatalog
 
     private static IReadOnlyList<ArenaMethod> Discover()
     {
-        using var probe = JsonDocument.Parse(Probe);
-        var items = AttributionMethods.All.Values
-            .Where(m => m.ParseEvidence(probe.RootElement, "attribution", new JsonFieldReader()) is not null)
-            .Select(m => ArenaMethod.Items(m.Name));
+        var items = KnnReportBuilder.Methods.Where(AttributionMethods.All.ContainsKey).Select(ArenaMethod.Items);
         // The default first: it is the one the targets are checked for.
         return items.Concat(ArenaMethod.ContributionLevel.Where(m => AttributionMethods.All.ContainsKey(m.Name)))
             .OrderBy(m => m.Name == AttributionMethods.Default ? 0 : 1).ToArray();

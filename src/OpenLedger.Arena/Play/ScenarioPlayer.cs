@@ -22,7 +22,7 @@ public static class ScenarioPlayer
         {
             if (attack != ReporterAttack.None && !method.Sampled) return MethodOutcome.Skipped("nothing sampled");
             if (method.NotPlayable(report, settings) is { } reason) return MethodOutcome.Skipped(reason);
-            if (method.ItemLevel) return Outcome(report, () => report.Distribute(ItemEvidence.ForMethod(report, method.Name)), attackerWallets);
+            if (method.ItemLevel) return Outcome(report, () => report.DistributeItemLevel(method.Name), attackerWallets);
             game ??= new CoalitionGame(report, settings.K);
             var count = method.DefaultCount(settings);
             return attack switch

@@ -15,12 +15,16 @@ public sealed class ScenarioReport
 {
     private readonly JsonObject _report;
 
-    internal ScenarioReport(Scenario scenario, JsonObject report, JsonObject itemAttribution, BigInteger[] ids, int[] itemOwner,
+    private readonly IReadOnlyDictionary<string, JsonObject> _methodReports;
+
+    internal ScenarioReport(Scenario scenario, JsonObject report, JsonObject itemAttribution,
+        IReadOnlyDictionary<string, JsonObject> methodReports, BigInteger[] ids, int[] itemOwner,
         double[] items, int[] itemLabels, double[] test, int[] testLabels, int dimensions)
     {
         Scenario = scenario;
         _report = report;
         ItemAttribution = itemAttribution;
+        _methodReports = methodReports;
         Ids = ids;
         ItemOwner = itemOwner;
         Items = items;
@@ -82,4 +86,10 @@ public sealed class ScenarioReport
     }
 
     public Distribution Distribute(JsonObject attribution) => AttributionEngine.Distribute(Parse(attribution));
+
+    /// <summary>The distribution of the report the product builds for an item-level method, parsed as the node parses it.</summary>
+    public Distribution DistributeItemLevel(string method) => AttributionEngine.Distribute(ParseItemLevel(method));
+
+    /// <summary>The report the product builds for an item-level method, parsed as the node parses it.</summary>
+    public PerformanceReport ParseItemLevel(string method) => PerformanceReportParser.Parse(_methodReports[method].ToJsonString());
 }

@@ -20,6 +20,9 @@ public static class KnnReportBuilder
 {
     private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
 
+    /// <summary>The methods whose evidence this builder writes (items and test points).</summary>
+    public static IReadOnlyList<string> Methods { get; } = ["neighbour-credit", "knn-shapley"];
+
     public static string Build(KnnReportRequest request) => BuildJson(request).ToJsonString(Indented);
 
     public static JsonObject BuildJson(KnnReportRequest request)

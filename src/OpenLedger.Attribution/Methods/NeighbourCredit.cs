@@ -148,8 +148,15 @@ public sealed class NeighbourCredit : IAttributionMethod
                     tally.CopiedFrom = original;
             }
         }
+        // A harmful item costs its contribution what an average helpful item earns, over the whole report: the cost is a
+        // sum over items, so how items are packaged into contributions or wallets cannot change it.
+        var (helpful, helpfulCount) = (0.0, 0);
+        for (var i = 0; i < itemValues.Length; i++)
+            if (credited[i] && result.RightSlots[i] >= result.WrongSlots[i] && result.RightSlots[i] > 0 && itemValues[i] > 0)
+                (helpful, helpfulCount) = (helpful + itemValues[i], helpfulCount + 1);
+        var penalty = helpfulCount > 0 ? helpful / helpfulCount : 0.0;
         var summaries = tallies.ToDictionary(t => t.Key, t => new ItemSummary(t.Value.Total, t.Value.Credited, t.Value.NearDuplicates,
-            t.Value.Contaminated, t.Value.CopiedFrom, t.Value.Active, t.Value.Harmful));
+            t.Value.Contaminated, t.Value.CopiedFrom, t.Value.Active, t.Value.Harmful, t.Value.Harmful * penalty));
         return new ContributionValues(values, null, summaries, result);
     }
 
