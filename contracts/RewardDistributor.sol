@@ -72,9 +72,10 @@ contract RewardDistributor is AccessControl, IRewardDistributor {
         address owner = REGISTRY.modelOwner(modelId);
         if (owner == address(0)) revert DistributorUnknownModel(modelId);
         if (msg.sender != owner) revert DistributorNotModelOwner(modelId, msg.sender);
-        // A posted epoch's report has revealed what it was evaluated on: sealing now would seal nothing.
-        uint256 last = _lastEpoch[modelId];
-        if (epochNumber <= last) revert DistributorEvaluationEpochClosed(modelId, epochNumber, last);
+        // A posted epoch's report has revealed what it was evaluated on, so sealing it now would seal nothing; only the
+        // next epoch, so epoch numbers stay counters (the indexer keeps them in 64 bits).
+        uint256 next = _lastEpoch[modelId] + 1;
+        if (epochNumber != next) revert DistributorEvaluationEpochNotNext(modelId, epochNumber, next);
         bytes32 committed = _evaluations[modelId][epochNumber].testSetHash;
         if (committed != bytes32(0)) revert DistributorEvaluationAlreadyCommitted(modelId, epochNumber, committed);
         uint256 sealedFor = _sealedSets[modelId][testSetHash];

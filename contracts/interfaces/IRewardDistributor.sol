@@ -68,7 +68,7 @@ interface IRewardDistributor {
     );
     /// @notice Emitted when the admin changes the challenge window for epochs posted from now on.
     event ChallengeWindowUpdated(uint64 challengeWindow);
-    /// @notice Emitted when a model owner seals the evaluation set of a future epoch; its rows come with the report.
+    /// @notice Emitted when a model owner seals the evaluation set of its next epoch; the rows come with the report.
     event EvaluationSetCommitted(uint256 indexed modelId, uint256 indexed epoch, bytes32 testSetHash);
 
     /// @notice Thrown when a model id does not exist in the registry.
@@ -99,8 +99,8 @@ interface IRewardDistributor {
     error DistributorZeroAmount();
     /// @notice Thrown when someone other than the model's owner commits its evaluation set.
     error DistributorNotModelOwner(uint256 modelId, address caller);
-    /// @notice Thrown when an evaluation set is committed for an epoch at or below the model's last posted epoch.
-    error DistributorEvaluationEpochClosed(uint256 modelId, uint256 epoch, uint256 lastEpoch);
+    /// @notice Thrown when an evaluation set is committed for another epoch than the model's next one.
+    error DistributorEvaluationEpochNotNext(uint256 modelId, uint256 epoch, uint256 expected);
     /// @notice Thrown when an epoch's evaluation set is committed a second time.
     error DistributorEvaluationAlreadyCommitted(uint256 modelId, uint256 epoch, bytes32 testSetHash);
     /// @notice Thrown when the committed test set hash is zero.
@@ -112,8 +112,8 @@ interface IRewardDistributor {
 
     /// @notice Pulls `amount` OPEN from the caller into `modelId`'s reward pool. Anyone.
     function fundRewardPool(uint256 modelId, uint256 amount) external;
-    /// @notice Seals the evaluation set of a future epoch of `modelId`: the keccak-256 of its test rows. Only the model's
-    /// owner, once per epoch, for an epoch after the last posted one, never with a hash the model committed before.
+    /// @notice Seals the evaluation set of the next epoch of `modelId` (last posted + 1): the keccak-256 of its test rows.
+    /// Only the model's owner, once per epoch, never with a hash the model committed before.
     function commitEvaluationSet(uint256 modelId, uint256 epoch, bytes32 testSetHash) external;
     /// @notice Posts epoch `epoch` of `modelId`. Only the reporter role, and only once its evaluation set is committed.
     function postEpoch(

@@ -253,11 +253,19 @@ describe("RewardDistributor", function () {
       expect([none.testSetHash, none.committedAtBlock]).to.deep.equal([ethers.ZeroHash, 0n]);
     });
 
-    it("accepts an epoch further ahead than the next one", async function () {
+    it("seals the epoch after the last posted one", async function () {
+      const f = await loadFixture(postedFixture);
+      await expect(f.distributor.connect(f.modelOwner).commitEvaluationSet(f.modelId, 2n, SET))
+        .to.emit(f.distributor, "EvaluationSetCommitted")
+        .withArgs(f.modelId, 2n, SET);
+    });
+
+    it("rejects an epoch beyond the next one", async function () {
       const { distributor, modelOwner, modelId } = await loadFixture(deployRewardsFixture);
-      await expect(distributor.connect(modelOwner).commitEvaluationSet(modelId, 3n, SET))
-        .to.emit(distributor, "EvaluationSetCommitted")
-        .withArgs(modelId, 3n, SET);
+      await expect(distributor.connect(modelOwner).commitEvaluationSet(modelId, 2n, SET))
+        .to.be.revertedWithCustomError(distributor, "DistributorEvaluationEpochNotNext")
+        .withArgs(modelId, 2n, 1n);
+      expect((await distributor.evaluationCommitment(modelId, 2n)).testSetHash).to.equal(ethers.ZeroHash);
     });
 
     it("lets another model seal the same hash for its own epochs", async function () {
@@ -296,19 +304,19 @@ describe("RewardDistributor", function () {
     it("rejects epoch zero, which is never posted", async function () {
       const { distributor, modelOwner, modelId } = await loadFixture(deployRewardsFixture);
       await expect(distributor.connect(modelOwner).commitEvaluationSet(modelId, 0n, SET))
-        .to.be.revertedWithCustomError(distributor, "DistributorEvaluationEpochClosed")
-        .withArgs(modelId, 0n, 0n);
+        .to.be.revertedWithCustomError(distributor, "DistributorEvaluationEpochNotNext")
+        .withArgs(modelId, 0n, 1n);
     });
 
     it("rejects a posted epoch, and a vetoed one, whose report revealed its set", async function () {
       const f = await loadFixture(postedFixture);
       await expect(f.distributor.connect(f.modelOwner).commitEvaluationSet(f.modelId, 1n, SET))
-        .to.be.revertedWithCustomError(f.distributor, "DistributorEvaluationEpochClosed")
-        .withArgs(f.modelId, 1n, 1n);
+        .to.be.revertedWithCustomError(f.distributor, "DistributorEvaluationEpochNotNext")
+        .withArgs(f.modelId, 1n, 2n);
       await f.distributor.connect(f.guardian).vetoEpoch(f.modelId, 1n, "bad");
       await expect(f.distributor.connect(f.modelOwner).commitEvaluationSet(f.modelId, 1n, SET))
-        .to.be.revertedWithCustomError(f.distributor, "DistributorEvaluationEpochClosed")
-        .withArgs(f.modelId, 1n, 1n);
+        .to.be.revertedWithCustomError(f.distributor, "DistributorEvaluationEpochNotNext")
+        .withArgs(f.modelId, 1n, 2n);
     });
 
     it("rejects a second commitment for the same epoch and keeps the first", async function () {
