@@ -62,12 +62,15 @@ public sealed class StatusAndHealthTests(LoadedNode node)
             "/models", "/models/{modelId}", "/models/{modelId}/contributions", "/models/{modelId}/contributions/by-hash/{contentHash}",
             "/contributions/{id}", "/accounts/{address}/contributions", "/accounts/{address}/bonds", "/accounts/{address}/shares",
             "/accounts/{address}/revenue", "/accounts/{address}/claims", "/accounts/{address}/unclaimed-epochs",
-            "/models/{modelId}/epochs", "/models/{modelId}/epochs/{epoch}/proofs/{account}", "/status",
+            "/models/{modelId}/epochs", "/models/{modelId}/epochs/{epoch}/proofs/{account}", "/models/{modelId}/epochs/{epoch}/evaluation", "/status",
         ];
         Assert.All(expected, path => Assert.Contains(path, paths));
         var list = document["paths"]!["/models/{modelId}/contributions"]!["get"]!;
         Assert.Contains(list["parameters"]!.AsArray(), p => p!["name"]!.GetValue<string>() == "cursor");
         Assert.Contains("404", list["responses"]!.AsObject().Select(r => r.Key));
         Assert.Contains("400", list["responses"]!.AsObject().Select(r => r.Key));
+        var evaluation = document["paths"]!["/models/{modelId}/epochs/{epoch}/evaluation"]!["get"]!["responses"]!.AsObject();
+        Assert.Equal(["200", "400", "404"], evaluation.Select(r => r.Key).Order());
+        Assert.True(evaluation["404"]!["content"]!.AsObject().ContainsKey("application/problem+json"));
     }
 }
