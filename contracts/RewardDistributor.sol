@@ -31,6 +31,9 @@ contract RewardDistributor is AccessControl, IRewardDistributor {
     mapping(uint256 modelId => uint256) private _rewardPool;
     mapping(uint256 modelId => uint256) private _lastEpoch;
     mapping(uint256 modelId => mapping(uint256 epoch => Epoch)) private _epochs;
+    mapping(uint256 modelId => mapping(uint256 epoch => EvaluationCommitment)) private _evaluations;
+    /// @dev The epoch each test set hash was committed for, so a revealed set is never sealed again.
+    mapping(uint256 modelId => mapping(bytes32 testSetHash => uint256 epoch)) private _sealedSets;
     /// @dev Claimed leaves, 256 per word: bit (index % 256) of word (index / 256).
     mapping(uint256 modelId => mapping(uint256 epoch => mapping(uint256 word => uint256))) private _claimed;
 
@@ -64,6 +67,29 @@ contract RewardDistributor is AccessControl, IRewardDistributor {
     }
 
     /// @inheritdoc IRewardDistributor
+    function commitEvaluationSet(uint256 modelId, uint256 epochNumber, bytes32 testSetHash) external {
+        if (testSetHash == bytes32(0)) revert DistributorZeroTestSetHash(modelId, epochNumber);
+        address owner = REGISTRY.modelOwner(modelId);
+        if (owner == address(0)) revert DistributorUnknownModel(modelId);
+        if (msg.sender != owner) revert DistributorNotModelOwner(modelId, msg.sender);
+        // A posted epoch's report has revealed what it was evaluated on, so sealing it now would seal nothing; only the
+        // next epoch, so epoch numbers stay counters (the indexer keeps them in 64 bits).
+        uint256 next = _lastEpoch[modelId] + 1;
+        if (epochNumber != next) revert DistributorEvaluationEpochNotNext(modelId, epochNumber, next);
+        bytes32 committed = _evaluations[modelId][epochNumber].testSetHash;
+        if (committed != bytes32(0)) revert DistributorEvaluationAlreadyCommitted(modelId, epochNumber, committed);
+        uint256 sealedFor = _sealedSets[modelId][testSetHash];
+        if (sealedFor != 0) revert DistributorEvaluationSetReused(modelId, testSetHash, sealedFor);
+
+        _evaluations[modelId][epochNumber] = EvaluationCommitment({
+            testSetHash: testSetHash,
+            committedAtBlock: block.number.toUint64()
+        });
+        _sealedSets[modelId][testSetHash] = epochNumber;
+        emit EvaluationSetCommitted(modelId, epochNumber, testSetHash);
+    }
+
+    /// @inheritdoc IRewardDistributor
     function postEpoch(
         uint256 modelId,
         uint256 epochNumber,
@@ -77,6 +103,9 @@ contract RewardDistributor is AccessControl, IRewardDistributor {
         uint256 last = _lastEpoch[modelId];
         bool repostsVetoed = epochNumber == last && last != 0 && _epochs[modelId][last].status == EpochStatus.Vetoed;
         if (epochNumber != last + 1 && !repostsVetoed) revert DistributorEpochOutOfOrder(modelId, epochNumber, last + 1);
+        if (_evaluations[modelId][epochNumber].testSetHash == bytes32(0)) {
+            revert DistributorEvaluationNotCommitted(modelId, epochNumber);
+        }
         if (root == bytes32(0) || totalOpen > type(uint128).max || totalShares > type(uint128).max) {
             revert DistributorInvalidEpoch(modelId, epochNumber);
         }
@@ -155,6 +184,11 @@ contract RewardDistributor is AccessControl, IRewardDistributor {
     /// @inheritdoc IRewardDistributor
     function epoch(uint256 modelId, uint256 epochNumber) external view returns (Epoch memory) {
         return _epochs[modelId][epochNumber];
+    }
+
+    /// @inheritdoc IRewardDistributor
+    function evaluationCommitment(uint256 modelId, uint256 epochNumber) external view returns (EvaluationCommitment memory) {
+        return _evaluations[modelId][epochNumber];
     }
 
     /// @inheritdoc IRewardDistributor

@@ -2,7 +2,8 @@
 # The main job, on the embedded defaults: install and build, start a local Hardhat node, deploy, start the OpenLedger
 # node host (indexer, query API, relay, epoch intake), then play the scenario of src/OpenLedger.Demo and print what
 # happened. Everything binds 127.0.0.1; every process started here is stopped at the end, on Ctrl-C and on failure.
-# Files of the run (keystores, index, shards, report, logs, summary.json) go to .run/demo, emptied at each start.
+# Files of the run (keystores, index, shards, the test split and the secret it was drawn from, report, logs,
+# summary.json) go to .run/demo, emptied at each start.
 #   OPENLEDGER_DEMO_SKIP_BUILD=1   skip install and build (scripts/test.sh has just done both)
 #   OPENLEDGER_DEMO_DATASET=F      the dataset (default data/wine_data.csv, scikit-learn CSV)
 #   OPENLEDGER_DEMO_KEEP=1         keep the chain and the node host running after the scenario, to browse the API,

@@ -37,6 +37,10 @@ done
 echo "indexed up to block $HEAD" >&2
 
 for E in $(seq 1 "$EPOCHS"); do
+  # The model owner seals the epoch's test set first (outside the timing), and the node indexes it before the report.
+  SEALED=$(OPENLEDGER_RPC_URL="$URL" BENCH_OUT="$WORK" BENCH_EPOCH="$E" npx --no-install hardhat run benchmarks/epochs/seal.js --network localhost | tail -1)
+  SEALED_AT=$(echo "$SEALED" | node -pe 'JSON.parse(require("fs").readFileSync(0)).block')
+  until curl -sf "$API/status" 2>/dev/null | node -e "const s=JSON.parse(require('fs').readFileSync(0));process.exit(s.cursor>=$SEALED_AT?0:1)"; do sleep 0.2; done
   RESULT=$(curl -s -o "$WORK/response-$E.json" -w '%{http_code} %{time_total}' -H 'Authorization: Bearer bench-token' \
     -H 'Content-Type: application/json' --data-binary @"$WORK/report-$E.json" "$API/reports")
   read -r CODE ELAPSED <<<"$RESULT"

@@ -50,7 +50,7 @@ async function main() {
   for (let epoch = 1; epoch <= epochs; epoch++) {
     const report = {
       schema: "openledger.performance-report/v1", modelId: "1", epoch,
-      evaluation: { metric: "accuracy", score: 0.9, baseline: 0.5, testSetHash: ethers.keccak256(ethers.toUtf8Bytes("bench-test-set")) },
+      evaluation: { metric: "accuracy", score: 0.9, baseline: 0.5, testSetHash: ethers.id(`bench-test-set-${epoch}`) }, // sealed by seal.js
       contributions: entries,
       attribution: { method: "scores", parameters: {}, evidence: { scores: entries.map((e, i) => ({ id: e.id, value: 1 + ((i * 7919 + epoch) % 1000) / 1000 })) } },
       rewards: { open: budget.toString(), shares: (budget * 10n).toString() },

@@ -25,6 +25,12 @@ interface IRewardDistributor {
         EpochStatus status;
     }
 
+    /// @notice A model's sealed evaluation set for an epoch: the hash of the test rows, and the block it was committed in.
+    struct EvaluationCommitment {
+        bytes32 testSetHash;
+        uint64 committedAtBlock;
+    }
+
     /// @notice One claim of a batch.
     struct Claim {
         uint256 modelId;
@@ -62,6 +68,8 @@ interface IRewardDistributor {
     );
     /// @notice Emitted when the admin changes the challenge window for epochs posted from now on.
     event ChallengeWindowUpdated(uint64 challengeWindow);
+    /// @notice Emitted when a model owner seals the evaluation set of its next epoch; the rows come with the report.
+    event EvaluationSetCommitted(uint256 indexed modelId, uint256 indexed epoch, bytes32 testSetHash);
 
     /// @notice Thrown when a model id does not exist in the registry.
     error DistributorUnknownModel(uint256 modelId);
@@ -89,10 +97,25 @@ interface IRewardDistributor {
     error DistributorEpochExhausted(uint256 modelId, uint256 epoch);
     /// @notice Thrown when an amount of zero is funded.
     error DistributorZeroAmount();
+    /// @notice Thrown when someone other than the model's owner commits its evaluation set.
+    error DistributorNotModelOwner(uint256 modelId, address caller);
+    /// @notice Thrown when an evaluation set is committed for another epoch than the model's next one.
+    error DistributorEvaluationEpochNotNext(uint256 modelId, uint256 epoch, uint256 expected);
+    /// @notice Thrown when an epoch's evaluation set is committed a second time.
+    error DistributorEvaluationAlreadyCommitted(uint256 modelId, uint256 epoch, bytes32 testSetHash);
+    /// @notice Thrown when the committed test set hash is zero.
+    error DistributorZeroTestSetHash(uint256 modelId, uint256 epoch);
+    /// @notice Thrown when a model commits a test set it already committed for an earlier epoch: once revealed, never sealed again.
+    error DistributorEvaluationSetReused(uint256 modelId, bytes32 testSetHash, uint256 committedForEpoch);
+    /// @notice Thrown when an epoch is posted before its evaluation set was committed.
+    error DistributorEvaluationNotCommitted(uint256 modelId, uint256 epoch);
 
     /// @notice Pulls `amount` OPEN from the caller into `modelId`'s reward pool. Anyone.
     function fundRewardPool(uint256 modelId, uint256 amount) external;
-    /// @notice Posts epoch `epoch` of `modelId`. Only the reporter role.
+    /// @notice Seals the evaluation set of the next epoch of `modelId` (last posted + 1): the keccak-256 of its test rows.
+    /// Only the model's owner, once per epoch, never with a hash the model committed before.
+    function commitEvaluationSet(uint256 modelId, uint256 epoch, bytes32 testSetHash) external;
+    /// @notice Posts epoch `epoch` of `modelId`. Only the reporter role, and only once its evaluation set is committed.
     function postEpoch(
         uint256 modelId,
         uint256 epoch,
@@ -123,6 +146,8 @@ interface IRewardDistributor {
     function isClaimed(uint256 modelId, uint256 epoch, uint256 index) external view returns (bool);
     /// @notice The epoch as posted; all zero when it does not exist.
     function epoch(uint256 modelId, uint256 epoch) external view returns (Epoch memory);
+    /// @notice The evaluation set committed for the epoch; all zero when none was.
+    function evaluationCommitment(uint256 modelId, uint256 epoch) external view returns (EvaluationCommitment memory);
     /// @notice The last epoch number posted for `modelId` (0 before the first).
     function lastEpoch(uint256 modelId) external view returns (uint256);
     /// @notice OPEN in `modelId`'s reward pool not yet reserved by an epoch.

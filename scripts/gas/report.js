@@ -93,6 +93,11 @@ async function main() {
       [i, i === 2 && holder ? holder : ethers.getAddress(ethers.toBeHex(0x10000n + BigInt(size) * 7n + BigInt(i), 20)), OPEN(1), OPEN(1)]);
     const tree = StandardMerkleTree.of(leaves, LEAF_TYPES);
     epochNo += 1;
+    // postEpoch needs the epoch's evaluation set sealed by the model owner (measured once, with the first epoch).
+    const seal = distributor.connect(owner).commitEvaluationSet(modelId, epochNo, ethers.id(`test set ${epochNo}`));
+    if (measurePost) await measure("commitEvaluationSet", seal, [SLOT.NEW, SLOT.NEW, SLOT.NEW],
+      "test set hash, its block, the hash's sealed-for epoch (a set is never sealed twice)");
+    else await (await seal).wait();
     const post = distributor.connect(admin).postEpoch(modelId, epochNo, tree.root, OPEN(size), OPEN(size), ethers.ZeroHash.replace(/0$/, "1"), "ipfs://report");
     if (measurePost) await measure("postEpoch", post, [SLOT.NEW, SLOT.NEW, SLOT.NEW, SLOT.UPDATE, SLOT.UPDATE],
       "root, remaining totals, window+status; last epoch and pool updated");

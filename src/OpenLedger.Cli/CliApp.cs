@@ -31,6 +31,7 @@ public static class CliApp
         root.Subcommands.Add(Group("validator", "validators who may flag a model's contributions", new ValidatorCommand(true), new ValidatorCommand(false)));
         root.Subcommands.Add(new FlagCommand());
         root.Subcommands.Add(new SlashCommand());
+        root.Subcommands.Add(Group("evaluation", "evaluation sets sealed on chain before an epoch's report reveals them", new EvaluationCommitCommand()));
         root.Subcommands.Add(Group("report", "performance reports for reward epochs", new ReportKnnCommand()));
         root.Subcommands.Add(Group("epoch", "reward epochs", new EpochVetoCommand(), new EpochSubmitCommand(), new EpochVerifyCommand()));
         root.Subcommands.Add(Group("node", "the OpenLedger node", new NodeRunCommand()));

@@ -6,11 +6,12 @@ namespace OpenLedger.Demo;
 /// What must hold at the end of the scenario for the demo to pass (scripts/test.sh runs it): the epoch was posted and
 /// verifies; everything it granted was claimed and sits with the contributors; the corrupted contributor has a
 /// negative value, earned nothing and was flagged and slashed; every clean contributor earned OPEN, shares and revenue;
-/// holders withdrew their whole cut of the later revenue, up to rounding dust.
+/// holders withdrew their whole cut of the later revenue, up to rounding dust; the posted report's test set hash is
+/// the one sealed on chain before the contributions (as the node serves it), and the hash of the held-back test file.
 /// </summary>
 public static class DemoInvariants
 {
-    public static IReadOnlyList<string> Check(FinalTable table, bool posted, bool verified, IReadOnlyCollection<string> flagged)
+    public static IReadOnlyList<string> Check(FinalTable table, bool posted, bool verified, IReadOnlyCollection<string> flagged, EvaluationSeal evaluation)
     {
         var problems = new List<string>();
         void Require(bool condition, string problem)
@@ -29,6 +30,13 @@ public static class DemoInvariants
         Require(epoch.ClaimedOpen == epoch.TotalOpen, $"the epoch shows {epoch.ClaimedOpen} OPEN wei claimed of {epoch.TotalOpen}");
         Require(shares == epoch.TotalShares, $"contributors hold {shares} shares but the epoch granted {epoch.TotalShares}");
         Require(epoch.ClaimedShares == epoch.TotalShares, $"the epoch shows {epoch.ClaimedShares} shares claimed of {epoch.TotalShares}");
+
+        static bool Same(string? a, string? b) => a is not null && string.Equals(a, b, StringComparison.OrdinalIgnoreCase);
+        Require(evaluation.Committed is not null, "no evaluation set is committed on chain for the epoch");
+        Require(Same(evaluation.Reported, evaluation.Committed),
+            $"the posted report's testSetHash {evaluation.Reported ?? "none"} is not the on-chain commitment {evaluation.Committed ?? "none"}");
+        Require(Same(evaluation.Served, evaluation.Committed), $"the node serves the evaluation set {evaluation.Served ?? "none"}, not the committed {evaluation.Committed ?? "none"}");
+        Require(Same(evaluation.TestFile, evaluation.Committed), $"the held-back test file hashes to {evaluation.TestFile}, not the committed {evaluation.Committed ?? "none"}");
 
         var holders = table.Rows.Count(r => r.SharesHeld > 0);
         var withdrawn = Sum(table.Rows, r => r.RevenueWithdrawn);

@@ -37,11 +37,11 @@ public static class DemoRun
             var table = await FinalTable.ReadAsync(node, cast, outcome, Scenario.Epoch);
             narrator.Chapter($"The result, read from the node's API at {settings.NodeUrl.ToString().TrimEnd('/')}");
             table.Print(output);
-            var problems = DemoInvariants.Check(table, outcome.Posted, outcome.Verified, outcome.Flagged);
+            var problems = DemoInvariants.Check(table, outcome.Posted, outcome.Verified, outcome.Flagged, outcome.Evaluation);
             await WriteSummaryAsync(settings, outcome, table, problems);
             output.WriteLine();
             if (problems.Count == 0)
-                output.WriteLine("invariants hold: every OPEN and share of the epoch claimed, the corrupted shard at zero and slashed, the epoch verifies");
+                output.WriteLine("invariants hold: every OPEN and share of the epoch claimed, the corrupted shard at zero and slashed, the report scored on the sealed test set, the epoch verifies");
             foreach (var problem in problems) await error.WriteLineAsync($"invariant violated: {problem}");
             output.WriteLine($"API: {settings.NodeUrl.ToString().TrimEnd('/')} (e.g. {new Uri(settings.NodeUrl, $"models/{outcome.ModelId}/contributions")}, /openapi/v1.json)");
             return problems.Count == 0 ? 0 : 1;
@@ -61,6 +61,7 @@ public static class DemoRun
             epoch = Scenario.Epoch,
             posted = outcome.Posted,
             verified = outcome.Verified,
+            testSetHash = new { committed = outcome.Evaluation.Committed, served = outcome.Evaluation.Served, reported = outcome.Evaluation.Reported },
             epochStatus = table.Epoch.Status,
             totalOpen = table.Epoch.TotalOpen.ToString(),
             totalShares = table.Epoch.TotalShares.ToString(),

@@ -5,8 +5,8 @@ using OpenLedger.Cli.Infrastructure;
 namespace OpenLedger.Demo;
 
 /// <summary>
-/// One model's life, played through the openledger command by the people of <see cref="Cast"/>: five contributors
-/// register shards of a real dataset (one with shifted labels, one copy refused), users pay revenue, a k-NN model is
+/// One model's life, played through the openledger command by the people of <see cref="Cast"/>: the owner seals a test
+/// split drawn from a secret, five contributors register shards of a real dataset (one with shifted labels, one copy refused), users pay revenue, a k-NN model is
 /// evaluated on a held-out split into the epoch's performance report, the node posts it, contributors claim OPEN and
 /// shares, holders withdraw later revenue, the bad shard is flagged and slashed, and anyone can verify the epoch.
 /// </summary>
@@ -33,6 +33,7 @@ public sealed partial class Scenario(DemoSettings settings, Cast cast, OpenLedge
     {
         await CreateModelAsync();
         PrepareData();
+        await SealEvaluationAsync();
         await FundAsync();
         await RegisterAsync();
         await RefuseCopyAsync();
@@ -45,7 +46,7 @@ public sealed partial class Scenario(DemoSettings settings, Cast cast, OpenLedge
         await WithdrawRevenueAsync();
         await SlashAsync();
         var verified = await VerifyAsync();
-        return new DemoOutcome(_modelId, submitted, verified, _registeredHow, _flagged);
+        return new DemoOutcome(_modelId, submitted, verified, _registeredHow, _flagged, await ReadEvaluationSealAsync());
     }
 
     private async Task CreateModelAsync()
@@ -61,7 +62,8 @@ public sealed partial class Scenario(DemoSettings settings, Cast cast, OpenLedge
     private void PrepareData()
     {
         narrator.Chapter("Five contributors each hold a shard of the Wine dataset (UCI; see data/README.md)");
-        _data = DemoDataset.Prepare(File.ReadAllText(settings.DatasetFile), cast.Contributors.Count, Cast.CorruptedContributor, settings.Seed);
+        _data = DemoDataset.Prepare(File.ReadAllText(settings.DatasetFile), cast.Contributors.Count, Cast.CorruptedContributor, settings.Seed,
+            splitSeed: EvaluationSecret.SplitSeed(EvaluationSecret.Create(SecretFile)));
         Directory.CreateDirectory(ShardDirectory);
         foreach (var (person, shard) in cast.Contributors.Zip(_data.Shards))
         {
@@ -70,7 +72,8 @@ public sealed partial class Scenario(DemoSettings settings, Cast cast, OpenLedge
         }
         File.WriteAllBytes(TestFile, _data.TestBytes);
         var d = _data.Dataset;
-        narrator.Say($"{d.Count} wines, {d.Features} features, {d.ClassNames.Count} cultivars; {_data.Test.Count} held out for evaluation ({Path.GetFileName(TestFile)})");
+        narrator.Say($"{d.Count} wines, {d.Features} features, {d.ClassNames.Count} cultivars; {_data.Test.Count} held out for evaluation ({Path.GetFileName(TestFile)}), " +
+            $"drawn with a secret made for this run ({Path.GetFileName(SecretFile)}, never printed): the public seed {settings.Seed} deals the shards but cannot rebuild the test rows");
         foreach (var person in cast.Contributors)
         {
             var shard = _shards[person];
@@ -99,6 +102,8 @@ public sealed partial class Scenario(DemoSettings settings, Cast cast, OpenLedge
     internal string ShardFile(Person person) => Path.Combine(ShardDirectory, $"wine-shard-{person.Index + 1}.csv");
 
     internal string TestFile => Path.Combine(settings.WorkDirectory, "wine-test.csv");
+
+    internal string SecretFile => Path.Combine(settings.WorkDirectory, "evaluation-secret");
 
     internal static string Format(BigInteger wei) => Amounts.Format(wei);
 }

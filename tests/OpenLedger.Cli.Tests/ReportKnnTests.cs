@@ -29,8 +29,16 @@ public sealed class ReportKnnTests(NodeRunFixture node)
         var test = node.Directory.File($"{name}-test.csv");
         await File.WriteAllBytesAsync(test, Demo.TestBytes);
         // The registry refuses the same content twice in one model, not across models: every test gets its own model.
-        var model = register ? await node.NewModelAsync(Demo.Shards.Select(s => s.ContentHash).ToArray(), 100 * Ether) : 0;
+        var model = register ? await node.NewModelAsync(Demo.Shards.Select(s => s.ContentHash).ToArray(), 100 * Ether, sealEpochOne: false) : 0;
         return (model, data, test);
+    }
+
+    /// <summary>The owner seals the test split through `evaluation commit`, as a model owner would before the report.</summary>
+    private async Task SealAsync(long model, string test)
+    {
+        var seal = await node.RunAsync(["evaluation", "commit", "--model", model.ToString(), "--epoch", "1", "--file", test, .. ChainFixture.Signer(0)]);
+        Assert.True(seal.ExitCode == 0, seal.ToString());
+        await node.WaitForIndexAsync();
     }
 
     private Task<CliRun> ReportAsync(long model, string data, string test, string output, params string[] extra) =>
@@ -67,6 +75,7 @@ public sealed class ReportKnnTests(NodeRunFixture node)
         Assert.True(values[Path.Combine(data, "shard-1.csv")] > 0, string.Join(", ", values));
         Assert.Equal(values[Path.Combine(data, "shard-2.csv")] < 0 ? 1 : 0, summary["flagCandidates"]!.AsArray().Count);
 
+        await SealAsync(model, test);
         var submit = await node.RunAsync("epoch", "submit", output, "--token-env", NodeRunFixture.TokenVar);
         Assert.True(submit.ExitCode == 0, submit.ToString());
         var posted = await node.Reads.Distributor.EpochAsync(model, 1);
@@ -120,6 +129,7 @@ public sealed class ReportKnnTests(NodeRunFixture node)
         var slashed = JsonNode.Parse(withFile.Out)!["contributions"]!.AsArray()[2]!;
         Assert.Equal("slashed", slashed["outcome"]!.GetValue<string>());
         Assert.Equal(0.0, slashed["value"]!.GetValue<double>());
+        await SealAsync(model, test);
         var submit = await node.RunAsync("epoch", "submit", output, "--token-env", NodeRunFixture.TokenVar);
         Assert.True(submit.ExitCode == 0, submit.ToString()); // the node's cross-check agrees: slashed on chain and in the report
 

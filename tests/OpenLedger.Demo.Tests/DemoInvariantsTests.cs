@@ -17,8 +17,49 @@ public class DemoInvariantsTests
         return new FinalTable(new EpochFacts("claimable", 900 * Open, 1000 * Open, 900 * Open, 1000 * Open, 1400 * Open), [.. clean, eli]);
     }
 
-    private static IReadOnlyList<string> Check(FinalTable table, bool posted = true, bool verified = true, string[]? flagged = null) =>
-        DemoInvariants.Check(table, posted, verified, flagged ?? [BadHash]);
+    private const string Sealed = "0x5ea1000000000000000000000000000000000000000000000000000000000000";
+    private static readonly EvaluationSeal SealHeld = new(Sealed, Sealed, Sealed.ToUpperInvariant().Replace("0X", "0x"), Sealed);
+
+    private static IReadOnlyList<string> Check(FinalTable table, bool posted = true, bool verified = true, string[]? flagged = null,
+        EvaluationSeal? evaluation = null) =>
+        DemoInvariants.Check(table, posted, verified, flagged ?? [BadHash], evaluation ?? SealHeld);
+
+    [Fact]
+    public void A_report_scored_on_another_test_set_than_the_sealed_one_or_no_seal_at_all_is_a_problem()
+    {
+        Assert.Contains(Check(Good(), evaluation: SealHeld with { Reported = BadHash }),
+            p => p.Contains($"the posted report's testSetHash {BadHash} is not the on-chain commitment {Sealed}"));
+        Assert.Contains(Check(Good(), evaluation: SealHeld with { Reported = null }), p => p.Contains("testSetHash none"));
+        Assert.Contains(Check(Good(), evaluation: SealHeld with { Served = BadHash }), p => p.Contains("the node serves the evaluation set"));
+        Assert.Contains(Check(Good(), evaluation: SealHeld with { TestFile = BadHash }), p => p.Contains("the held-back test file hashes to"));
+        var unsealed = Check(Good(), evaluation: new EvaluationSeal(null, null, Sealed, Sealed));
+        Assert.Contains(unsealed, p => p.Contains("no evaluation set is committed on chain"));
+    }
+
+    [Fact]
+    public void The_evaluation_secret_is_32_fresh_bytes_in_an_owner_only_file_and_seeds_the_split_reproducibly()
+    {
+        var dir = Directory.CreateTempSubdirectory("openledger-demo-secret-");
+        try
+        {
+            var a = EvaluationSecret.Create(Path.Combine(dir.FullName, "a"));
+            var b = EvaluationSecret.Create(Path.Combine(dir.FullName, "b"));
+            Assert.Equal(32, a.Length);
+            Assert.NotEqual(a, b);
+            Assert.Equal(a, File.ReadAllBytes(Path.Combine(dir.FullName, "a")));
+            if (!OperatingSystem.IsWindows())
+                Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(Path.Combine(dir.FullName, "a")));
+            Assert.Equal(EvaluationSecret.SplitSeed(a), EvaluationSecret.SplitSeed(a.ToArray()));
+            Assert.NotEqual(EvaluationSecret.SplitSeed(a), EvaluationSecret.SplitSeed(b));
+            Assert.Throws<IOException>(() => EvaluationSecret.Create(Path.Combine(dir.FullName, "a"))); // never overwritten
+            var e = Assert.Throws<DemoFailure>(() => EvaluationSecret.SplitSeed(new byte[31]));
+            Assert.Equal("the evaluation secret must be 32 bytes but is 31", e.Message);
+        }
+        finally
+        {
+            dir.Delete(recursive: true);
+        }
+    }
 
     [Fact]
     public void A_table_where_everything_went_right_has_no_problem() => Assert.Empty(Check(Good()));

@@ -53,6 +53,10 @@ public sealed class IndexerChainTests(SmallLoadedChain chain) : IClassFixture<Sm
         Assert.Equal(1, DatabaseDump.Count(db, "epoch_vetoes"));
         Assert.Equal(4, DatabaseDump.Count(db, "claims"));
         Assert.Equal(2, DatabaseDump.Count(db, "challenge_window_updates")); // the constructor and setChallengeWindow
+        Assert.Equal([(2L, 1L), (2L, 2L)], (await store.ListEvaluationCommitmentsAsync(2, ct)).Select(e => (e.ModelId, e.Epoch)));
+        Assert.Equal(Keccak.Hash("openledger-load:1:test-set-2").ToString(), (await store.GetEvaluationCommitmentAsync(2, 2, ct))!.TestSetHash);
+        Assert.Null(await store.GetEvaluationCommitmentAsync(2, 3, ct));
+        Assert.Empty(await store.ListEvaluationCommitmentsAsync(1, ct));
 
         // Every model-2 contribution: status and remaining bond as the registry stores them.
         // The registry holds one record per content: a registration a reveal superseded is checked against the

@@ -1,3 +1,4 @@
+using OpenLedger.Contracts.Distributor;
 using OpenLedger.Contracts.Registry;
 using OpenLedger.Ethereum.Abi;
 using OpenLedger.Ethereum.Primitives;
@@ -5,6 +6,7 @@ using OpenLedger.Indexer.Chain;
 using OpenLedger.Indexer.Decoding;
 using OpenLedger.Indexer.Deployment;
 using OpenLedger.Indexer.Store;
+using OpenLedger.Indexer.Store.Rows;
 
 namespace OpenLedger.Indexer.Tests;
 
@@ -44,7 +46,27 @@ public sealed class LogDecoderTests
         var row = Assert.Single(batch.Supersessions);
         Assert.Equal(new Store.Rows.SupersessionRow(7, 3, Keccak.Hash("tx").ToString(), id.ToString(), 1, "0x00000000000000000000000000000000000000cc",
             "0x00000000000000000000000000000000000000dd", "5000000000"), row);
+    }
+
+    [Fact]
+    public void An_evaluation_set_commitment_becomes_a_row_keyed_by_model_and_epoch()
+    {
+        var batch = NewBatch();
+        var testSet = Keccak.Hash("test rows");
+        var epochTwo = new Hash32(AbiEncoder.Encode(AbiType.Parse("uint256"), 2));
+        Decoder.Decode(Log(Distributor, [EvaluationSetCommittedEvent.Topic0, ModelOne, epochTwo], testSet.ToArray()), batch);
+        var row = Assert.Single(batch.EvaluationCommitments);
+        Assert.Equal(new EvaluationCommitmentRow(7, 3, Keccak.Hash("tx").ToString(), 1, 2, testSet.ToString()), row);
         Assert.Equal(1, batch.EventCount);
+    }
+
+    [Fact]
+    public void An_evaluation_set_commitment_for_an_epoch_beyond_64_bits_is_an_error_naming_the_value()
+    {
+        var huge = new Hash32(AbiEncoder.Encode(AbiType.Parse("uint256"), System.Numerics.BigInteger.Pow(2, 64)));
+        var error = Assert.Throws<IndexerException>(() =>
+            Decoder.Decode(Log(Distributor, [EvaluationSetCommittedEvent.Topic0, ModelOne, huge], Keccak.Hash("t").ToArray()), NewBatch()));
+        Assert.Equal("epoch 18446744073709551616 does not fit a 64-bit column: expected 0 to 9223372036854775807", error.Message);
     }
 
     [Fact]

@@ -1,3 +1,5 @@
+using OpenLedger.Contracts.Distributor;
+using OpenLedger.Ethereum.Primitives;
 using OpenLedger.Ethereum.Rpc;
 using OpenLedger.Indexer.Chain;
 using OpenLedger.Indexer.Deployment;
@@ -42,6 +44,34 @@ public sealed class ReorgTests(ReorgChain chain) : IClassFixture<ReorgChain>
             Assert.Equal(fresh, DatabaseDump.Canonical(db));
         }
         Assert.Equal(20, reorgs);
+    }
+
+    [Fact]
+    public async Task An_evaluation_set_sealed_in_a_reorged_block_leaves_the_index_with_it()
+    {
+        var rpc = Harness.Client(chain.Node.Url);
+        var deployment = DeploymentFile.Load(chain.DeploymentFile);
+        var accounts = await rpc.GetAccountsAsync();
+        var driver = new ChainDriver(rpc, deployment.Registry.Address, accounts);
+        var db = chain.Directory.File("sealed-reorg.db");
+        var store = new SqliteIndexStore(db);
+        var indexer = Harness.Indexer(new RpcChainReader(rpc), Harness.Options(chain.Node.Url, chain.DeploymentFile, db, range: 5, maxRange: 50), store);
+        await indexer.InitializeAsync(CancellationToken.None);
+        await indexer.RunAsync(stopAtHead: true, CancellationToken.None);
+
+        // Account 1 owns model 1, which has no epoch yet: it seals epoch 1, the indexer stores it, then the block is reorged out.
+        var snapshot = await rpc.SnapshotAsync();
+        var seal = new CommitEvaluationSetFunction(1, 1, Keccak.Hash("a test set on the losing branch")).Encode();
+        await rpc.SendTransactionAsync(new CallRequest { From = accounts[1], To = deployment.Distributor.Address, Data = seal, Gas = 200_000 });
+        await indexer.RunAsync(stopAtHead: true, CancellationToken.None);
+        Assert.NotNull(await store.GetEvaluationCommitmentAsync(1, 1, CancellationToken.None));
+
+        Assert.True(await rpc.RevertAsync(snapshot));
+        await driver.MineAsync(3, new Random(14));
+        Assert.Contains(SyncOutcome.Reorg, await StepToHeadAsync(indexer));
+        Assert.Null(await store.GetEvaluationCommitmentAsync(1, 1, CancellationToken.None));
+        var fresh = await Harness.FreshDumpAsync(chain.Node.Url, chain.DeploymentFile, chain.Directory.File("sealed-fresh.db"));
+        Assert.Equal(fresh, DatabaseDump.Canonical(db));
     }
 
     private static async Task<List<SyncOutcome>> StepToHeadAsync(ChainIndexer indexer)

@@ -23,6 +23,36 @@ public sealed class SchemaMigrationTests : IDisposable
     public void Dispose() => _dir.Dispose();
 
     [Fact]
+    public async Task A_schema_4_database_gains_an_empty_evaluation_commitments_table_and_keeps_its_epochs()
+    {
+        var path = _dir.File("v4.db");
+        await using (var v4 = new SqliteConnection($"Data Source={path};Pooling=False"))
+        {
+            await v4.OpenAsync();
+            await v4.ExecuteAsync("CREATE TABLE schema_version (version INTEGER NOT NULL);");
+            for (var version = 1; version <= 4; version++)
+                await v4.ExecuteAsync(SqliteMigrations.All[version - 1] + " INSERT INTO schema_version (version) VALUES (@version);", new { version });
+            await v4.ExecuteAsync("""
+                INSERT INTO epochs (model_id, epoch, status, root, total_open, total_shares, report_hash, report_uri, challenge_ends_at,
+                                    posted_block, claimed_open, claimed_shares, claim_count)
+                VALUES (1, 1, 'posted', '0x01', '100', '10', '0x02', 'uri', 99, 4, '0', '0', 0);
+                INSERT INTO cursor (id, block_number, block_hash) VALUES (1, 6, @Tx);
+                """, new { Tx = Keccak.Hash("tx").ToString() });
+        }
+        var store = new SqliteIndexStore(path);
+        await store.MigrateAsync(Ct);
+
+        Assert.Equal(SqliteIndexStore.LatestVersion, await store.GetSchemaVersionAsync(Ct));
+        Assert.Equal("100", (await store.GetEpochAsync(1, 1, Ct))!.TotalOpen);
+        Assert.Empty(await store.ListEvaluationCommitmentsAsync(1, Ct));
+        var next = new RangeBatch(7, new BlockHeader(7, Keccak.Hash("block 7"), Keccak.Hash("tx")));
+        next.RememberBlock(new BlockRef(7, Keccak.Hash("block 7")));
+        next.EvaluationCommitments.Add(new EvaluationCommitmentRow(7, 0, Keccak.Hash("tx 7").ToString(), 1, 2, Keccak.Hash("set").ToString()));
+        await store.CommitRangeAsync(next, 128, Ct);
+        Assert.Equal(Keccak.Hash("set").ToString(), (await store.GetEvaluationCommitmentAsync(1, 2, Ct))!.TestSetHash);
+    }
+
+    [Fact]
     public async Task Contributions_written_as_text_by_schema_2_read_back_the_same_after_the_move_to_bytes()
     {
         var path = _dir.File("v2.db");

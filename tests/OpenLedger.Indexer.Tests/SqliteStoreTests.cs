@@ -145,6 +145,29 @@ public sealed class SqliteStoreTests : IDisposable
     }
 
     [Fact]
+    public async Task Evaluation_commitments_are_read_by_model_and_epoch_and_a_rewind_below_their_block_removes_them()
+    {
+        var batch = Batch(1, 10);
+        var first = Keccak.Hash("test set 1").ToString();
+        var second = Keccak.Hash("test set 2").ToString();
+        batch.EvaluationCommitments.Add(new EvaluationCommitmentRow(3, 1, "0x01", 1, 1, first));
+        batch.EvaluationCommitments.Add(new EvaluationCommitmentRow(8, 0, "0x02", 1, 2, second));
+        batch.EvaluationCommitments.Add(new EvaluationCommitmentRow(8, 1, "0x02", 2, 1, second));
+        await _store.CommitRangeAsync(batch, 128, Ct);
+        await _store.CommitRangeAsync(batch, 128, Ct); // replayed: nothing doubles
+
+        var one = (await _store.GetEvaluationCommitmentAsync(1, 1, Ct))!;
+        Assert.Equal((1L, 1L, first, 3L, "0x01"), (one.ModelId, one.Epoch, one.TestSetHash, one.BlockNumber, one.TxHash));
+        Assert.Equal([(1L, first), (2L, second)], (await _store.ListEvaluationCommitmentsAsync(1, Ct)).Select(e => (e.Epoch, e.TestSetHash)));
+        Assert.Null(await _store.GetEvaluationCommitmentAsync(1, 3, Ct));
+
+        await _store.RewindAsync(new BlockRef(5, BlockHash(5)), Ct);
+        Assert.NotNull(await _store.GetEvaluationCommitmentAsync(1, 1, Ct));
+        Assert.Null(await _store.GetEvaluationCommitmentAsync(1, 2, Ct));
+        Assert.Empty(await _store.ListEvaluationCommitmentsAsync(2, Ct));
+    }
+
+    [Fact]
     public async Task An_accounts_balances_claims_and_withdrawals_are_read_through_indexes_that_lead_with_the_account()
     {
         var batch = Batch(1, 10);

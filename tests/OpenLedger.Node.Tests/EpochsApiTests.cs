@@ -1,3 +1,4 @@
+using OpenLedger.Ethereum.Primitives;
 using OpenLedger.Ethereum.Rpc;
 using OpenLedger.Node.Tests.Support;
 
@@ -23,6 +24,43 @@ public sealed class EpochsApiTests(LoadedNode node)
         // Epoch 2 was vetoed and posted again: the re-posting is what stands.
         Assert.Equal("ipfs://load/report-2b", items[1]!["epoch"]!["reportUri"]!.GetValue<string>());
         Assert.Empty((await node.Client.GetJsonAsync("/models/1/epochs"))["items"]!.AsArray());
+    }
+
+    [Fact]
+    public async Task Each_epoch_carries_the_evaluation_set_sealed_for_it_and_the_route_serves_it_with_block_and_transaction()
+    {
+        var items = (await node.Client.GetJsonAsync("/models/2/epochs"))["items"]!.AsArray();
+        Assert.Equal([LoadedNode.LoadHash("test-set-1"), LoadedNode.LoadHash("test-set-2")],
+            items.Select(i => i!["evaluation"]!["testSetHash"]!.GetValue<string>()));
+
+        var sealedSet = await node.Client.GetJsonAsync("/models/2/epochs/2/evaluation");
+        Assert.Equal((2L, 2L, LoadedNode.LoadHash("test-set-2")),
+            (sealedSet["modelId"]!.GetValue<long>(), sealedSet["epoch"]!.GetValue<long>(), sealedSet["testSetHash"]!.GetValue<string>()));
+        // The block and transaction are the commitment's own, as the chain's receipt tells them.
+        var receipt = await node.Rpc.GetTransactionReceiptAsync(Hash32.Parse(sealedSet["txHash"]!.GetValue<string>()));
+        Assert.Equal((long)receipt!.BlockNumber, sealedSet["committedBlock"]!.GetValue<long>());
+        Assert.True(sealedSet["committedBlock"]!.GetValue<long>() < items[1]!["epoch"]!["postedBlock"]!.GetValue<long>());
+    }
+
+    [Theory]
+    [InlineData("/models/2/epochs/3/evaluation", "model 2 has no evaluation set committed for epoch 3 (indexed up to block ")]
+    [InlineData("/models/1/epochs/1/evaluation", "model 1 has no evaluation set committed for epoch 1 (indexed up to block ")]
+    [InlineData("/models/2/epochs/99999999999999999999999/evaluation", "model 2 has no evaluation set committed for epoch 99999999999999999999999")]
+    [InlineData("/models/77/epochs/1/evaluation", "no model 77 is indexed")]
+    public async Task Evaluation_of_an_epoch_without_a_commitment_is_a_404_problem(string url, string detail)
+    {
+        using var response = await node.Client.GetAsync(url);
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType!.MediaType);
+        var problem = System.Text.Json.Nodes.JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+        Assert.StartsWith(detail, problem["detail"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Evaluation_with_a_malformed_epoch_is_a_400_naming_it()
+    {
+        var problem = await node.Client.GetJsonAsync("/models/2/epochs/two/evaluation", System.Net.HttpStatusCode.BadRequest);
+        Assert.True(problem["errors"]!.AsObject().ContainsKey("epoch"), problem.ToJsonString());
     }
 
     [Fact]

@@ -45,7 +45,7 @@ public sealed class StatusAndHealthTests(LoadedNode node)
             "/models", "/models/{modelId}", "/models/{modelId}/contributions", "/models/{modelId}/contributions/by-hash/{contentHash}",
             "/contributions/{id}", "/accounts/{address}/contributions", "/accounts/{address}/bonds", "/accounts/{address}/shares",
             "/accounts/{address}/revenue", "/accounts/{address}/claims", "/accounts/{address}/unclaimed-epochs",
-            "/models/{modelId}/epochs", "/models/{modelId}/epochs/{epoch}/proofs/{account}", "/status", "/health",
+            "/models/{modelId}/epochs", "/models/{modelId}/epochs/{epoch}/proofs/{account}", "/models/{modelId}/epochs/{epoch}/evaluation", "/status", "/health",
         ];
         Assert.All(expected, path => Assert.Contains(path, paths));
         var list = document["paths"]!["/models/{modelId}/contributions"]!["get"]!;
@@ -55,5 +55,8 @@ public sealed class StatusAndHealthTests(LoadedNode node)
         var health = document["paths"]!["/health"]!["get"]!["responses"]!.AsObject().Select(r => r.Key).ToList();
         Assert.Contains("200", health);
         Assert.Contains("503", health);
+        var evaluation = document["paths"]!["/models/{modelId}/epochs/{epoch}/evaluation"]!["get"]!["responses"]!.AsObject();
+        Assert.Equal(["200", "400", "404"], evaluation.Select(r => r.Key).Order());
+        Assert.True(evaluation["404"]!["content"]!.AsObject().ContainsKey("application/problem+json"));
     }
 }

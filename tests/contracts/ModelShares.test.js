@@ -1,7 +1,7 @@
 const { ethers } = require("hardhat");
 const { expect } = require("chai");
 const { loadFixture } = require("@nomicfoundation/hardhat-network-helpers");
-const { OPEN, POLICY, buildTree, deployRewardsFixture, distributorSigner } = require("./helpers/rewards");
+const { OPEN, POLICY, buildTree, deployRewardsFixture, distributorSigner, sealEvaluation } = require("./helpers/rewards");
 const { time } = require("@nomicfoundation/hardhat-network-helpers");
 
 async function sharesFixture() {
@@ -168,6 +168,7 @@ describe("ModelShares", function () {
         { account: alice.address, open: pool / 2n, shares: OPEN },
         { account: bob.address, open: pool / 2n, shares: OPEN },
       ]);
+      await sealEvaluation(f, 1n);
       await distributor.connect(reporter).postEpoch(modelId, 1n, t.root, t.totalOpen, t.totalShares, ethers.ZeroHash, "");
       await time.increase(await distributor.challengeWindow());
       await distributor.claim(modelId, 1n, ...t.args(0));

@@ -13,7 +13,7 @@ const hre = require("hardhat");
 const { ethers } = hre;
 const { expect } = require("chai");
 const { loadFixture, time } = require("@nomicfoundation/hardhat-network-helpers");
-const { POLICY, WINDOW, buildTree, deployRewardsFixture } = require("./helpers/rewards");
+const { POLICY, WINDOW, buildTree, deployRewardsFixture, sealEvaluation } = require("./helpers/rewards");
 const { prng } = require("./helpers/prng");
 
 const SEEDS = [0x0e1ed9e5, 20261124, 77];
@@ -86,6 +86,7 @@ async function runSequence(seed) {
         await distributor.connect(f.funder).fundRewardPool(modelId, totalOpen);
         pools.set(modelId, pools.get(modelId) + totalOpen);
       }
+      await sealEvaluation(f, epoch, modelId);
       await distributor.connect(f.reporter).postEpoch(modelId, epoch, t.root, totalOpen, totalShares, ethers.ZeroHash, "");
       pools.set(modelId, pools.get(modelId) - totalOpen);
       m.last = epoch;

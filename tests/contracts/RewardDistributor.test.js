@@ -2,7 +2,7 @@ const hre = require("hardhat");
 const { ethers } = hre;
 const { expect } = require("chai");
 const { loadFixture, time } = require("@nomicfoundation/hardhat-network-helpers");
-const { OPEN, POLICY, WINDOW, buildTree, deployRewardsFixture, postTree } = require("./helpers/rewards");
+const { OPEN, POLICY, WINDOW, buildTree, deployRewardsFixture, postTree, sealEvaluation } = require("./helpers/rewards");
 
 const MAX_UINT128 = 2n ** 128n - 1n;
 const REPORT_HASH = ethers.id("report");
@@ -86,7 +86,9 @@ describe("RewardDistributor", function () {
 
   describe("postEpoch", function () {
     it("reserves the epoch's OPEN from the pool and records the epoch", async function () {
-      const { distributor, reporter, funder, modelId } = await loadFixture(deployRewardsFixture);
+      const f = await loadFixture(deployRewardsFixture);
+      const { distributor, reporter, funder, modelId } = f;
+      await sealEvaluation(f, 1n);
       await distributor.connect(funder).fundRewardPool(modelId, 300n);
       const root = ethers.id("root");
       const tx = distributor.connect(reporter).postEpoch(modelId, 1n, root, 200n, 50n, REPORT_HASH, "ipfs://r1");
@@ -173,6 +175,7 @@ describe("RewardDistributor", function () {
     it("accepts the epoch after a vetoed one", async function () {
       const f = await loadFixture(postedFixture);
       await f.distributor.connect(f.guardian).vetoEpoch(f.modelId, 1n, "bad");
+      await sealEvaluation(f, 2n);
       await f.distributor.connect(f.reporter).postEpoch(f.modelId, 2n, ethers.id("r2"), 0n, 0n, REPORT_HASH, "");
       expect(await f.distributor.lastEpoch(f.modelId)).to.equal(2n);
       expect((await f.distributor.epoch(f.modelId, 1n)).status).to.equal(2n); // stays Vetoed
@@ -184,7 +187,9 @@ describe("RewardDistributor", function () {
       ["shares above 128 bits", ethers.id("r"), 0n, MAX_UINT128 + 1n],
     ]) {
       it(`rejects ${name}`, async function () {
-        const { distributor, reporter, modelId } = await loadFixture(deployRewardsFixture);
+        const f = await loadFixture(deployRewardsFixture);
+        const { distributor, reporter, modelId } = f;
+        await sealEvaluation(f, 1n);
         await expect(distributor.connect(reporter).postEpoch(modelId, 1n, root, open, shares, REPORT_HASH, ""))
           .to.be.revertedWithCustomError(distributor, "DistributorInvalidEpoch")
           .withArgs(modelId, 1n);
@@ -193,7 +198,9 @@ describe("RewardDistributor", function () {
     }
 
     it("rejects an epoch that needs more OPEN than the pool holds", async function () {
-      const { distributor, reporter, funder, modelId } = await loadFixture(deployRewardsFixture);
+      const f = await loadFixture(deployRewardsFixture);
+      const { distributor, reporter, funder, modelId } = f;
+      await sealEvaluation(f, 1n);
       await distributor.connect(funder).fundRewardPool(modelId, 99n);
       await expect(distributor.connect(reporter).postEpoch(modelId, 1n, ethers.id("r"), 100n, 0n, REPORT_HASH, ""))
         .to.be.revertedWithCustomError(distributor, "DistributorInsufficientPool")
@@ -202,10 +209,134 @@ describe("RewardDistributor", function () {
       expect(await distributor.lastEpoch(modelId)).to.equal(0n);
     });
 
+    it("rejects an epoch whose evaluation set was not committed", async function () {
+      const f = await loadFixture(postedFixture);
+      await expect(f.distributor.connect(f.reporter).postEpoch(f.modelId, 2n, ethers.id("r2"), 0n, 0n, REPORT_HASH, ""))
+        .to.be.revertedWithCustomError(f.distributor, "DistributorEvaluationNotCommitted")
+        .withArgs(f.modelId, 2n);
+      expect(await f.distributor.lastEpoch(f.modelId)).to.equal(1n);
+    });
+
+    it("does not take another model's commitment for the same epoch", async function () {
+      const f = await loadFixture(deployRewardsFixture);
+      await f.registry.connect(f.modelOwner).createModel("ipfs://model-2", POLICY);
+      await sealEvaluation(f, 1n, 2n);
+      await expect(f.distributor.connect(f.reporter).postEpoch(f.modelId, 1n, ethers.id("r"), 0n, 0n, REPORT_HASH, ""))
+        .to.be.revertedWithCustomError(f.distributor, "DistributorEvaluationNotCommitted")
+        .withArgs(f.modelId, 1n);
+    });
+
     it("accepts the largest totals that fit 128 bits", async function () {
-      const { distributor, reporter, modelId } = await loadFixture(deployRewardsFixture);
+      const f = await loadFixture(deployRewardsFixture);
+      const { distributor, reporter, modelId } = f;
+      await sealEvaluation(f, 1n);
       await distributor.connect(reporter).postEpoch(modelId, 1n, ethers.id("r"), 0n, MAX_UINT128, REPORT_HASH, "");
       expect((await distributor.epoch(modelId, 1n)).sharesRemaining).to.equal(MAX_UINT128);
+    });
+  });
+
+  describe("commitEvaluationSet", function () {
+    const SET = ethers.id("held-out rows of epoch 1");
+
+    it("lets the model owner seal a future epoch's test set, and records the block", async function () {
+      const { distributor, modelOwner, modelId } = await loadFixture(deployRewardsFixture);
+      const tx = distributor.connect(modelOwner).commitEvaluationSet(modelId, 1n, SET);
+      await expect(tx).to.emit(distributor, "EvaluationSetCommitted").withArgs(modelId, 1n, SET);
+      const block = (await (await tx).wait()).blockNumber;
+      const sealed = await distributor.evaluationCommitment(modelId, 1n);
+      expect([sealed.testSetHash, sealed.committedAtBlock]).to.deep.equal([SET, BigInt(block)]);
+    });
+
+    it("returns an all-zero commitment for an epoch without one", async function () {
+      const { distributor, modelId } = await loadFixture(deployRewardsFixture);
+      const none = await distributor.evaluationCommitment(modelId, 1n);
+      expect([none.testSetHash, none.committedAtBlock]).to.deep.equal([ethers.ZeroHash, 0n]);
+    });
+
+    it("seals the epoch after the last posted one", async function () {
+      const f = await loadFixture(postedFixture);
+      await expect(f.distributor.connect(f.modelOwner).commitEvaluationSet(f.modelId, 2n, SET))
+        .to.emit(f.distributor, "EvaluationSetCommitted")
+        .withArgs(f.modelId, 2n, SET);
+    });
+
+    it("rejects an epoch beyond the next one", async function () {
+      const { distributor, modelOwner, modelId } = await loadFixture(deployRewardsFixture);
+      await expect(distributor.connect(modelOwner).commitEvaluationSet(modelId, 2n, SET))
+        .to.be.revertedWithCustomError(distributor, "DistributorEvaluationEpochNotNext")
+        .withArgs(modelId, 2n, 1n);
+      expect((await distributor.evaluationCommitment(modelId, 2n)).testSetHash).to.equal(ethers.ZeroHash);
+    });
+
+    it("lets another model seal the same hash for its own epochs", async function () {
+      const f = await loadFixture(deployRewardsFixture);
+      await f.registry.connect(f.modelOwner).createModel("ipfs://model-2", POLICY);
+      await f.distributor.connect(f.modelOwner).commitEvaluationSet(f.modelId, 1n, SET);
+      await expect(f.distributor.connect(f.modelOwner).commitEvaluationSet(2n, 1n, SET))
+        .to.emit(f.distributor, "EvaluationSetCommitted")
+        .withArgs(2n, 1n, SET);
+    });
+
+    it("rejects anyone but the model's owner", async function () {
+      const { distributor, reporter, admin, modelId } = await loadFixture(deployRewardsFixture);
+      for (const caller of [reporter, admin]) {
+        await expect(distributor.connect(caller).commitEvaluationSet(modelId, 1n, SET))
+          .to.be.revertedWithCustomError(distributor, "DistributorNotModelOwner")
+          .withArgs(modelId, caller.address);
+      }
+      expect((await distributor.evaluationCommitment(modelId, 1n)).testSetHash).to.equal(ethers.ZeroHash);
+    });
+
+    it("rejects a model that does not exist", async function () {
+      const { distributor, modelOwner } = await loadFixture(deployRewardsFixture);
+      await expect(distributor.connect(modelOwner).commitEvaluationSet(9n, 1n, SET))
+        .to.be.revertedWithCustomError(distributor, "DistributorUnknownModel")
+        .withArgs(9n);
+    });
+
+    it("rejects a zero hash", async function () {
+      const { distributor, modelOwner, modelId } = await loadFixture(deployRewardsFixture);
+      await expect(distributor.connect(modelOwner).commitEvaluationSet(modelId, 1n, ethers.ZeroHash))
+        .to.be.revertedWithCustomError(distributor, "DistributorZeroTestSetHash")
+        .withArgs(modelId, 1n);
+    });
+
+    it("rejects epoch zero, which is never posted", async function () {
+      const { distributor, modelOwner, modelId } = await loadFixture(deployRewardsFixture);
+      await expect(distributor.connect(modelOwner).commitEvaluationSet(modelId, 0n, SET))
+        .to.be.revertedWithCustomError(distributor, "DistributorEvaluationEpochNotNext")
+        .withArgs(modelId, 0n, 1n);
+    });
+
+    it("rejects a posted epoch, and a vetoed one, whose report revealed its set", async function () {
+      const f = await loadFixture(postedFixture);
+      await expect(f.distributor.connect(f.modelOwner).commitEvaluationSet(f.modelId, 1n, SET))
+        .to.be.revertedWithCustomError(f.distributor, "DistributorEvaluationEpochNotNext")
+        .withArgs(f.modelId, 1n, 2n);
+      await f.distributor.connect(f.guardian).vetoEpoch(f.modelId, 1n, "bad");
+      await expect(f.distributor.connect(f.modelOwner).commitEvaluationSet(f.modelId, 1n, SET))
+        .to.be.revertedWithCustomError(f.distributor, "DistributorEvaluationEpochNotNext")
+        .withArgs(f.modelId, 1n, 2n);
+    });
+
+    it("rejects a second commitment for the same epoch and keeps the first", async function () {
+      const { distributor, modelOwner, modelId } = await loadFixture(deployRewardsFixture);
+      await distributor.connect(modelOwner).commitEvaluationSet(modelId, 1n, SET);
+      const other = ethers.id("a set chosen after seeing the contributions");
+      await expect(distributor.connect(modelOwner).commitEvaluationSet(modelId, 1n, other))
+        .to.be.revertedWithCustomError(distributor, "DistributorEvaluationAlreadyCommitted")
+        .withArgs(modelId, 1n, SET);
+      expect((await distributor.evaluationCommitment(modelId, 1n)).testSetHash).to.equal(SET);
+    });
+
+    it("never seals a set the model committed before, even once its epoch is posted", async function () {
+      const f = await loadFixture(deployRewardsFixture);
+      await f.distributor.connect(f.modelOwner).commitEvaluationSet(f.modelId, 1n, SET);
+      await postTree(f, [{ account: f.alice.address, open: 1n, shares: 1n }]);
+      await expect(f.distributor.connect(f.modelOwner).commitEvaluationSet(f.modelId, 2n, SET))
+        .to.be.revertedWithCustomError(f.distributor, "DistributorEvaluationSetReused")
+        .withArgs(f.modelId, SET, 1n);
+      expect((await f.distributor.evaluationCommitment(f.modelId, 2n)).testSetHash).to.equal(ethers.ZeroHash);
     });
   });
 
@@ -367,6 +498,7 @@ describe("RewardDistributor", function () {
         { account: f.carol.address, open: 1n, shares: 5n },
       ]);
       await f.distributor.connect(f.funder).fundRewardPool(f.modelId, 1000n);
+      await sealEvaluation(f, 1n);
       await f.distributor.connect(f.reporter).postEpoch(f.modelId, 1n, t.root, 100n, 5n, REPORT_HASH, "");
       await time.increase(WINDOW);
       await f.distributor.claim(f.modelId, 1n, ...t.args(0));
@@ -468,6 +600,7 @@ describe("RewardDistributor", function () {
     it("makes posting fail when the window would end beyond 64 bits", async function () {
       const f = await loadFixture(deployRewardsFixture);
       await f.distributor.connect(f.admin).setChallengeWindow(2n ** 64n - 1n);
+      await sealEvaluation(f, 1n);
       const postedAt = BigInt(await time.latest()) + 10n;
       await time.setNextBlockTimestamp(postedAt);
       await expect(f.distributor.connect(f.reporter).postEpoch(f.modelId, 1n, ethers.id("r"), 0n, 0n, REPORT_HASH, ""))
@@ -506,6 +639,7 @@ describe("RewardDistributor", function () {
       leaves[257] = { ...leaves[257], account: laterFresh };
       const t = buildTree(leaves);
       await f.distributor.connect(f.funder).fundRewardPool(f.modelId, t.totalOpen);
+      await sealEvaluation(f, 2n);
       const post = await (
         await f.distributor
           .connect(f.reporter)

@@ -17,19 +17,21 @@ public static class DemoDataset
     /// <param name="seed">Seeds the split, the dealing and the corruption.</param>
     /// <param name="testFraction">Fraction of each class held out for testing.</param>
     /// <param name="corruptedFraction">Fraction of the corrupted shard's rows whose label is shifted.</param>
+    /// <param name="splitSeed">Seeds the train/test split instead of <paramref name="seed"/>: drawn from a secret, it keeps
+    /// the evaluation rows from being rebuilt by anyone who knows the public seed (the demo's sealed evaluation set).</param>
     public static PreparedDemo Prepare(string csvText, int contributors, int? corruptShard, ulong seed,
-        double testFraction = DefaultTestFraction, double corruptedFraction = 1.0)
+        double testFraction = DefaultTestFraction, double corruptedFraction = 1.0, ulong? splitSeed = null)
     {
         var dataset = SklearnCsv.Parse(csvText);
         if (corruptShard is { } c && (c < 0 || c >= contributors))
             throw new AttributionException($"The corrupted shard must be between 0 and {contributors - 1} but is {c}");
         // One seed per step, drawn from the caller's seed, so changing the number of contributors does not change the split.
         var seeds = new DeterministicRandom(seed);
-        var splitSeed = seeds.NextUInt64();
+        var publicSplitSeed = seeds.NextUInt64();
         var shardSeed = seeds.NextUInt64();
         var corruptionSeed = seeds.NextUInt64();
 
-        var split = TrainTestSplit.Stratified(dataset, testFraction, splitSeed);
+        var split = TrainTestSplit.Stratified(dataset, testFraction, splitSeed ?? publicSplitSeed);
         var shards = Sharding.Split(split.Train, contributors, shardSeed).Select((rows, i) =>
         {
             var corrupted = Array.Empty<int>();

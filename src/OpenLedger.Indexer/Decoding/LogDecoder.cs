@@ -156,6 +156,12 @@ public sealed class LogDecoder
             b.Claims.Add(new ClaimRow(log.BlockNumber, log.LogIndex, Tx(log), Long(e.ModelId, "modelId"), Long(e.Epoch, "epoch"), Addr(e.Account),
                 Long(e.Index, "index"), e.OpenAmount.ToString(), e.ShareAmount.ToString()));
         },
+        [EvaluationSetCommittedEvent.Topic0] = (log, b) =>
+        {
+            var e = EvaluationSetCommittedEvent.Decode(log.Topics, log.Data);
+            b.EvaluationCommitments.Add(new EvaluationCommitmentRow(log.BlockNumber, log.LogIndex, Tx(log), Long(e.ModelId, "modelId"),
+                Long(e.Epoch, "epoch"), e.TestSetHash.ToString()));
+        },
         [ChallengeWindowUpdatedEvent.Topic0] = (log, b) =>
         {
             var e = ChallengeWindowUpdatedEvent.Decode(log.Topics, log.Data);

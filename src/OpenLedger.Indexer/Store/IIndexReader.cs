@@ -32,6 +32,12 @@ public interface IIndexReader
 
     Task<IReadOnlyList<EpochView>> ListEpochsAsync(long modelId, CancellationToken cancellationToken);
 
+    /// <summary>The evaluation set sealed on chain for the epoch, or null when none is indexed.</summary>
+    Task<EvaluationCommitmentView?> GetEvaluationCommitmentAsync(long modelId, long epoch, CancellationToken cancellationToken);
+
+    /// <summary>Every evaluation set the model sealed, in epoch order.</summary>
+    Task<IReadOnlyList<EvaluationCommitmentView>> ListEvaluationCommitmentsAsync(long modelId, CancellationToken cancellationToken);
+
     Task<IReadOnlyList<ClaimView>> ListClaimsAsync(long modelId, long? epoch, string? account, CancellationToken cancellationToken);
 
     /// <summary>An account's paid claims over every model, in chain order after the (block, log index) keyset position.</summary>

@@ -40,6 +40,7 @@ public sealed class RangeBatch
     public List<EpochVetoRow> EpochVetoes { get; } = [];
     public List<ClaimRow> Claims { get; } = [];
     public List<ChallengeWindowRow> ChallengeWindows { get; } = [];
+    public List<EvaluationCommitmentRow> EvaluationCommitments { get; } = [];
 
     /// <summary>Number of logs decoded into this batch.</summary>
     public int EventCount { get; set; }

@@ -13,6 +13,8 @@ public static class EpochsApi
         var epochs = routes.MapGroup("/models/{modelId}/epochs").WithTags("Epochs");
         epochs.MapGet("", ListEpochs).WithName("ListEpochs")
             .WithSummary("A model's epochs with status posted/challengeable/claimable/vetoed at the indexed chain time");
+        epochs.MapGet("/{epoch}/evaluation", GetEvaluation).WithName("GetEpochEvaluation")
+            .WithSummary("The evaluation set sealed on chain for the epoch (its test set hash, block and transaction), before or after it is posted");
         epochs.MapGet("/{epoch}/proofs/{account}", GetProof).WithName("GetEpochProof")
             .WithSummary("An account's amounts and Merkle proof from the distribution this node built for the epoch");
         return routes;
@@ -28,7 +30,27 @@ public static class EpochsApi
         if (model is null) return ModelsApi.Missing(modelId);
         var now = await ChainTimeAsync(reader, clock, ct);
         var epochs = await reader.ListEpochsAsync(model.ModelId, ct);
-        return TypedResults.Ok(new EpochList(model.ModelId, now, [.. epochs.Select(e => new EpochResponse(EpochResponse.StatusOf(e, now), e))]));
+        var sealedSets = (await reader.ListEvaluationCommitmentsAsync(model.ModelId, ct)).DistinctBy(c => c.Epoch).ToDictionary(c => c.Epoch);
+        return TypedResults.Ok(new EpochList(model.ModelId, now, [.. epochs.Select(e =>
+            new EpochResponse(EpochResponse.StatusOf(e, now), e, sealedSets.TryGetValue(e.Epoch, out var c) ? EvaluationResponse.Of(c) : null))]));
+    }
+
+    private static async Task<Results<Ok<EvaluationResponse>, NotFoundProblem, ValidationProblem>> GetEvaluation(
+        IIndexReader reader, string modelId, string epoch, CancellationToken ct)
+    {
+        var errors = new RequestErrors();
+        var id = ApiInput.Uint256(errors, "modelId", modelId);
+        var number = ApiInput.Uint256(errors, "epoch", epoch);
+        if (errors.Any) return errors.ToProblem();
+        var model = await ModelsApi.FindAsync(reader, id!.Value, ct);
+        if (model is null) return ModelsApi.Missing(modelId);
+        var committed = number!.Value.Value is { } e ? await reader.GetEvaluationCommitmentAsync(model.ModelId, e, ct) : null;
+        if (committed is null)
+        {
+            var cursor = await reader.GetCursorAsync(ct);
+            return NotFoundProblem.Of($"model {modelId} has no evaluation set committed for epoch {epoch} (indexed up to block {cursor?.Number.ToString() ?? "none"})");
+        }
+        return TypedResults.Ok(EvaluationResponse.Of(committed));
     }
 
     private static async Task<Results<Ok<EpochProof>, NotFoundProblem, ValidationProblem>> GetProof(

@@ -12,8 +12,8 @@ namespace OpenLedger.Node.Epochs;
 /// Checks a parsed report against the chain as indexed and as the contracts answer now: every contribution exists,
 /// belongs to the report's model, is described as registered (contributor, content, block, log index — the order
 /// that decides duplicates; a registration a reveal superseded is not the id's registration), is not credited when slashed and is not a later copy of content someone else
-/// registered first; the epoch is the model's next one (or its vetoed last one); the budget fits the reward pool.
-/// Each problem names the report field, like the parser's.
+/// registered first; the test set is the one the model owner sealed on chain for the epoch; the epoch is the model's
+/// next one (or its vetoed last one); the budget fits the reward pool. Each problem names the report field, like the parser's.
 /// </summary>
 public sealed class ReportCrossCheck(IIndexReader index, ReporterChain chain)
 {
@@ -33,6 +33,7 @@ public sealed class ReportCrossCheck(IIndexReader index, ReporterChain chain)
             return problems;
         }
         var modelId = (long)report.ModelId;
+        await CheckEvaluationAsync(report, modelId, problems, ct);
         await CheckContributionsAsync(report, modelId, problems, ct);
         if (alreadyPosted) return problems;
         await CheckEpochNumberAsync(report, problems, ct);
@@ -40,6 +41,26 @@ public sealed class ReportCrossCheck(IIndexReader index, ReporterChain chain)
         if (report.Rewards.Open > pool)
             problems.Add(new("rewards.open", $"the budget {report.Rewards.Open} exceeds model {modelId}'s reward pool {pool} on chain"));
         return problems;
+    }
+
+    /// <summary>
+    /// The report must be scored on the evaluation set the model owner committed for its epoch before posting
+    /// (RewardDistributor.commitEvaluationSet): a set chosen after the contributions were seen, or one already revealed,
+    /// has a different hash.
+    /// </summary>
+    private async Task CheckEvaluationAsync(PerformanceReport report, long modelId, List<ReportProblem> problems, CancellationToken ct)
+    {
+        var reported = report.Evaluation.TestSetHash.ToString();
+        var committed = report.Epoch <= long.MaxValue ? await index.GetEvaluationCommitmentAsync(modelId, (long)report.Epoch, ct) : null;
+        if (committed is null)
+        {
+            var cursor = await index.GetCursorAsync(ct);
+            problems.Add(new("evaluation.testSetHash", $"model {modelId} has no evaluation set committed for epoch {report.Epoch} (indexed up to block " +
+                $"{cursor?.Number.ToString() ?? "none"}): its owner must seal the test set hash {reported} on chain before the epoch is posted"));
+        }
+        else if (!string.Equals(committed.TestSetHash, reported, StringComparison.OrdinalIgnoreCase))
+            problems.Add(new("evaluation.testSetHash", $"{reported} is not the test set committed on chain for model {modelId} epoch {report.Epoch}: " +
+                $"the commitment is {committed.TestSetHash} (block {committed.BlockNumber}, tx {committed.TxHash})"));
     }
 
     private async Task CheckEpochNumberAsync(PerformanceReport report, List<ReportProblem> problems, CancellationToken ct)

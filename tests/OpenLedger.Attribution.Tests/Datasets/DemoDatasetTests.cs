@@ -87,6 +87,31 @@ public class DemoDatasetTests
     }
 
     [Fact]
+    public void A_split_seed_moves_the_test_rows_away_from_what_the_public_seed_rebuilds_and_is_itself_reproducible()
+    {
+        var rebuilt = DemoReports.PrepareWine();
+        var secret = DemoDataset.Prepare(DataFiles.WineText, 5, corruptShard: 4, DemoReports.Seed, splitSeed: 0x5eC12e7);
+        Assert.NotEqual(rebuilt.TestSetHash, secret.TestSetHash);
+        Assert.NotEqual(rebuilt.Split.TestRows, secret.Split.TestRows);
+        Assert.Equal(rebuilt.Test.ClassCounts(), secret.Test.ClassCounts()); // still stratified, same sizes
+        Assert.Equal(secret.TestSetHash, DemoDataset.Prepare(DataFiles.WineText, 5, corruptShard: 4, DemoReports.Seed, splitSeed: 0x5eC12e7).TestSetHash);
+        Assert.Equal(secret.TestSetHash, Keccak.Hash(secret.TestBytes));
+    }
+
+    [Theory]
+    [InlineData(11ul)]
+    [InlineData(0xdeadbeefUL)]
+    [InlineData(ulong.MaxValue)]
+    public void Whatever_the_secret_split_the_mislabelled_shard_earns_nothing_and_the_clean_ones_earn(ulong splitSeed)
+    {
+        var demo = DemoDataset.Prepare(DataFiles.WineText, 5, corruptShard: 4, DemoReports.Seed, splitSeed: splitSeed);
+        var report = PerformanceReportParser.Parse(KnnReportBuilder.Build(DemoReports.Request(demo)));
+        var values = AttributionEngine.Distribute(report).Contributions.ToDictionary(c => (int)c.Id, c => c.Value);
+        Assert.True(values[5] <= 0, $"corrupted shard valued {values[5]}");
+        Assert.All(values.Where(v => v.Key != 5), v => Assert.True(v.Value > 0, $"clean contribution {v.Key} valued {v.Value}"));
+    }
+
+    [Fact]
     public void Iris_prepares_the_same_way()
     {
         var demo = DemoDataset.Prepare(DataFiles.IrisText, 3, corruptShard: null, seed: 1);

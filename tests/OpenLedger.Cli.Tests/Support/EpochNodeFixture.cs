@@ -82,7 +82,10 @@ public sealed class EpochNodeFixture : IAsyncLifetime
         return _clients[index] = OpenLedgerDeployment.Load(DeploymentFile).Connect(client);
     }
 
-    /// <summary>A model owned by account 0 with one contribution per contributor and a funded reward pool; waits for the index.</summary>
+    /// <summary>
+    /// A model owned by account 0 with one contribution per contributor, a funded reward pool and epoch 1's evaluation set
+    /// sealed (<see cref="Reports.TestSetHash"/>); waits for the index.
+    /// </summary>
     public async Task<long> NewModelAsync(int[] contributors, BigInteger pool)
     {
         var admin = await AsAsync(0);
@@ -92,6 +95,7 @@ public sealed class EpochNodeFixture : IAsyncLifetime
             await (await AsAsync(c)).Registry.RegisterAsync(modelId, new Entry(Keccak.Hash($"cli-epoch-content-{++_content}"), Kind.Data, 0, "ipfs://c"));
         await admin.Token.ApproveAsync(OpenLedgerDeployment.Load(DeploymentFile).RewardDistributor.Address, pool);
         await admin.Distributor.FundRewardPoolAsync(modelId, pool);
+        await admin.Distributor.CommitEvaluationSetAsync(modelId, 1, Reports.TestSetHash(modelId, 1));
         await WaitForIndexAsync();
         return modelId;
     }

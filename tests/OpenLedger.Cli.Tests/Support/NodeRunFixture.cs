@@ -75,8 +75,11 @@ public sealed class NodeRunFixture : IAsyncLifetime
         return _clients[index] = OpenLedgerDeployment.Load(DeploymentFile).Connect(client);
     }
 
-    /// <summary>A model owned by account 0, contribution i registered by account i + 1 with content hash i, a funded reward pool; waits for the index.</summary>
-    public async Task<long> NewModelAsync(IReadOnlyList<Hash32> contents, BigInteger pool)
+    /// <summary>
+    /// A model owned by account 0, contribution i registered by account i + 1 with content hash i, a funded reward pool and
+    /// (unless <paramref name="sealEpochOne"/> is false) epoch 1's evaluation set sealed as <see cref="Reports.TestSetHash"/>; waits for the index.
+    /// </summary>
+    public async Task<long> NewModelAsync(IReadOnlyList<Hash32> contents, BigInteger pool, bool sealEpochOne = true)
     {
         var admin = await AsAsync(0);
         await admin.Registry.CreateModelAsync("ipfs://knn-model", new Policy(0, 0, 0, 0, 0, false));
@@ -88,6 +91,7 @@ public sealed class NodeRunFixture : IAsyncLifetime
             await admin.Token.ApproveAsync(OpenLedgerDeployment.Load(DeploymentFile).RewardDistributor.Address, pool);
             await admin.Distributor.FundRewardPoolAsync(modelId, pool);
         }
+        if (sealEpochOne) await admin.Distributor.CommitEvaluationSetAsync(modelId, 1, Reports.TestSetHash(modelId, 1));
         await WaitForIndexAsync();
         return modelId;
     }

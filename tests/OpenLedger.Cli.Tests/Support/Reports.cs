@@ -1,5 +1,6 @@
 using System.Numerics;
 using System.Text.Json.Nodes;
+using OpenLedger.Ethereum.Primitives;
 using OpenLedger.Indexer.Store.Views;
 
 namespace OpenLedger.Cli.Tests.Support;
@@ -7,6 +8,9 @@ namespace OpenLedger.Cli.Tests.Support;
 /// <summary>Performance reports (method "scores") built from the index's view of a model's contributions, as the node's epoch tests build them.</summary>
 public static class Reports
 {
+    /// <summary>The test set hash a built report carries (and the fixtures seal), distinct per model and epoch.</summary>
+    public static Hash32 TestSetHash(long modelId, long epoch) => Keccak.Hash($"cli-tests test set of model {modelId} epoch {epoch}");
+
     public static JsonObject Build(long modelId, long epoch, IReadOnlyList<ContributionView> contributions, double[] scores, BigInteger open, BigInteger shares)
     {
         var entries = new JsonArray();
@@ -27,7 +31,7 @@ public static class Reports
             ["schema"] = "openledger.performance-report/v1",
             ["modelId"] = modelId.ToString(),
             ["epoch"] = epoch,
-            ["evaluation"] = new JsonObject { ["metric"] = "accuracy", ["score"] = 0.91, ["baseline"] = 0.5, ["testSetHash"] = "0x" + new string('7', 64) },
+            ["evaluation"] = new JsonObject { ["metric"] = "accuracy", ["score"] = 0.91, ["baseline"] = 0.5, ["testSetHash"] = TestSetHash(modelId, epoch).ToString() },
             ["contributions"] = entries,
             ["attribution"] = new JsonObject { ["method"] = "scores", ["parameters"] = new JsonObject(), ["evidence"] = new JsonObject { ["scores"] = evidence } },
             ["rewards"] = new JsonObject { ["open"] = open.ToString(), ["shares"] = shares.ToString() },

@@ -80,6 +80,15 @@ public sealed class FullDeploymentOnHardhatTests(ChainFixture chain) : IClassFix
         var leaf = Keccak.Hash(Keccak.Hash(AbiEncoder.Encode(
             [AbiType.UInt256, AbiType.Address, AbiType.UInt256, AbiType.UInt256], [0, contributor, 400, 10])).AsSpan());
         var reportHash = Keccak.Hash("report");
+        // No epoch is posted before the model owner (here the admin) seals its evaluation set.
+        var unsealed = await Assert.ThrowsAsync<ContractRevertException>(() => admin.Distributor.PostEpochAsync(1, 1, leaf, 400, 10, reportHash, "ipfs://report"));
+        Assert.True(unsealed.TryGetError<DistributorEvaluationNotCommittedError>(out var notCommitted));
+        Assert.Equal(new DistributorEvaluationNotCommittedError(1, 1), notCommitted);
+        var testSetHash = Keccak.Hash("test set");
+        var sealedSet = await admin.Distributor.CommitEvaluationSetAsync(1, 1, testSetHash);
+        Assert.Equal(new EvaluationSetCommittedEvent(1, 1, testSetHash), sealedSet.Events<EvaluationSetCommittedEvent>().Single());
+        var commitment = await reader.Distributor.EvaluationCommitmentAsync(1, 1);
+        Assert.Equal((testSetHash, sealedSet.BlockNumber), (commitment.TestSetHash, commitment.CommittedAtBlock));
         var posted = (await admin.Distributor.PostEpochAsync(1, 1, leaf, 400, 10, reportHash, "ipfs://report")).Events<EpochPostedEvent>().Single();
         Assert.Equal((leaf, (BigInteger)400, (BigInteger)10, reportHash, "ipfs://report"), (posted.Root, posted.TotalOpen, posted.TotalShares, posted.ReportHash, posted.ReportURI));
 
@@ -107,7 +116,7 @@ public sealed class FullDeploymentOnHardhatTests(ChainFixture chain) : IClassFix
             deployment.RewardDistributor.Address, deployment.RewardDistributor.DeploymentBlock, BlockTag.Latest));
         var history = logs.Select(l => RewardDistributorAbi.Events.Decode(l)!.Event.Name).ToList();
         // The constructor grants the admin role and sets the challenge window; wiring grants the reporter role.
-        Assert.Equal(["RoleGranted", "ChallengeWindowUpdated", "RoleGranted", "RewardPoolFunded", "EpochPosted", "Claimed"], history);
+        Assert.Equal(["RoleGranted", "ChallengeWindowUpdated", "RoleGranted", "RewardPoolFunded", "EvaluationSetCommitted", "EpochPosted", "Claimed"], history);
 
         var again = await Assert.ThrowsAsync<ContractRevertException>(() => asContributor.Distributor.ClaimAsync(1, 1, 0, contributor, 400, 10, []));
         Assert.True(again.TryGetError<DistributorAlreadyClaimedError>(out var claimed));

@@ -2,7 +2,7 @@
 //   OPENLEDGER_RPC_URL=http://127.0.0.1:PORT LOAD_OUT=deployment.json npx hardhat run tests/OpenLedger.Indexer.Tests/scripts/load.js --network localhost
 // LOAD_LIFECYCLE=1 plays every event type (models, policies, validators, commit/reveal, a reveal taking content back
 // from a copier registered in its block, every register path, flags,
-// dismissals, slashes, bond withdrawals, revenue, reward pool, epochs posted/vetoed/re-posted, claims, share
+// dismissals, slashes, bond withdrawals, revenue, reward pool, evaluation sets sealed, epochs posted/vetoed/re-posted, claims, share
 // transfers). LOAD_CONTRIBUTIONS=N then registers N more through registerBatch, LOAD_BATCH entries per
 // transaction and LOAD_TXS_PER_BLOCK transactions per block (keep it near 5-10: Hardhat re-executes its pending pool
 // on every send while automine is off, so large blocks make loading quadratic). LOAD_SINGLES=N then registers N more
@@ -62,10 +62,13 @@ async function lifecycle({ token, registry, shares, distributor }, signers) {
   const leaves = contributors.map((c, i) => [i, c.address, OPEN(10 + i), OPEN(100 + i)]);
   const tree = StandardMerkleTree.of(leaves, ["uint256", "address", "uint256", "uint256"]);
   const total = (k) => leaves.reduce((s, l) => s + l[k], 0n);
+  // Every epoch is evaluated on a set its model owner sealed first; the vetoed epoch 2 is posted again on its own.
+  await send(distributor.connect(owner).commitEvaluationSet(modelId, 1, hash("test-set-1")));
   await send(distributor.connect(admin).postEpoch(modelId, 1, tree.root, total(2), total(3), hash("report-1"), "ipfs://load/report-1"));
   await ethers.provider.send("evm_increaseTime", [Number(await distributor.challengeWindow()) + 1]);
   await ethers.provider.send("evm_mine", []);
   for (const [i, leaf] of tree.entries()) if (i < 4) await send(distributor.connect(user).claim(modelId, 1, ...leaf, tree.getProof(i)));
+  await send(distributor.connect(owner).commitEvaluationSet(modelId, 2, hash("test-set-2")));
   await send(distributor.connect(admin).postEpoch(modelId, 2, tree.root, total(2), total(3), hash("report-2"), "ipfs://load/report-2"));
   await send(distributor.connect(owner).vetoEpoch(modelId, 2, "report does not reproduce"));
   await send(distributor.connect(admin).postEpoch(modelId, 2, tree.root, total(2), total(3), hash("report-2b"), "ipfs://load/report-2b"));

@@ -24,6 +24,9 @@ public sealed class EpochPostingTests(EpochChain chain)
         var report = ReportJson.Build(model, 1, contributions, c => scores[contributions.ToList().IndexOf(c) % 4],
             700 * EpochChain.Ether + 3, 5_000 * EpochChain.Ether + 1);
         var bytes = ReportJson.Bytes(report);
+        // The owner sealed the epoch's test set before it was posted: anyone can read the commitment already.
+        var sealedSet = await chain.Client.GetJsonAsync($"/models/{model}/epochs/1/evaluation");
+        Assert.Equal(ReportJson.TestSetHash(model, 1).ToString(), sealedSet["testSetHash"]!.GetValue<string>());
 
         using var response = await chain.PostReportAsync(bytes);
         var body = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
@@ -41,6 +44,7 @@ public sealed class EpochPostingTests(EpochChain chain)
         await chain.WaitForIndexAsync();
         var epochs = await chain.Client.GetJsonAsync($"/models/{model}/epochs");
         Assert.Equal(body["root"]!.GetValue<string>(), epochs["items"]![0]!["epoch"]!["root"]!.GetValue<string>());
+        Assert.Equal(sealedSet.ToJsonString(), epochs["items"]![0]!["evaluation"]!.ToJsonString());
         using var served = await chain.Client.GetAsync($"/models/{model}/epochs/1/report");
         Assert.Equal(bytes, await served.Content.ReadAsByteArrayAsync());
         Assert.Equal($"\"{posted.ReportHash}\"", served.Headers.ETag!.Tag);

@@ -139,6 +139,34 @@ public sealed class ReportRejectionTests(EpochChain chain)
     }
 
     [Fact]
+    public async Task Report_for_an_epoch_without_a_sealed_evaluation_set_is_rejected_by_its_test_set_hash_until_the_owner_seals_it()
+    {
+        var model = await chain.NewModelAsync([2, 3], 100 * EpochChain.Ether, sealEpochOne: false);
+        var report = ReportJson.Build(model, 1, await chain.ContributionsAsync(model), _ => 1.0, 10 * EpochChain.Ether, 1_000);
+        var hash = ReportJson.TestSetHash(model, 1);
+        await AssertRejectedAsync(model, report, "evaluation.testSetHash",
+            $"model {model} has no evaluation set committed for epoch 1 (indexed up to block ");
+        await AssertRejectedAsync(model, report, "evaluation.testSetHash", $"its owner must seal the test set hash {hash} on chain");
+
+        // Sealed, the very same report goes through: the missing commitment was its only fault.
+        await chain.SealAsync(model, 1);
+        await chain.WaitForIndexAsync();
+        using var response = await chain.PostReportAsync(ReportJson.Bytes(report));
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Test_set_hash_other_than_the_sealed_one_is_rejected_naming_both_hashes()
+    {
+        var (model, report) = await HonestReportAsync();
+        var chosenLater = Keccak.Hash("a test set picked after seeing the contributions");
+        report["evaluation"]!["testSetHash"] = chosenLater.ToString();
+        var problem = await AssertRejectedAsync(model, report, "evaluation.testSetHash",
+            $"{chosenLater} is not the test set committed on chain for model {model} epoch 1: the commitment is {ReportJson.TestSetHash(model, 1)} (block ");
+        Assert.Single(problem["errors"]!.AsObject()); // nothing else in the report is at fault
+    }
+
+    [Fact]
     public async Task Budget_above_the_reward_pool_on_chain_is_rejected()
     {
         var (model, report) = await HonestReportAsync(pool: 5 * EpochChain.Ether);

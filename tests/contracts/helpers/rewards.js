@@ -41,9 +41,22 @@ async function deployRewardsFixture() {
   return { ...deployment, modelId, modelOwner, alice, bob, carol, funder, other };
 }
 
-/** Funds the pool with exactly the tree's OPEN, posts `epoch`, and (unless `open` is false) ends its window. */
+/** The test set hash the helpers seal for (model, epoch): distinct per epoch, as a model never seals a set twice. */
+const testSetHashOf = (modelId, epoch) => ethers.id(`test set of model ${modelId} epoch ${epoch}`);
+
+/** Has the model owner seal the epoch's evaluation set (postEpoch requires it), unless it is sealed already. */
+async function sealEvaluation(f, epoch, modelId = f.modelId) {
+  const sealed = await f.distributor.evaluationCommitment(modelId, epoch);
+  if (sealed.testSetHash !== ethers.ZeroHash) return sealed.testSetHash;
+  const hash = testSetHashOf(modelId, epoch);
+  await f.distributor.connect(f.modelOwner).commitEvaluationSet(modelId, epoch, hash);
+  return hash;
+}
+
+/** Seals the evaluation set, funds the pool with exactly the tree's OPEN, posts `epoch`, and (unless `open` is false) ends its window. */
 async function postTree(f, leaves, { epoch = 1n, modelId = f.modelId, open = true } = {}) {
   const t = buildTree(leaves);
+  await sealEvaluation(f, epoch, modelId);
   if (t.totalOpen > 0n) await f.distributor.connect(f.funder).fundRewardPool(modelId, t.totalOpen);
   await f.distributor
     .connect(f.reporter)
@@ -59,4 +72,15 @@ async function distributorSigner(f) {
   return ethers.getImpersonatedSigner(address);
 }
 
-module.exports = { LEAF_TYPES, WINDOW, OPEN, POLICY, buildTree, deployRewardsFixture, postTree, distributorSigner };
+module.exports = {
+  LEAF_TYPES,
+  WINDOW,
+  OPEN,
+  POLICY,
+  buildTree,
+  deployRewardsFixture,
+  postTree,
+  sealEvaluation,
+  testSetHashOf,
+  distributorSigner,
+};

@@ -31,6 +31,10 @@ public sealed class RewardDistributorService
     public Task<TransactionReceipt> ClaimBatchAsync(IReadOnlyList<global::OpenLedger.Contracts.Distributor.Claim> claims, CancellationToken ct = default) =>
         Contract.SendAsync(new ClaimBatchFunction(claims), ct: ct);
 
+    /// <summary><c>commitEvaluationSet(uint256,uint256,bytes32)</c>: sends a transaction and waits for its receipt.</summary>
+    public Task<TransactionReceipt> CommitEvaluationSetAsync(BigInteger modelId, BigInteger epochNumber, Hash32 testSetHash, CancellationToken ct = default) =>
+        Contract.SendAsync(new CommitEvaluationSetFunction(modelId, epochNumber, testSetHash), ct: ct);
+
     /// <summary><c>DEFAULT_ADMIN_ROLE()</c> (view).</summary>
     public Task<Hash32> DefaultAdminRoleAsync(BlockTag? block = null, CancellationToken ct = default) =>
         Contract.CallAsync(new DefaultAdminRoleFunction(), block, ct);
@@ -38,6 +42,10 @@ public sealed class RewardDistributorService
     /// <summary><c>epoch(uint256,uint256)</c> (view).</summary>
     public Task<global::OpenLedger.Contracts.Distributor.Epoch> EpochAsync(BigInteger modelId, BigInteger epochNumber, BlockTag? block = null, CancellationToken ct = default) =>
         Contract.CallAsync(new EpochFunction(modelId, epochNumber), block, ct);
+
+    /// <summary><c>evaluationCommitment(uint256,uint256)</c> (view).</summary>
+    public Task<global::OpenLedger.Contracts.Distributor.EvaluationCommitment> EvaluationCommitmentAsync(BigInteger modelId, BigInteger epochNumber, BlockTag? block = null, CancellationToken ct = default) =>
+        Contract.CallAsync(new EvaluationCommitmentFunction(modelId, epochNumber), block, ct);
 
     /// <summary><c>fundRewardPool(uint256,uint256)</c>: sends a transaction and waits for its receipt.</summary>
     public Task<TransactionReceipt> FundRewardPoolAsync(BigInteger modelId, BigInteger amount, CancellationToken ct = default) =>

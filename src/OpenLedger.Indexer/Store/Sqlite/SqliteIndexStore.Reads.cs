@@ -117,6 +117,27 @@ public sealed partial class SqliteIndexStore
             $"SELECT {EpochColumns} FROM epochs WHERE model_id = @modelId ORDER BY epoch;", new { modelId }, cancellationToken: cancellationToken))).AsList();
     }
 
+    private const string EvaluationCommitmentColumns = """
+        model_id AS ModelId, epoch AS Epoch, test_set_hash AS TestSetHash, block_number AS BlockNumber, tx_hash AS TxHash
+        """;
+
+    // The contract takes one commitment per (model, epoch); should two rows ever meet, the first on chain is the one it kept.
+    public async Task<EvaluationCommitmentView?> GetEvaluationCommitmentAsync(long modelId, long epoch, CancellationToken cancellationToken)
+    {
+        await using var c = await OpenAsync(cancellationToken);
+        return await c.QueryFirstOrDefaultAsync<EvaluationCommitmentView>(new CommandDefinition(
+            $"SELECT {EvaluationCommitmentColumns} FROM evaluation_commitments WHERE model_id = @modelId AND epoch = @epoch ORDER BY block_number, log_index LIMIT 1;",
+            new { modelId, epoch }, cancellationToken: cancellationToken));
+    }
+
+    public async Task<IReadOnlyList<EvaluationCommitmentView>> ListEvaluationCommitmentsAsync(long modelId, CancellationToken cancellationToken)
+    {
+        await using var c = await OpenAsync(cancellationToken);
+        return (await c.QueryAsync<EvaluationCommitmentView>(new CommandDefinition(
+            $"SELECT {EvaluationCommitmentColumns} FROM evaluation_commitments WHERE model_id = @modelId ORDER BY epoch, block_number, log_index;",
+            new { modelId }, cancellationToken: cancellationToken))).AsList();
+    }
+
     public async Task<IReadOnlyList<ClaimView>> ListClaimsAsync(long modelId, long? epoch, string? account, CancellationToken cancellationToken)
     {
         await using var c = await OpenAsync(cancellationToken);

@@ -109,6 +109,10 @@ public sealed partial class SqliteIndexStore
             INSERT OR IGNORE INTO challenge_window_updates (block_number, log_index, tx_hash, seconds)
             VALUES (@BlockNumber, @LogIndex, @TxHash, @Seconds);
             """, b.ChallengeWindows);
+        await Run("""
+            INSERT OR IGNORE INTO evaluation_commitments (block_number, log_index, tx_hash, model_id, epoch, test_set_hash)
+            VALUES (@BlockNumber, @LogIndex, @TxHash, @ModelId, @Epoch, @TestSetHash);
+            """, b.EvaluationCommitments);
 
         // Derived state is recomputed from the event tables for every key the batch touches, so replays and
         // partial overlaps give the same result as a single pass.

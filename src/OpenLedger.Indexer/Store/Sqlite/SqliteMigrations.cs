@@ -159,6 +159,15 @@ internal static class SqliteMigrations
         DROP INDEX contributions_id;
         CREATE INDEX contributions_id ON contributions (id);
         """,
+        // 6: the evaluation set a model owner seals for an epoch before it is posted (RewardDistributor.commitEvaluationSet);
+        // the report cross-check and the epoch routes read it by (model, epoch). An event table like the others, so a
+        // reorg deletes a commitment with its block.
+        """
+        CREATE TABLE evaluation_commitments (
+          block_number INTEGER NOT NULL, log_index INTEGER NOT NULL, tx_hash TEXT NOT NULL, model_id INTEGER NOT NULL,
+          epoch INTEGER NOT NULL, test_set_hash TEXT NOT NULL, PRIMARY KEY (block_number, log_index));
+        CREATE INDEX evaluation_commitments_key ON evaluation_commitments (model_id, epoch);
+        """,
     ];
 
     /// <summary>Event tables: every row belongs to the block in block_number and goes away when that block is reorged out.</summary>
@@ -166,6 +175,6 @@ internal static class SqliteMigrations
     [
         "models", "model_policies", "validator_updates", "commitments", "contributions", "flags", "slashes",
         "bond_withdrawals", "supersessions", "revenue_deposits", "revenue_withdrawals", "share_transfers",
-        "reward_pool_fundings", "epoch_postings", "epoch_vetoes", "claims", "challenge_window_updates",
+        "reward_pool_fundings", "epoch_postings", "epoch_vetoes", "claims", "challenge_window_updates", "evaluation_commitments",
     ];
 }

@@ -78,9 +78,11 @@ public sealed class EpochChain : IAsyncLifetime
 
     /// <summary>
     /// Creates a model owned by account 0, registers one contribution for each of <paramref name="contributors"/>
-    /// (Hardhat account indexes), funds its reward pool with <paramref name="pool"/> and waits for the index.
+    /// (Hardhat account indexes), funds its reward pool with <paramref name="pool"/>, seals epoch 1's evaluation set
+    /// (the test set hash <see cref="ReportJson.Build"/> writes; unless <paramref name="sealEpochOne"/> is false) and
+    /// waits for the index.
     /// </summary>
-    public async Task<long> NewModelAsync(int[] contributors, BigInteger pool)
+    public async Task<long> NewModelAsync(int[] contributors, BigInteger pool, bool sealEpochOne = true)
     {
         var admin = await AsAsync(0);
         await admin.Registry.CreateModelAsync("ipfs://model", new Policy(0, 0, 0, 0, 0, false));
@@ -91,9 +93,14 @@ public sealed class EpochChain : IAsyncLifetime
             await admin.Token.ApproveAsync(Deployment.RewardDistributor.Address, pool);
             await admin.Distributor.FundRewardPoolAsync(modelId, pool);
         }
+        if (sealEpochOne) await SealAsync(modelId, 1);
         await WaitForIndexAsync();
         return modelId;
     }
+
+    /// <summary>The model owner (account 0) commits the epoch's test set hash, <see cref="ReportJson.TestSetHash"/> unless given.</summary>
+    public async Task<TransactionReceipt> SealAsync(long modelId, long epoch, Hash32? testSetHash = null) =>
+        await (await AsAsync(0)).Distributor.CommitEvaluationSetAsync(modelId, epoch, testSetHash ?? ReportJson.TestSetHash(modelId, epoch));
 
     public Hash32 NextContent() => Keccak.Hash($"epochs-test-content-{Interlocked.Increment(ref _contentCounter)}");
 

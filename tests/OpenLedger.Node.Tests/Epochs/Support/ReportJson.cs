@@ -1,6 +1,7 @@
 using System.Numerics;
 using System.Text;
 using System.Text.Json.Nodes;
+using OpenLedger.Ethereum.Primitives;
 using OpenLedger.Indexer.Store.Views;
 
 namespace OpenLedger.Node.Tests.Epochs.Support;
@@ -31,13 +32,16 @@ public static class ReportJson
             ["evaluation"] = new JsonObject
             {
                 ["metric"] = "accuracy", ["score"] = 0.91, ["baseline"] = 0.5,
-                ["testSetHash"] = "0x" + new string('7', 64),
+                ["testSetHash"] = TestSetHash(modelId, epoch).ToString(),
             },
             ["contributions"] = entries,
             ["attribution"] = new JsonObject { ["method"] = "scores", ["parameters"] = new JsonObject(), ["evidence"] = new JsonObject { ["scores"] = scores } },
             ["rewards"] = new JsonObject { ["open"] = open.ToString(), ["shares"] = shares.ToString() },
         };
     }
+
+    /// <summary>The test set hash a built report carries, distinct per model and epoch as a model never seals a set twice.</summary>
+    public static Hash32 TestSetHash(long modelId, long epoch) => Keccak.Hash($"node-tests test set of model {modelId} epoch {epoch}");
 
     public static byte[] Bytes(JsonNode report) => Encoding.UTF8.GetBytes(report.ToJsonString());
 }

@@ -1,0 +1,14 @@
+namespace OpenLedger.Indexer.Store.Views;
+
+/// <summary>
+/// The evaluation set a model owner sealed for an epoch: the keccak-256 of its test rows, and where on chain it was
+/// committed. The epoch's report must carry this hash as its test set hash.
+/// </summary>
+public sealed record EvaluationCommitmentView
+{
+    public long ModelId { get; init; }
+    public long Epoch { get; init; }
+    public string TestSetHash { get; init; } = "";
+    public long BlockNumber { get; init; }
+    public string TxHash { get; init; } = "";
+}
