@@ -11,7 +11,7 @@ public sealed class ArenaCommandTests
 
     [Theory]
     [InlineData("--datasets", "mnist", "Unknown dataset 'mnist'; expected one of wine, breast-cancer, digits")]
-    [InlineData("--methods", "knn-magic", "Unknown method 'knn-magic'; expected one of knn-shapley")]
+    [InlineData("--methods", "knn-magic", "Unknown method 'knn-magic'; expected one of neighbour-credit, knn-shapley")]
     [InlineData("--methods", "scores", "Method 'scores' cannot be played by the arena")]
     [InlineData("--strategies", "copy-everything", "Unknown strategy 'copy-everything'; expected one of honest-newcomer")]
     public async Task An_unknown_name_exits_2_naming_it(string option, string value, string message)
@@ -38,7 +38,7 @@ public sealed class ArenaCommandTests
         var board = JsonNode.Parse(run.Out)!;
         Assert.Equal("openledger.arena/v1", board["schema"]!.GetValue<string>());
         Assert.Equal(2 * board["methods"]!.AsArray().Count, board["cells"]!.AsArray().Count);
-        Assert.Matches(@"^arena: 2 strategies x \d+ methods x 1 datasets = \d+ cells in [0-9.]+ s; knn-shapley \(default\) meets \d+/2 targets", run.Err);
+        Assert.Matches(@"^arena: 2 strategies x \d+ methods x 1 datasets = \d+ cells in [0-9.]+ s; neighbour-credit \(default\) meets \d+/2 targets", run.Err);
     }
 
     [Fact]

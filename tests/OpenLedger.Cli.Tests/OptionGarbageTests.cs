@@ -19,7 +19,7 @@ public sealed class OptionGarbageTests
     /// Value types that take "abc" (text and paths) or leave it unconsumed (a flag: "abc" is then an unrecognized
     /// argument); an option of any other type must refuse it with a message that names the option.
     /// </summary>
-    private static readonly Type[] FreeText = [typeof(string), typeof(FileInfo), typeof(DirectoryInfo), typeof(bool), typeof(bool?)];
+    private static readonly Type[] FreeText = [typeof(string), typeof(string[]), typeof(FileInfo), typeof(DirectoryInfo), typeof(bool), typeof(bool?)];
 
     public static TheoryData<string, string> VerbOptions()
     {

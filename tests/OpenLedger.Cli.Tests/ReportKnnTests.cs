@@ -57,7 +57,7 @@ public sealed class ReportKnnTests(NodeRunFixture node)
         var report = PerformanceReportParser.Parse(bytes);
         Assert.Equal(model, (long)report.ModelId);
         Assert.Equal(1UL, report.Epoch);
-        Assert.Equal("knn-shapley", report.Attribution.Method);
+        Assert.Equal("neighbour-credit", report.Attribution.Method);
         Assert.Equal(100 * Ether, report.Rewards.Open);                     // --open defaults to the whole pool
         Assert.Equal(100 * Ether, report.RewardPool);
         Assert.Equal(1000, report.Rewards.Shares);
@@ -97,8 +97,8 @@ public sealed class ReportKnnTests(NodeRunFixture node)
         Assert.Contains($"ignored: {Path.Combine(data, "held-out.csv")}: content hash {Demo.TestSetHash} is not a contribution of this model", run.Err);
         Assert.Contains($"ignored: {Path.Combine(data, "zz-copy-of-shard-0.csv")}: same content as {Path.Combine(data, "shard-0.csv")}", run.Err);
         Assert.Matches($@"report hash +{Keccak.Hash(await File.ReadAllBytesAsync(output))}", run.Out);
-        Assert.Contains("accuracy (3-NN)", run.Out);
-        Assert.Contains("knn-shapley value", run.Out);
+        Assert.Contains("knn-agreement@3 (neighbour-credit)", run.Out);
+        Assert.Contains(" value ", run.Out);
         Assert.Contains("12.5 OPEN of a pool of 100, 1000 shares", run.Out);
         // Rows in registration order: shard 0, 1, 2 were registered in that order.
         var rows = Demo.Shards.Select(shard => run.Out.IndexOf($" shard-{shard.Index}.csv ", StringComparison.Ordinal)).ToArray();
@@ -106,7 +106,7 @@ public sealed class ReportKnnTests(NodeRunFixture node)
         Assert.Equal(rows.Order(), rows);
         var report = PerformanceReportParser.Parse(await File.ReadAllBytesAsync(output));
         Assert.Equal(12.5m * 1_000_000_000_000_000_000m, (decimal)report.Rewards.Open);
-        Assert.Equal(3, ((OpenLedger.Attribution.Methods.KnnShapleyEvidence)report.Attribution.Evidence).K);
+        Assert.Equal(3, ((OpenLedger.Attribution.Methods.NeighbourCreditEvidence)report.Attribution.Evidence).K);
     }
 
     [Fact]

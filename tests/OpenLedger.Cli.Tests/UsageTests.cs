@@ -29,7 +29,6 @@ public sealed class UsageTests
     [InlineData("evaluation commit --model 1 --epoch 1 --mnemonic-env M")]                // --file missing
     [InlineData("evaluation commit --model 1 --epoch 0 --file t.csv --mnemonic-env M")]  // epochs start at 1
     [InlineData("evaluation commit --model 1 --file t.csv --mnemonic-env M")]             // --epoch missing
-    [InlineData("evaluation commit --model 1 --epoch 1 --file t.csv")]                    // no signer
     public async Task Bad_usage_exits_2_with_an_error_line(string commandLine)
     {
         var run = await CliRunner.RunAsync(commandLine.Split(' '));

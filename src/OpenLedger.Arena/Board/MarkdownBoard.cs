@@ -93,6 +93,12 @@ public static class MarkdownBoard
             s.Append($"| `{strategy.Name}` | ")
              .Append(string.Join(" | ", board.Methods.Select(m => Short(board.Get(d.Name, strategy.Name, m.Name))))).Append(" |\n");
 
+        // A board played without the default method (--methods) has no detail table to show.
+        if (board.Methods.All(m => m.Name != board.DefaultMethod))
+        {
+            s.Append('\n');
+            return;
+        }
         s.Append($"\n### {d.Name}: `{board.DefaultMethod}` in detail\n\n")
          .Append("| attack | target | attacker's share | reference | original Δ | max honest Δ | honest lost | flagged | excluded | value | result |\n")
          .Append("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |\n");

@@ -20,7 +20,7 @@ public sealed class ArenaCommand : VerbCommand
     private readonly Option<string[]> _datasets = List("--datasets", $"datasets to play on (default: all; --quick: wine): {string.Join(", ", ArenaDatasets())}");
     private readonly Option<string[]> _methods = List("--methods", $"attribution methods to play (default: all the arena can play): {string.Join(", ", MethodCatalog.Names)}");
     private readonly Option<string[]> _strategies = List("--strategies", "attack strategies to play (default: all; --quick: one or two per family); see docs/arena.md");
-    private readonly Option<ulong> _seed = new("--seed") { Description = "seed of the board: splits, shards and every strategy's draws", DefaultValueFactory = _ => 14 };
+    private readonly Option<ulong> _seed = Infrastructure.Options.Integer("--seed", "seed of the board: splits, shards and every strategy's draws", 0UL, ulong.MaxValue, 14UL);
     private readonly Option<string> _format = new("--format") { Description = "markdown or json", DefaultValueFactory = _ => "markdown" };
     private readonly Option<bool> _quick = new("--quick") { Description = "a small smoke board: wine, a few strategies, fewer samples (seconds)" };
     private readonly Option<DirectoryInfo> _data = new("--data") { Description = "the repository's data folder", DefaultValueFactory = _ => new DirectoryInfo("data") };

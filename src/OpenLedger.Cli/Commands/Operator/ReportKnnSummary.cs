@@ -58,7 +58,7 @@ public sealed record ReportKnnSummary(string OutPath, Hash32 ReportHash, Perform
         Row("epoch", s.Report.Epoch.ToString(CultureInfo.InvariantCulture));
         Row("contributions", s.Report.Contributions.Count.ToString(CultureInfo.InvariantCulture));
         Row("test rows", s.TestRows.ToString(CultureInfo.InvariantCulture));
-        Row($"accuracy ({s.K}-NN)", evaluation.Score.ToString("0.0000", CultureInfo.InvariantCulture));
+        Row($"{evaluation.Metric} ({s.Distribution.Method})", evaluation.Score.ToString("0.0000", CultureInfo.InvariantCulture));
         Row("baseline", evaluation.Baseline.ToString("0.0000", CultureInfo.InvariantCulture));
         Row("test set hash", evaluation.TestSetHash.ToString());
         Row("rewards", $"{Amounts.Format(s.Report.Rewards.Open)} OPEN of a pool of {Amounts.Format(s.Report.RewardPool ?? 0)}, {s.Report.Rewards.Shares} shares");
