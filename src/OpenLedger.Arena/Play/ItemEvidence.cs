@@ -27,10 +27,12 @@ public static class ItemEvidence
             CohortBoundaries: scenario.CohortBoundaries);
         // The base report (k-NN accuracy, majority baseline) is the coalition game's; each item-level method gets the
         // whole report the product builds for it, with its own score and baseline.
-        var report = KnnReportBuilder.BuildJson(request);
+        // Each report is built once: the base is the knn-shapley one, kept whole for that method and without its
+        // attribution for the coalition game.
+        var methodReports = KnnReportBuilder.Methods.ToDictionary(m => m, m => KnnReportBuilder.BuildJson(request with { Method = m }));
+        var report = methodReports[request.Method].DeepClone().AsObject();
         var attribution = report["attribution"]!.AsObject();
         report.Remove("attribution");
-        var methodReports = KnnReportBuilder.Methods.ToDictionary(m => m, m => KnnReportBuilder.BuildJson(request with { Method = m }));
 
         var evidence = attribution["evidence"]!;
         var index = ids.Select((id, i) => (id, i)).ToDictionary(x => x.id, x => x.i);
