@@ -1,5 +1,5 @@
 using System.Numerics;
-using OpenLedger.Attribution.Datasets;
+using OpenLedger.Training.Datasets;
 using OpenLedger.Cli.Infrastructure;
 
 namespace OpenLedger.Demo;

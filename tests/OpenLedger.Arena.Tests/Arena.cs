@@ -1,6 +1,6 @@
 using OpenLedger.Arena.Data;
 using OpenLedger.Arena.Strategies;
-using OpenLedger.Attribution.Datasets;
+using OpenLedger.Training.Datasets;
 using OpenLedger.Attribution.Sampling;
 using OpenLedger.TestSupport;
 

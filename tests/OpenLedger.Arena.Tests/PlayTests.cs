@@ -1,6 +1,6 @@
 using OpenLedger.Arena.Play;
 using OpenLedger.Arena.Strategies;
-using OpenLedger.Attribution.Datasets;
+using OpenLedger.Training.Datasets;
 using OpenLedger.Attribution.Methods;
 
 namespace OpenLedger.Arena.Tests;

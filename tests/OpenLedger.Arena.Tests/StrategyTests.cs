@@ -1,7 +1,7 @@
 using OpenLedger.Arena.Data;
 using OpenLedger.Arena.Play;
 using OpenLedger.Arena.Strategies;
-using OpenLedger.Attribution.Datasets;
+using OpenLedger.Training.Datasets;
 using OpenLedger.Attribution.Sampling;
 
 namespace OpenLedger.Arena.Tests;

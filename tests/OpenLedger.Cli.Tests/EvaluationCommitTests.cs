@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using OpenLedger.Attribution.Datasets;
+using OpenLedger.Training.Datasets;
 using OpenLedger.Cli.Tests.Support;
 using OpenLedger.Ethereum.Primitives;
 using OpenLedger.TestSupport;

@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using OpenLedger.Attribution.Datasets;
+using OpenLedger.Training.Datasets;
 using OpenLedger.Attribution.Reports;
 using OpenLedger.Cli.Tests.Support;
 using OpenLedger.Contracts.Registry;

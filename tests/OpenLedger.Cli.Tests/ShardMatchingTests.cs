@@ -1,5 +1,5 @@
 using System.Numerics;
-using OpenLedger.Attribution.Datasets;
+using OpenLedger.Training.Datasets;
 using OpenLedger.Attribution.Reports;
 using OpenLedger.Cli.Commands.Operator;
 using OpenLedger.Ethereum.Primitives;

@@ -1,6 +1,6 @@
 using System.IO.Compression;
 using System.Text;
-using OpenLedger.Attribution.Datasets;
+using OpenLedger.Training.Datasets;
 
 namespace OpenLedger.Arena.Data;
 

@@ -1,10 +1,11 @@
 using System.Numerics;
+using OpenLedger.Attribution.Methods;
 
 namespace OpenLedger.Arena.Play;
 
 /// <summary>
 /// The utility of a coalition of contributions: the accuracy on the evaluation split of the k-NN classifier retrained
-/// on exactly the coalition's items (the same classifier as <see cref="OpenLedger.Attribution.Datasets.KnnClassifier"/>:
+/// on exactly the coalition's items (the same classifier as <see cref="OpenLedger.Training.Datasets.KnnClassifier"/>:
 /// Euclidean, ties by item position, majority vote, a tied vote to the tied class with the nearest member); the
 /// empty coalition is worth the report's baseline. Each test point's items are sorted by distance once, so a
 /// coalition's evaluation only walks each list to its first K members. Utilities are memoised per coalition.
@@ -38,7 +39,7 @@ public sealed class CoalitionGame
             var point = report.Test.AsSpan(t * d, d);
             for (var i = 0; i < _items; i++)
             {
-                distances[i] = SquaredDistance(report.Items.AsSpan(i * d, d), point);
+                distances[i] = Distances.SquaredEuclidean(report.Items.AsSpan(i * d, d), point);
                 order[i] = i;
             }
             Array.Sort(distances, order);
@@ -92,17 +93,5 @@ public sealed class CoalitionGame
         var mask = 0UL;
         foreach (var id in members) mask |= 1UL << (int)(id - 1);
         return Utility(mask);
-    }
-
-    /// <summary>Summed in feature order, as the classifier and KNN-Shapley sum it, so equal distances stay equal.</summary>
-    private static double SquaredDistance(ReadOnlySpan<double> a, ReadOnlySpan<double> b)
-    {
-        var sum = 0.0;
-        for (var i = 0; i < a.Length; i++)
-        {
-            var diff = a[i] - b[i];
-            sum += diff * diff;
-        }
-        return sum;
     }
 }

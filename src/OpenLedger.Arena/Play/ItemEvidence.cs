@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Numerics;
 using System.Text.Json.Nodes;
-using OpenLedger.Attribution.Datasets;
+using OpenLedger.Training.Datasets;
 using OpenLedger.Attribution.Reports;
 
 namespace OpenLedger.Arena.Play;

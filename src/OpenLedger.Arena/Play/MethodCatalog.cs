@@ -1,4 +1,4 @@
-using OpenLedger.Attribution.Datasets;
+using OpenLedger.Training.Datasets;
 using OpenLedger.Attribution.Methods;
 
 namespace OpenLedger.Arena.Play;

@@ -28,7 +28,7 @@ public sealed record JunkStrategy(string Name, JunkKind Kind, double Multiple) :
     public AttackPlan Plan(ArenaData data, DeterministicRandom random) =>
         new([new Submission(Play.ArenaWallets.Attacker, Rows(data, Kind, (int)Math.Round(Multiple * data.Published.Count), random))]);
 
-    public static Attribution.Datasets.LabelledDataset Rows(ArenaData data, JunkKind kind, int count, DeterministicRandom random)
+    public static Training.Datasets.LabelledDataset Rows(ArenaData data, JunkKind kind, int count, DeterministicRandom random)
     {
         var classes = data.Published.ClassNames;
         return RowMaker.Generate(classes, data.Published.Features, Math.Max(count, 1), row =>

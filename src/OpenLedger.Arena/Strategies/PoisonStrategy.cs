@@ -1,5 +1,5 @@
 using OpenLedger.Arena.Data;
-using OpenLedger.Attribution.Datasets;
+using OpenLedger.Training.Datasets;
 using OpenLedger.Attribution.Sampling;
 
 namespace OpenLedger.Arena.Strategies;

@@ -1,4 +1,4 @@
-using OpenLedger.Attribution.Datasets;
+using OpenLedger.Training.Datasets;
 
 namespace OpenLedger.Arena.Strategies;
 

@@ -60,7 +60,7 @@ public static class KnnShapleyCore
         var d = test.Length;
         for (var i = 0; i < n; i++)
         {
-            distances[i] = SquaredDistance(items.AsSpan(i * d, d), test);
+            distances[i] = Distances.SquaredEuclidean(items.AsSpan(i * d, d), test);
             order[i] = i;
         }
         Array.Sort(distances, order);
@@ -90,16 +90,5 @@ public static class KnnShapleyCore
             if (i - start > 1) Array.Sort(order, start, i - start);
             start = i;
         }
-    }
-
-    internal static double SquaredDistance(ReadOnlySpan<double> a, ReadOnlySpan<double> b)
-    {
-        var sum = 0.0;
-        for (var i = 0; i < a.Length; i++)
-        {
-            var diff = a[i] - b[i];
-            sum += diff * diff;
-        }
-        return sum;
     }
 }

@@ -111,7 +111,7 @@ public static class NeighbourCreditCore
         {
             var n = ItemLabels.Length;
             for (var i = 0; i < n; i++)
-                if (Credited[i]) distances[i] = KnnShapleyCore.SquaredDistance(Items.AsSpan(i * Dimensions, Dimensions), test);
+                if (Credited[i]) distances[i] = Distances.SquaredEuclidean(Items.AsSpan(i * Dimensions, Dimensions), test);
             var p = label < Prior.Length ? Prior[label] : 0.0;
             var held = 0;
             foreach (var stage in Stages)

@@ -4,7 +4,7 @@ using System.Globalization;
 using System.Numerics;
 using System.Text;
 using OpenLedger.Attribution;
-using OpenLedger.Attribution.Datasets;
+using OpenLedger.Training.Datasets;
 using OpenLedger.Attribution.Reports;
 using OpenLedger.Cli.Infrastructure;
 using OpenLedger.Ethereum.Primitives;
@@ -14,7 +14,7 @@ namespace OpenLedger.Cli.Commands.Operator;
 /// <summary>
 /// report knn: the model owner's performance report for an epoch, from a k-NN model trained on the data of the
 /// contributions actually registered (matched to files by content hash) and scored on a held-out split, with
-/// KNN-Shapley evidence (src/OpenLedger.Attribution/Datasets). The report is validated and attributed before it is
+/// KNN-Shapley evidence (src/OpenLedger.Training/Datasets). The report is validated and attributed before it is
 /// written, so what lands in --out is what the node will accept and how it will split the rewards.
 /// </summary>
 public sealed class ReportKnnCommand : VerbCommand

@@ -1,4 +1,4 @@
-using OpenLedger.Attribution.Datasets;
+using OpenLedger.Training.Datasets;
 using OpenLedger.Cli.Infrastructure;
 using OpenLedger.Ethereum.Primitives;
 

@@ -1,6 +1,6 @@
 using System.CommandLine;
 using System.Numerics;
-using OpenLedger.Attribution.Datasets;
+using OpenLedger.Training.Datasets;
 using OpenLedger.Cli.Commands.Operator;
 using OpenLedger.Cli.Infrastructure;
 using OpenLedger.Ethereum.Primitives;
