@@ -20,7 +20,9 @@ public static class AttributionEngine
         var method = AttributionMethods.Get(report.Attribution.Method);
         var computed = method.Compute(report.Attribution.Evidence, new AttributionContext(excluded, report.Contributions));
         if (computed.Utilities is { } u) CheckEfficiency(report.Evaluation, u);
-        var harmfulFractionThreshold = (report.Attribution.Evidence as NeighbourCreditEvidence)?.HarmfulFractionThreshold;
+        var neighbourEvidence = report.Attribution.Evidence as NeighbourCreditEvidence;
+        var harmfulFractionThreshold = neighbourEvidence?.HarmfulFractionThreshold;
+        var harmfulZ = neighbourEvidence?.HarmfulConfidenceZ ?? 0.0;
 
         var contributions = new List<ContributionValue>();
         var flags = new List<FlagCandidate>();
@@ -38,9 +40,8 @@ public static class AttributionEngine
             if (outcome != ContributionOutcome.Credited) continue;
             if (report.Rewards.FlagThreshold is { } threshold && value < threshold)
                 flags.Add(new FlagCandidate(c.Id, c.Contributor, value, $"value {Format(value)} is below the flag threshold {Format(threshold)}"));
-            else if (harmfulFractionThreshold is { } share && items is not null && items.HarmfulFraction >= share)
-                flags.Add(new FlagCandidate(c.Id, c.Contributor, value,
-                    $"{items.Harmful} of its {items.Active} active items hold more wrong slots than right ones ({Format(items.HarmfulFraction)} ≥ {Format(share)})"));
+            else if (harmfulFractionThreshold is { } share && items is not null && items.HarmfulLowerBound(harmfulZ) >= share)
+                flags.Add(new FlagCandidate(c.Id, c.Contributor, value, HarmReason(items, share, harmfulZ)));
             // Clipped per contribution, not per wallet: otherwise moving harmful data to a second wallet would
             // escape the offset it carries, and splitting would pay. Each harmful item also costs what an average
             // helpful item earns, so a contribution's pay falls at least in proportion to its harmful items.
@@ -95,6 +96,11 @@ public static class AttributionEngine
     /// duplicate, whoever registered it. Slashed registrations still count as the original: a copy of slashed
     /// content is not a fresh contribution.
     /// </summary>
+    private static string HarmReason(ItemSummary items, double share, double z) =>
+        $"{items.Harmful} of its {items.Active} active items hold more wrong slots than right ones (" +
+        (z > 0 ? $"share {Format(items.HarmfulFraction)}, at least {Format(items.HarmfulLowerBound(z))} at z = {Format(z)}" : Format(items.HarmfulFraction)) +
+        $" ≥ {Format(share)})";
+
     public static IReadOnlyList<ExcludedDuplicate> FindDuplicates(IReadOnlyList<ContributionEntry> contributions)
     {
         var result = new List<ExcludedDuplicate>();

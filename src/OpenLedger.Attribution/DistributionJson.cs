@@ -31,17 +31,7 @@ public static class DistributionJson
             WriteBudgetAndTotals(w, d);
             WriteAllocations(w, "allocations", d);
             WriteContributions(w, d);
-            w.WriteStartArray("flagCandidates");
-            foreach (var f in d.FlagCandidates)
-            {
-                w.WriteStartObject();
-                w.WriteString("id", Dec(f.Id));
-                w.WriteString("contributor", f.Contributor.ToChecksumString());
-                Number(w, "value", f.Value);
-                w.WriteString("reason", f.Reason);
-                w.WriteEndObject();
-            }
-            w.WriteEndArray();
+            WriteFlagCandidates(w, d);
             w.WriteStartArray("excludedDuplicates");
             foreach (var x in d.ExcludedDuplicates)
             {
@@ -111,6 +101,25 @@ public static class DistributionJson
             if (c.StandardError is { } se) Number(w, "standardError", se);
             w.WriteString("outcome", OutcomeName(c.Outcome));
             if (c.Items is { } items) WriteItems(w, items);
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
+    }
+
+    /// <summary>
+    /// The "flagCandidates" array: id, contributor, value and why the attribution marks it (its reason), shared with the
+    /// node's epoch distribution so a validator reads the reason where the API serves the epoch.
+    /// </summary>
+    public static void WriteFlagCandidates(Utf8JsonWriter w, Distribution d)
+    {
+        w.WriteStartArray("flagCandidates");
+        foreach (var f in d.FlagCandidates)
+        {
+            w.WriteStartObject();
+            w.WriteString("id", Dec(f.Id));
+            w.WriteString("contributor", f.Contributor.ToChecksumString());
+            Number(w, "value", f.Value);
+            w.WriteString("reason", f.Reason);
             w.WriteEndObject();
         }
         w.WriteEndArray();

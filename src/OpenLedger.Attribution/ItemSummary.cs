@@ -18,4 +18,20 @@ public sealed record ItemSummary(int Total, int Credited, int NearDuplicates, in
     /// junk that sits far from the data cannot dilute it.
     /// </summary>
     public double HarmfulFraction => Active > 0 ? (double)Harmful / Active : 0.0;
+
+    /// <summary>
+    /// The Wilson score interval's lower bound of the harmful share at <paramref name="z"/> (one-sided; 1.645 = 95 %):
+    /// what the share is at least, given how few items it was measured on. z = 0 gives the share itself.
+    /// </summary>
+    public double HarmfulLowerBound(double z)
+    {
+        if (Active == 0) return 0.0;
+        if (z <= 0) return HarmfulFraction;
+        var n = (double)Active;
+        var p = HarmfulFraction;
+        var z2 = z * z;
+        var centre = p + z2 / (2 * n);
+        var spread = z * Math.Sqrt(p * (1 - p) / n + z2 / (4 * n * n));
+        return Math.Max(0.0, (centre - spread) / (1 + z2 / n));
+    }
 }

@@ -4,8 +4,10 @@ namespace OpenLedger.Demo;
 
 /// <summary>
 /// Who plays the scenario. The operators (treasury, model owner, validator, a paying user) use Hardhat's development
-/// accounts, which the local node funds with ETH. The five contributors derive m/44'/60'/0'/0/0..4 from a mnemonic
-/// drawn fresh for every run: they start with nothing and get OPEN (and, for three of them, ETH) from the treasury.
+/// accounts, which the local node funds with ETH. The seven contributors derive m/44'/60'/0'/0/0..6 from a mnemonic
+/// drawn fresh for every run: they start with nothing and get OPEN (and, for five of them, ETH) from the treasury.
+/// Five hold a shard of the dataset (one with shifted labels); two are attackers the attribution must not pay: fay
+/// registers a near-copy of ana's shard, gus a shard of random rows.
 /// </summary>
 public sealed class Cast
 {
@@ -18,7 +20,18 @@ public sealed class Cast
     /// <summary>Index of the contributor whose shard has shifted labels.</summary>
     public const int CorruptedContributor = 4;
 
-    private static readonly string[] ContributorNames = ["ana", "ben", "chen", "dara", "eli"];
+    /// <summary>How many contributors hold a shard of the dataset (the first ones); the rest are the attackers.</summary>
+    public const int ShardHolders = 5;
+
+    /// <summary>Index of the contributor who registers a near-copy of <see cref="CopiedContributor"/>'s shard.</summary>
+    public const int CopierContributor = 5;
+
+    public const int CopiedContributor = 0;
+
+    /// <summary>Index of the contributor who registers random rows.</summary>
+    public const int JunkContributor = 6;
+
+    private static readonly string[] ContributorNames = ["ana", "ben", "chen", "dara", "eli", "fay", "gus"];
 
     public Cast(Mnemonic contributorMnemonic)
     {
@@ -47,6 +60,20 @@ public sealed class Cast
     public IReadOnlyList<Person> Contributors { get; }
 
     public Person Corrupted => Contributors[CorruptedContributor];
+
+    public Person Copier => Contributors[CopierContributor];
+
+    public Person Copied => Contributors[CopiedContributor];
+
+    public Person Junk => Contributors[JunkContributor];
+
+    public static ContributorPart PartOf(Person contributor) => contributor.Index switch
+    {
+        CorruptedContributor => ContributorPart.Corrupted,
+        CopierContributor => ContributorPart.Copier,
+        JunkContributor => ContributorPart.Junk,
+        _ => ContributorPart.Honest,
+    };
 
     /// <summary>The environment the commands get: both mnemonics, by variable name only.</summary>
     public void ExportTo(IDictionary<string, string> environment)

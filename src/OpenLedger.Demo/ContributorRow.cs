@@ -2,7 +2,11 @@ using System.Numerics;
 
 namespace OpenLedger.Demo;
 
-/// <summary>One contributor in the final table, every figure read from the node's API (amounts in wei and share units).</summary>
+/// <summary>
+/// One contributor in the final table, every figure read from the node's API (amounts in wei and share units):
+/// <see cref="Outcome"/> is the epoch's attribution outcome (credited, near-duplicate, …) and <see cref="Why"/> the
+/// reason the API gives for what it earned (the copy's original, the flag candidate's reason, the items in reach).
+/// </summary>
 public sealed record ContributorRow(
     string Name,
     string Account,
@@ -13,4 +17,6 @@ public sealed record ContributorRow(
     BigInteger OpenClaimed,
     BigInteger SharesHeld,
     BigInteger RevenueWithdrawn,
-    bool Corrupted);
+    ContributorPart Part,
+    string Outcome = "credited",
+    string Why = "");

@@ -5,13 +5,16 @@ namespace OpenLedger.Demo;
 /// <summary>
 /// What must hold at the end of the scenario for the demo to pass (scripts/test.sh runs it): the epoch was posted and
 /// verifies; everything it granted was claimed and sits with the contributors; the corrupted contributor has a
-/// negative value, earned nothing and was flagged and slashed; every clean contributor earned OPEN, shares and revenue;
+/// negative value, earned nothing and was flagged and slashed with the attribution's reason; every clean contributor
+/// earned OPEN, shares and revenue; the near-copy of <c>copied</c>'s shard earned nothing and is named a copy of it;
+/// junk earned at most 1 % of the epoch;
 /// holders withdrew their whole cut of the later revenue, up to rounding dust; the posted report's test set hash is
 /// the one sealed on chain before the contributions (as the node serves it), and the hash of the held-back test file.
 /// </summary>
 public static class DemoInvariants
 {
-    public static IReadOnlyList<string> Check(FinalTable table, bool posted, bool verified, IReadOnlyCollection<string> flagged, EvaluationSeal evaluation)
+    public static IReadOnlyList<string> Check(FinalTable table, bool posted, bool verified, IReadOnlyCollection<string> flagged, EvaluationSeal evaluation,
+        string copied = "ana")
     {
         var problems = new List<string>();
         void Require(bool condition, string problem)
@@ -43,7 +46,7 @@ public static class DemoInvariants
         Require(withdrawn <= epoch.HoldersRevenue && epoch.HoldersRevenue - withdrawn <= holders,
             $"holders withdrew {withdrawn} wei of their {epoch.HoldersRevenue} wei cut (at most {holders} wei of rounding may stay)");
 
-        var corrupted = table.Rows.Where(r => r.Corrupted).ToList();
+        var corrupted = table.Rows.Where(r => r.Part == ContributorPart.Corrupted).ToList();
         Require(corrupted.Count == 1, $"expected one corrupted contributor, found {corrupted.Count}");
         foreach (var r in corrupted)
         {
@@ -52,13 +55,29 @@ public static class DemoInvariants
                 $"{r.Name} (corrupted) earned {r.OpenClaimed} OPEN wei, {r.SharesHeld} shares, {r.RevenueWithdrawn} revenue wei; expected nothing");
             Require(r.Status == "slashed", $"{r.Name}'s corrupted shard is {r.Status}, expected slashed");
             Require(flagged.Contains(r.ContentHash, StringComparer.OrdinalIgnoreCase), $"{r.Name}'s corrupted shard was not flagged from the attribution");
+            Require(r.Why.StartsWith("flag candidate: ", StringComparison.Ordinal), $"the API gives no flag reason for {r.Name}'s corrupted shard: \"{r.Why}\"");
         }
-        foreach (var r in table.Rows.Where(r => !r.Corrupted))
+        foreach (var r in table.Rows.Where(r => r.Part == ContributorPart.Honest))
         {
             Require(r.Value is > 0, $"{r.Name}'s clean shard has value {r.Value?.ToString() ?? "none"}, expected positive");
             Require(r.OpenClaimed > 0 && r.SharesHeld > 0 && r.RevenueWithdrawn > 0,
                 $"{r.Name} (clean) earned {r.OpenClaimed} OPEN wei, {r.SharesHeld} shares, {r.RevenueWithdrawn} revenue wei; expected all positive");
             Require(r.Status == "active", $"{r.Name}'s clean shard is {r.Status}, expected active");
+        }
+        // The attackers (issue 14's targets): a near-copy earns nothing and is named as a copy of its original;
+        // junk earns at most 1 % of the epoch's OPEN and shares.
+        foreach (var r in table.Rows.Where(r => r.Part == ContributorPart.Copier))
+        {
+            Require(r.Outcome == "near-duplicate", $"{r.Name}'s near-copy has outcome {r.Outcome}, expected near-duplicate");
+            Require(r.Why.StartsWith($"copy of {copied}'s shard", StringComparison.Ordinal), $"the API does not name {r.Name}'s shard a copy of {copied}'s: \"{r.Why}\"");
+            Require(r.OpenClaimed == 0 && r.SharesHeld == 0 && r.RevenueWithdrawn == 0,
+                $"{r.Name} (copier) earned {r.OpenClaimed} OPEN wei, {r.SharesHeld} shares, {r.RevenueWithdrawn} revenue wei; expected nothing");
+        }
+        foreach (var r in table.Rows.Where(r => r.Part == ContributorPart.Junk))
+        {
+            Require(r.OpenClaimed * 100 <= epoch.TotalOpen && r.SharesHeld * 100 <= epoch.TotalShares,
+                $"{r.Name} (junk) earned {r.OpenClaimed} of {epoch.TotalOpen} OPEN wei and {r.SharesHeld} of {epoch.TotalShares} shares; at most 1 % is the target");
+            Require(r.Why.Length > 0, $"the API gives no reason for what {r.Name}'s junk earned");
         }
         return problems;
     }

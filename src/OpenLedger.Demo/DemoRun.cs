@@ -37,11 +37,11 @@ public static class DemoRun
             var table = await FinalTable.ReadAsync(node, cast, outcome, Scenario.Epoch);
             narrator.Chapter($"The result, read from the node's API at {settings.NodeUrl.ToString().TrimEnd('/')}");
             table.Print(output);
-            var problems = DemoInvariants.Check(table, outcome.Posted, outcome.Verified, outcome.Flagged, outcome.Evaluation);
+            var problems = DemoInvariants.Check(table, outcome.Posted, outcome.Verified, outcome.Flagged, outcome.Evaluation, cast.Copied.Name);
             await WriteSummaryAsync(settings, outcome, table, problems);
             output.WriteLine();
             if (problems.Count == 0)
-                output.WriteLine("invariants hold: every OPEN and share of the epoch claimed, the corrupted shard at zero and slashed, the report scored on the sealed test set, the epoch verifies");
+                output.WriteLine("invariants hold: every OPEN and share of the epoch claimed, the corrupted shard at zero and slashed, the near-copy at zero, junk within 1 %, the report scored on the sealed test set, the epoch verifies");
             foreach (var problem in problems) await error.WriteLineAsync($"invariant violated: {problem}");
             output.WriteLine($"API: {settings.NodeUrl.ToString().TrimEnd('/')} (e.g. {new Uri(settings.NodeUrl, $"models/{outcome.ModelId}/contributions")}, /openapi/v1.json)");
             return problems.Count == 0 ? 0 : 1;
@@ -69,7 +69,7 @@ public static class DemoRun
             {
                 name = r.Name, account = r.Account, registered = r.RegisteredHow, contentHash = r.ContentHash, status = r.Status,
                 value = r.Value, open = r.OpenClaimed.ToString(), shares = r.SharesHeld.ToString(), revenue = r.RevenueWithdrawn.ToString(),
-                corrupted = r.Corrupted,
+                part = r.Part.ToString().ToLowerInvariant(), outcome = r.Outcome, why = r.Why,
             }),
             invariantsHold = problems.Count == 0,
             problems,

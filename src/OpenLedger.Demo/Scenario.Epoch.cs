@@ -35,18 +35,18 @@ public sealed partial class Scenario
         var report = (await node.GetAsync($"models/{_modelId}/epochs/{Epoch}/report", default))!;
         var distribution = (await node.GetAsync($"models/{_modelId}/epochs/{Epoch}/distribution", default))!;
         var values = distribution["contributions"]!.AsArray().ToDictionary(c => c!["id"]!.GetValue<string>(), c => c!["value"]!.GetValue<double>());
-        // The epoch distribution lists flag candidates by contribution id (decimal, as the report does).
-        var candidates = distribution["flagCandidates"]!.AsArray().Select(c => c!.GetValue<string>()).ToHashSet();
+        // The epoch distribution lists flag candidates by contribution id (decimal, as the report does) with their reason.
+        var candidates = distribution["flagCandidates"]!.AsArray().ToDictionary(c => c!["id"]!.GetValue<string>(), c => c!["reason"]!.GetValue<string>());
         if (candidates.Count == 0) throw new DemoFailure("the epoch's attribution marked no contribution as a flag candidate");
-        foreach (var contribution in report["contributions"]!.AsArray().Where(c => candidates.Contains(c!["id"]!.GetValue<string>())))
+        foreach (var contribution in report["contributions"]!.AsArray().Where(c => candidates.ContainsKey(c!["id"]!.GetValue<string>())))
         {
             var id = contribution!["id"]!.GetValue<string>();
             var contentHash = contribution["contentHash"]!.GetValue<string>();
             var who = cast.Contributors.FirstOrDefault(p => string.Equals(p.Address.ToString(), contribution["contributor"]!.GetValue<string>(), StringComparison.OrdinalIgnoreCase));
             var value = values[id].ToString("0.####", CultureInfo.InvariantCulture);
-            narrator.Say($"{who?.Name ?? contribution["contributor"]!.GetValue<string>()}'s shard {contentHash[..10]}…: neighbour-credit value {value}, it made the model worse");
+            narrator.Say($"{who?.Name ?? contribution["contributor"]!.GetValue<string>()}'s shard {contentHash[..10]}…: neighbour-credit value {value}; {candidates[id]}");
             await openledger.RunAsync(["flag", "--model", _modelId, "--content-hash", contentHash,
-                "--reason", $"neighbour-credit value {value} in epoch {Epoch}: labels disagree with their neighbours", .. cast.Validator.Signer]);
+                "--reason", $"epoch {Epoch} attribution (neighbour-credit, value {value}): {candidates[id]}", .. cast.Validator.Signer]);
             _flagged.Add(contentHash);
         }
     }

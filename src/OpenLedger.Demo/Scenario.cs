@@ -6,7 +6,7 @@ namespace OpenLedger.Demo;
 
 /// <summary>
 /// One model's life, played through the openledger command by the people of <see cref="Cast"/>: the owner seals a test
-/// split drawn from a secret, five contributors register shards of a real dataset (one with shifted labels, one copy refused), users pay revenue, a k-NN model is
+/// split drawn from a secret, five contributors register shards of a real dataset (one with shifted labels, one exact copy refused) and two attackers a near-copy and junk, users pay revenue, a k-NN model is
 /// evaluated on a held-out split into the epoch's performance report, the node posts it, contributors claim OPEN and
 /// shares, holders withdraw later revenue, the bad shard is flagged and slashed, and anyone can verify the epoch.
 /// </summary>
@@ -61,15 +61,16 @@ public sealed partial class Scenario(DemoSettings settings, Cast cast, OpenLedge
 
     private void PrepareData()
     {
-        narrator.Chapter("Five contributors each hold a shard of the Wine dataset (UCI; see data/README.md)");
-        _data = DemoDataset.Prepare(File.ReadAllText(settings.DatasetFile), cast.Contributors.Count, Cast.CorruptedContributor, settings.Seed,
+        narrator.Chapter("Five contributors each hold a shard of the Wine dataset (UCI; see data/README.md); two more try to earn without data of their own");
+        _data = DemoDataset.Prepare(File.ReadAllText(settings.DatasetFile), Cast.ShardHolders, Cast.CorruptedContributor, settings.Seed,
             splitSeed: EvaluationSecret.SplitSeed(EvaluationSecret.Create(SecretFile)));
+        foreach (var (person, shard) in cast.Contributors.Zip(_data.Shards)) _shards[person] = shard;
+        // The attackers work from what is public: the shards registered before them (their files are published).
+        var published = _data.Split.Train;
+        _shards[cast.Copier] = DemoAttacks.NearCopy(_shards[cast.Copied], published, Cast.CopierContributor, settings.Seed + Cast.CopierContributor);
+        _shards[cast.Junk] = DemoAttacks.Junk(published, Cast.JunkContributor, _shards[cast.Copied].Rows.Count, settings.Seed + Cast.JunkContributor);
         Directory.CreateDirectory(ShardDirectory);
-        foreach (var (person, shard) in cast.Contributors.Zip(_data.Shards))
-        {
-            _shards[person] = shard;
-            File.WriteAllBytes(ShardFile(person), shard.Bytes);
-        }
+        foreach (var person in cast.Contributors) File.WriteAllBytes(ShardFile(person), _shards[person].Bytes);
         File.WriteAllBytes(TestFile, _data.TestBytes);
         var d = _data.Dataset;
         narrator.Say($"{d.Count} wines, {d.Features} features, {d.ClassNames.Count} cultivars; {_data.Test.Count} held out for evaluation ({Path.GetFileName(TestFile)}), " +
@@ -77,7 +78,13 @@ public sealed partial class Scenario(DemoSettings settings, Cast cast, OpenLedge
         foreach (var person in cast.Contributors)
         {
             var shard = _shards[person];
-            var note = shard.CorruptedRows.Length > 0 ? $", labels of {shard.CorruptedRows.Length} rows shifted to the next cultivar (bad data)" : "";
+            var note = Cast.PartOf(person) switch
+            {
+                ContributorPart.Corrupted => $", labels of {shard.CorruptedRows.Length} rows shifted to the next cultivar (bad data)",
+                ContributorPart.Copier => $": {cast.Copied.Name}'s rows re-ordered, each feature moved by up to {DemoAttacks.CopyNoise:0.###%} of its spread (new bytes, new content hash)",
+                ContributorPart.Junk => ": random features in the published range, random labels (junk)",
+                _ => "",
+            };
             narrator.Say($"{person.Name,-5} {person.Address}  {Path.GetFileName(ShardFile(person))}: {shard.Rows.Count} rows{note}");
         }
         narrator.Say($"the contributors' wallets come from a mnemonic drawn for this run (in ${Cast.ContributorMnemonicVariable}, never printed)");

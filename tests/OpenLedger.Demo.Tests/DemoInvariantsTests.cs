@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Text.Json.Nodes;
 using OpenLedger.Demo;
 
 namespace OpenLedger.Demo.Tests;
@@ -8,13 +9,21 @@ public class DemoInvariantsTests
     private static readonly BigInteger Open = BigInteger.Pow(10, 18);
     private const string BadHash = "0xbad0000000000000000000000000000000000000000000000000000000000000";
 
-    /// <summary>A table as the demo ends when everything went right: 4 clean contributors share the epoch, eli is at zero and slashed.</summary>
+    /// <summary>
+    /// A table as the demo ends when everything went right: 4 clean contributors share the epoch, eli is at zero and
+    /// slashed, fay's near-copy of ana's shard earned nothing, gus's junk earned 0.5 % of the epoch.
+    /// </summary>
     private static FinalTable Good()
     {
-        var clean = Enumerable.Range(0, 4).Select(i => new ContributorRow($"c{i}", $"0x{i:x40}", "direct", $"0x{i + 1:x64}", "active",
-            0.2 + i * 0.01, 225 * Open, 250 * Open, 350 * Open, Corrupted: false)).ToList();
-        var eli = new ContributorRow("eli", $"0x{9:x40}", "direct", BadHash, "slashed", -0.199, 0, 0, 0, Corrupted: true);
-        return new FinalTable(new EpochFacts("claimable", 900 * Open, 1000 * Open, 900 * Open, 1000 * Open, 1400 * Open), [.. clean, eli]);
+        var clean = Enumerable.Range(0, 4).Select(i => new ContributorRow(i == 0 ? "ana" : $"c{i}", $"0x{i:x40}", "direct", $"0x{i + 1:x64}", "active",
+            0.2 + i * 0.01, 224 * Open, 249 * Open, 350 * Open, ContributorPart.Honest)).ToList();
+        var eli = new ContributorRow("eli", $"0x{9:x40}", "direct", BadHash, "slashed", -0.199, 0, 0, 0, ContributorPart.Corrupted,
+            Why: "flag candidate: 30 of its 31 active items hold more wrong slots than right ones (0.97 ≥ 0.12); bond slashed");
+        var fay = new ContributorRow("fay", $"0x{10:x40}", "direct", $"0x{10:x64}", "active", 0, 0, 0, 0, ContributorPart.Copier,
+            "near-duplicate", "copy of ana's shard (25 of 25 rows within the near-duplicate tolerance)");
+        var gus = new ContributorRow("gus", $"0x{11:x40}", "direct", $"0x{11:x64}", "active", 0.001, 4 * Open, 4 * Open, 0, ContributorPart.Junk,
+            Why: "2 of 25 rows near an evaluation point, 1 harmful");
+        return new FinalTable(new EpochFacts("claimable", 900 * Open, 1000 * Open, 900 * Open, 1000 * Open, 1400 * Open), [.. clean, eli, fay, gus]);
     }
 
     private const string Sealed = "0x5ea1000000000000000000000000000000000000000000000000000000000000";
@@ -91,8 +100,8 @@ public class DemoInvariantsTests
     {
         var t = Good();
         var rows = t.Rows.ToList();
-        var eli = rows[^1];
-        rows[^1] = what switch
+        var eli = rows[4];
+        rows[4] = what switch
         {
             "open" => eli with { OpenClaimed = 1 },
             "shares" => eli with { SharesHeld = 1 },
@@ -121,8 +130,70 @@ public class DemoInvariantsTests
     public void Revenue_left_behind_beyond_rounding_dust_is_a_problem()
     {
         var t = Good();
-        Assert.Empty(Check(t with { Epoch = t.Epoch with { HoldersRevenue = t.Epoch.HoldersRevenue + 4 } }));
-        Assert.Contains(Check(t with { Epoch = t.Epoch with { HoldersRevenue = t.Epoch.HoldersRevenue + 5 } }), p => p.Contains("holders withdrew"));
+        Assert.Empty(Check(t with { Epoch = t.Epoch with { HoldersRevenue = t.Epoch.HoldersRevenue + 5 } }));
+        Assert.Contains(Check(t with { Epoch = t.Epoch with { HoldersRevenue = t.Epoch.HoldersRevenue + 6 } }), p => p.Contains("holders withdrew"));
         Assert.Contains(Check(t with { Epoch = t.Epoch with { HoldersRevenue = t.Epoch.HoldersRevenue - 1 } }), p => p.Contains("holders withdrew"));
+    }
+
+    [Theory]
+    [InlineData("open")]
+    [InlineData("shares")]
+    [InlineData("revenue")]
+    [InlineData("outcome")]
+    [InlineData("why")]
+    public void A_near_copy_that_earned_or_is_not_named_a_copy_of_its_original_is_a_problem(string what)
+    {
+        var t = Good();
+        var rows = t.Rows.ToList();
+        var fay = rows[5];
+        rows[5] = what switch
+        {
+            "open" => fay with { OpenClaimed = 1 },
+            "shares" => fay with { SharesHeld = 1 },
+            "revenue" => fay with { RevenueWithdrawn = 1 },
+            "outcome" => fay with { Outcome = "credited" },
+            _ => fay with { Why = "copy of ben's shard (25 of 25 rows within the near-duplicate tolerance)" },
+        };
+        Assert.Contains(Check(t with { Rows = rows }), p => p.Contains("fay"));
+    }
+
+    [Fact]
+    public void Junk_that_earned_more_than_one_percent_of_the_epoch_or_has_no_reason_is_a_problem()
+    {
+        var t = Good();
+        var rows = t.Rows.ToList();
+        rows[6] = rows[6] with { OpenClaimed = 9 * Open + 1 };
+        Assert.Contains(Check(t with { Rows = rows }), p => p.Contains("gus (junk) earned"));
+        rows[6] = t.Rows[6] with { OpenClaimed = 9 * Open, SharesHeld = 10 * Open };
+        Assert.DoesNotContain(Check(t with { Rows = rows }), p => p.Contains("gus"));
+        rows[6] = t.Rows[6] with { SharesHeld = 10 * Open + 1 };
+        Assert.Contains(Check(t with { Rows = rows }), p => p.Contains("gus (junk) earned"));
+        rows[6] = t.Rows[6] with { Why = "" };
+        Assert.Contains(Check(t with { Rows = rows }), p => p.Contains("no reason for what gus"));
+    }
+
+    [Fact]
+    public void A_corrupted_shard_the_api_gives_no_flag_reason_for_is_a_problem()
+    {
+        var t = Good();
+        var rows = t.Rows.ToList();
+        rows[4] = rows[4] with { Why = "credited" };
+        Assert.Contains(Check(t with { Rows = rows }), p => p.Contains("no flag reason for eli"));
+    }
+
+    [Fact]
+    public void Why_reads_the_copy_s_original_the_flag_reason_and_the_items_from_the_served_distribution()
+    {
+        var owners = new Dictionary<string, string> { ["1"] = "ana" };
+        JsonNode Attribution(string outcome, string items) => JsonNode.Parse("{\"outcome\":\"" + outcome + "\",\"items\":{" + items + "}}")!;
+        Assert.Equal("copy of ana's shard (24 of 25 rows within the near-duplicate tolerance)",
+            FinalTable.Why(Attribution("near-duplicate", "\"total\":25,\"nearDuplicates\":24,\"copiedFrom\":\"1\""), null, "active", owners));
+        Assert.Equal("copy of contribution 3464005896… (1 of 1 rows within the near-duplicate tolerance)",
+            FinalTable.Why(Attribution("near-duplicate", "\"total\":1,\"nearDuplicates\":1,\"copiedFrom\":\"34640058965526792725\""), null, "active", owners));
+        Assert.Equal("3 of 4 rows are evaluation rows", FinalTable.Why(Attribution("contaminated", "\"total\":4,\"contaminated\":3"), null, "active", owners));
+        Assert.Equal("flag candidate: bad labels; bond slashed", FinalTable.Why(Attribution("credited", "\"total\":4"), "bad labels", "slashed", owners));
+        Assert.Equal("2 of 9 rows near an evaluation point, 1 harmful",
+            FinalTable.Why(Attribution("credited", "\"total\":9,\"active\":2,\"harmful\":1"), null, "active", owners));
+        Assert.Equal("not in the epoch's report", FinalTable.Why(null, null, "active", owners));
     }
 }

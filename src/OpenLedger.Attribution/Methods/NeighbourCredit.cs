@@ -18,6 +18,9 @@ public sealed class NeighbourCredit : IAttributionMethod
 
     public const double DefaultHarmfulFractionThreshold = 0.15;
 
+    /// <summary>The largest harmfulConfidenceZ accepted (one-sided confidence 1 − 10⁻²³): beyond it nothing is ever flagged.</summary>
+    public const double MaxHarmfulConfidenceZ = 10.0;
+
     public string Name => "neighbour-credit";
 
     public AttributionEvidence? ParseEvidence(JsonElement attribution, string path, JsonFieldReader reader)
@@ -41,10 +44,16 @@ public sealed class NeighbourCredit : IAttributionMethod
             : reader.Finite(parameters.Value, parametersPath, "harmfulFractionThreshold");
         if (threshold is <= 0 or > 1)
             reader.Fail(JsonFieldReader.Join(parametersPath, "harmfulFractionThreshold"), $"must be a fraction in (0, 1] but is {threshold}");
+        var z = reader.Member(parameters.Value, parametersPath, "harmfulConfidenceZ", required: false) is null
+            ? 0.0
+            : reader.Finite(parameters.Value, parametersPath, "harmfulConfidenceZ");
+        if (z is < 0 or > MaxHarmfulConfidenceZ)
+            reader.Fail(JsonFieldReader.Join(parametersPath, "harmfulConfidenceZ"),
+                $"must be between 0 and {MaxHarmfulConfidenceZ} (a one-sided z, 1.645 for 95 %) but is {z}");
         var boundaries = ReadBoundaries(parameters.Value, parametersPath, reader);
         var items = reader.Array(evidence.Value, evidencePath, "items");
         var test = reader.Array(evidence.Value, evidencePath, "test");
-        if (k is null || tolerance is null || radius is null || threshold is null || boundaries is null || items is null || test is null) return null;
+        if (k is null || tolerance is null || radius is null || threshold is null || z is null || boundaries is null || items is null || test is null) return null;
 
         var points = KnnPoints.Read(items.Value, test.Value, evidencePath, reader);
         if (points is not null)
@@ -57,7 +66,7 @@ public sealed class NeighbourCredit : IAttributionMethod
         return reader.Problems.Count > before || points is null
             ? null
             : new NeighbourCreditEvidence((int)k.Value, tolerance.Value, radius.Value, threshold.Value, boundaries, points.Dimensions,
-                points.ItemContributions, points.ItemEmbeddings, points.ItemLabels, points.TestEmbeddings, points.TestLabels);
+                points.ItemContributions, points.ItemEmbeddings, points.ItemLabels, points.TestEmbeddings, points.TestLabels, z.Value);
     }
 
     private static List<ulong>? ReadBoundaries(JsonElement parameters, string path, JsonFieldReader reader)

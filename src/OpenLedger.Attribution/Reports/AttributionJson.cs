@@ -35,20 +35,28 @@ public static class AttributionJson
             ScoresEvidence e => (null, new JsonObject { ["scores"] = IdValues(e.Scores, "value") }),
             KnnShapleyEvidence e => (new JsonObject { ["k"] = e.K },
                 Points(e.Dimensions, e.ItemContributions, e.ItemEmbeddings, e.ItemLabels, e.TestEmbeddings, e.TestLabels)),
-            NeighbourCreditEvidence e => (new JsonObject
-            {
-                ["k"] = e.K,
-                ["duplicateTolerance"] = e.DuplicateTolerance,
-                ["neighbourRadius"] = e.NeighbourRadius,
-                ["harmfulFractionThreshold"] = e.HarmfulFractionThreshold,
-                ["cohortBoundaries"] = new JsonArray(e.CohortBoundaries.Select(b => (JsonNode)JsonValue.Create(b)).ToArray()),
-            }, Points(e.Dimensions, e.ItemContributions, e.ItemEmbeddings, e.ItemLabels, e.TestEmbeddings, e.TestLabels)),
+            NeighbourCreditEvidence e => (NeighbourCreditParameters(e), Points(e.Dimensions, e.ItemContributions, e.ItemEmbeddings, e.ItemLabels, e.TestEmbeddings, e.TestLabels)),
             _ => throw new AttributionException($"No JSON form for evidence of type {spec.Evidence.GetType().Name}"),
         };
         var result = new JsonObject { ["method"] = spec.Method };
         if (parameters is not null) result["parameters"] = parameters;
         result["evidence"] = evidence;
         return result;
+    }
+
+    private static JsonObject NeighbourCreditParameters(NeighbourCreditEvidence e)
+    {
+        var parameters = new JsonObject
+        {
+            ["k"] = e.K,
+            ["duplicateTolerance"] = e.DuplicateTolerance,
+            ["neighbourRadius"] = e.NeighbourRadius,
+            ["harmfulFractionThreshold"] = e.HarmfulFractionThreshold,
+        };
+        // Written only when used, so a report from before it existed keeps its bytes.
+        if (e.HarmfulConfidenceZ > 0) parameters["harmfulConfidenceZ"] = e.HarmfulConfidenceZ;
+        parameters["cohortBoundaries"] = new JsonArray(e.CohortBoundaries.Select(b => (JsonNode)JsonValue.Create(b)).ToArray());
+        return parameters;
     }
 
     private static JsonObject Points(int dimensions, IReadOnlyList<BigInteger> contributions, double[] items, int[] labels,

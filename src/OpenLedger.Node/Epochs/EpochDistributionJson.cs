@@ -8,12 +8,14 @@ namespace OpenLedger.Node.Epochs;
 /// <summary>
 /// The stored distribution of an epoch: the report it came from (hash), the posted claim tree (root, totals, every
 /// leaf (index, account, open, shares) with its proof) and the attribution's reasoning (values and outcomes per
-/// contribution, flag candidates, duplicates).
+/// contribution, flag candidates with their reasons, duplicates).
 /// Canonical: fixed property order, no whitespace, integers as decimal strings; its keccak256 is its address.
 /// </summary>
 public static class EpochDistributionJson
 {
-    public const string Schema = "openledger.epoch-distribution/v1";
+    // v2: flag candidates are objects (id, contributor, value, reason) as in the attribution's own distribution; v1
+    // listed their ids only, so the API could not say why a contribution was marked.
+    public const string Schema = "openledger.epoch-distribution/v2";
 
     /// <summary>The document of <paramref name="d"/>; it must allocate something (have a root).</summary>
     public static byte[] ToCanonicalJson(Hash32 reportHash, Distribution d)
@@ -36,9 +38,7 @@ public static class EpochDistributionJson
             DistributionJson.WriteBudgetAndTotals(w, d);
             DistributionJson.WriteAllocations(w, "leaves", d);
             DistributionJson.WriteContributions(w, d);
-            w.WriteStartArray("flagCandidates");
-            foreach (var f in d.FlagCandidates) w.WriteStringValue(Dec(f.Id));
-            w.WriteEndArray();
+            DistributionJson.WriteFlagCandidates(w, d);
             w.WriteStartArray("excludedDuplicates");
             foreach (var x in d.ExcludedDuplicates)
             {

@@ -80,7 +80,7 @@ public static class KnnReportBuilder
         var defences = request.Defences ?? new NeighbourCreditDefences();
         var evidence = new NeighbourCreditEvidence(request.K, defences.DuplicateTolerance, defences.NeighbourRadius,
             defences.HarmfulFractionThreshold, request.CohortBoundaries ?? [], items.Features,
-            itemContributions, items.Values, items.Labels, test.Values, test.Labels);
+            itemContributions, items.Values, items.Labels, test.Values, test.Labels, defences.HarmfulConfidenceZ);
         // The score is what the method computes on the credited rows, so the report states the utilities its values add up to.
         var contributions = request.Shards.Select(s => s.Contribution).ToArray();
         var context = new AttributionContext(AttributionEngine.FindDuplicates(contributions).Select(d => d.Id).ToHashSet(), contributions);

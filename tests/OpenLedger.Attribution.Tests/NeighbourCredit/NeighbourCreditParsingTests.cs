@@ -24,6 +24,8 @@ public class NeighbourCreditParsingTests
     [InlineData("neighbourRadius", 0.0, "attribution.parameters.neighbourRadius", "must be positive")]
     [InlineData("neighbourRadius", null, "attribution.parameters.neighbourRadius", "is required")]
     [InlineData("harmfulFractionThreshold", 1.5, "attribution.parameters.harmfulFractionThreshold", "must be a fraction in (0, 1]")]
+    [InlineData("harmfulConfidenceZ", -1.0, "attribution.parameters.harmfulConfidenceZ", "must be between 0 and 10 (a one-sided z, 1.645 for 95 %) but is -1")]
+    [InlineData("harmfulConfidenceZ", 11.0, "attribution.parameters.harmfulConfidenceZ", "must be between 0 and 10")]
     [InlineData("k", 0.0, "attribution.parameters.k", "")]
     public void A_bad_parameter_is_refused_naming_it(string name, double? value, string path, string message)
     {
@@ -55,9 +57,18 @@ public class NeighbourCreditParsingTests
     [Fact]
     public void Parameters_round_trip_through_the_attribution_json()
     {
-        var json = Report(p => { p["harmfulFractionThreshold"] = 0.2; p["cohortBoundaries"] = new JsonArray(5, 9); });
+        var json = Report(p => { p["harmfulFractionThreshold"] = 0.2; p["harmfulConfidenceZ"] = 1.645; p["cohortBoundaries"] = new JsonArray(5, 9); });
         var report = ReportJson.Parse(json);
         var again = AttributionJson.ToJson(report.Attribution);
         Assert.Equal(json["attribution"]!["parameters"]!.ToJsonString(), again["parameters"]!.ToJsonString());
+    }
+
+    [Fact]
+    public void A_report_without_a_confidence_z_keeps_its_bytes_and_compares_the_share_itself()
+    {
+        var json = Report(p => { p["harmfulFractionThreshold"] = 0.2; p["cohortBoundaries"] = new JsonArray(); });
+        var report = ReportJson.Parse(json);
+        Assert.Equal(0.0, ((Methods.NeighbourCreditEvidence)report.Attribution.Evidence).HarmfulConfidenceZ);
+        Assert.Equal(json["attribution"]!["parameters"]!.ToJsonString(), AttributionJson.ToJson(report.Attribution)["parameters"]!.ToJsonString());
     }
 }

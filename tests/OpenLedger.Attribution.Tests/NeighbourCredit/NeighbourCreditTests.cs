@@ -72,9 +72,9 @@ public class NeighbourCreditTests
     }
 
     // Evaluation points and items a tenth apart: spreads are about 1, so the scenes' tolerance (0.02) keeps them apart.
-    private static Scene TwoClasses(double tolerance = 0.02, ulong[]? boundaries = null)
+    private static Scene TwoClasses(double tolerance = 0.02, ulong[]? boundaries = null, double harmfulZ = 0.0)
     {
-        var scene = new Scene { Tolerance = tolerance, Boundaries = boundaries ?? [] };
+        var scene = new Scene { Tolerance = tolerance, Boundaries = boundaries ?? [], HarmfulZ = harmfulZ, HarmfulThreshold = harmfulZ > 0 ? 0.2 : 0.12 };
         scene.Test((0.1, 0.1, 0), (0.2, -0.1, 0), (-0.1, 0.2, 0), (2.1, 2.0, 1), (1.9, 2.1, 1), (2.0, 1.8, 1));
         scene.Contribute(1, 10, (0.0, 0.0, 0), (0.3, 0.1, 0), (-0.2, 0.1, 0));
         scene.Contribute(2, 11, (2.0, 2.0, 1), (2.2, 1.9, 1), (1.8, 1.9, 1));
@@ -221,5 +221,40 @@ public class NeighbourCreditTests
         var flag = Assert.Single(distribution.FlagCandidates, f => f.Id == poisoned);
         Assert.Contains("hold more wrong slots than right ones", flag.Reason);
         Assert.DoesNotContain(distribution.FlagCandidates, f => f.Id == 1 || f.Id == 2);
+    }
+
+    [Theory]
+    // Wilson score lower bounds, computed by hand: p̂ = h/n, (p̂ + z²/2n − z·sqrt(p̂(1−p̂)/n + z²/4n²)) / (1 + z²/n).
+    [InlineData(3, 18, 1.645, 0.0686)]
+    [InlineData(5, 25, 1.645, 0.1009)]
+    [InlineData(10, 10, 1.645, 0.7870)]
+    [InlineData(0, 10, 1.645, 0.0)]
+    [InlineData(3, 18, 0.0, 0.16667)]
+    public void The_harmful_share_s_lower_bound_is_wilson_s(int harmful, int active, double z, double expected)
+    {
+        var items = new ItemSummary(active, active, 0, 0, null, active, harmful);
+        Assert.Equal(expected, items.HarmfulLowerBound(z), 4);
+    }
+
+    [Fact]
+    public void With_a_confidence_z_a_few_harmful_items_of_a_small_contribution_are_not_enough_to_flag_it()
+    {
+        // The same poisoned contribution as above: 2 of 5 items mislabelled. Its share passes 0.2, but at 95 %
+        // confidence five items cannot show that it is at least 0.2; twenty items, half of them mislabelled, can.
+        var small = TwoClasses(harmfulZ: 1.645);
+        var poisoned = small.Contribute(3, 12, (2.05, 2.05, 1), (1.95, 1.85, 0), (2.1, 1.85, 1), (1.85, 2.05, 0), (2.15, 2.1, 1));
+        var distribution = AttributionEngine.Distribute(small.Report());
+        var items = distribution.Contributions.Single(c => c.Id == poisoned).Items!;
+        Assert.True(items.HarmfulFraction >= 0.2 && items.HarmfulLowerBound(1.645) < 0.2, $"harmful {items.Harmful} of {items.Active}");
+        Assert.DoesNotContain(distribution.FlagCandidates, f => f.Id == poisoned);
+
+        // Twenty class-1 evaluation points in a row, and a contribution with an item beside each, every other one mislabelled.
+        var large = new Scene { HarmfulZ = 1.645, HarmfulThreshold = 0.2 };
+        large.Test([.. Enumerable.Range(0, 20).Select(i => (2.0 + 0.1 * i, 2.0, 1)), (0.1, 0.1, 0), (0.2, -0.1, 0)]);
+        large.Contribute(1, 10, (0.0, 0.0, 0), (0.3, 0.1, 0));
+        var many = large.Contribute(3, 12, [.. Enumerable.Range(0, 20).Select(i => (2.0 + 0.1 * i, 2.05, i % 2 == 0 ? 1 : 0))]);
+        var flagged = AttributionEngine.Distribute(large.Report());
+        var flag = Assert.Single(flagged.FlagCandidates, f => f.Id == many);
+        Assert.Contains("at z = 1.645", flag.Reason);
     }
 }

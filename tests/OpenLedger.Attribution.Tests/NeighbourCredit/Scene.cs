@@ -17,6 +17,7 @@ internal sealed class Scene
     public double Tolerance { get; init; } = 0.02;
     public double Radius { get; init; } = 1.0;
     public double HarmfulThreshold { get; init; } = 0.12;
+    public double HarmfulZ { get; init; }
     public int K { get; init; } = 3;
     public ulong[] Boundaries { get; init; } = [];
 
@@ -38,7 +39,7 @@ internal sealed class Scene
         _contributions.SelectMany(c => c.Items.SelectMany(p => new[] { p.X, p.Y })).ToArray(),
         _contributions.SelectMany(c => c.Items.Select(p => p.Label)).ToArray(),
         _tests.SelectMany(p => new[] { p.X, p.Y }).ToArray(),
-        _tests.Select(p => p.Label).ToArray());
+        _tests.Select(p => p.Label).ToArray(), HarmfulZ);
 
     public ContributionEntry[] Entries() => _contributions.Select((c, i) => new ContributionEntry(i + 1, TestData.AddressOf(c.Wallet),
         TestData.HashOf(1000 + i), c.Block, 0, ContributionStatus.Active)).ToArray();

@@ -42,16 +42,17 @@ public sealed class EpochDistributionTests
 
     private static byte[] Report(int contributions, int seed) => contributions == 0 ? Example() : Generated(contributions, seed);
 
-    // Root and keccak256 of the openledger.epoch-distribution/v1 bytes, recorded from the node's own EpochTree
-    // (commit 389378d) before the tree moved into the attribution library: the posted root and the stored
-    // distribution (every leaf, proof, value and outcome) must not change for the same report.
+    // Roots recorded from the node's own EpochTree (commit 389378d) before the tree moved into the attribution library,
+    // and the keccak256 of the openledger.epoch-distribution/v2 bytes (v2 gave flag candidates their reasons; the
+    // roots did not move): the posted root and the stored distribution (every leaf, proof, value and outcome) must not
+    // change for the same report.
     [Theory]
-    [InlineData(0, 0, 3, "0x35d23ad9be8a798f2d1a6f7d801f68754e1dc6ac0d700672f94a51b0cfdc56ed", "0xf969e4875cf0be44afaf7b23f7d9e8ee229e022ef53245195a57baf992509756")]
-    [InlineData(1, 1, 1, "0xaa7cb66bf8d6f0daad1107c8a6e12009a08742cae68c43bd2012d044e7b2ddbf", "0x77076be0495268b723adc93113d20cf3de5d07ab1bf2807a59a4912a465b24a8")]
-    [InlineData(2, 2, 2, "0xf45db6f3e461b9f652f03dcb690af0445171f2009c1d87619431cdff10610bb2", "0x1787235bd78751f2e43e6b96c86952e9ba5a0a6e394c56a41c60628a2757d0c8")]
-    [InlineData(7, 3, 6, "0x7021fdb57150ec2b1b39eb1d0d46ccdaef3abb1b48cc754695e192d5d36b1cc7", "0x3cb2a82f355e160faba09f91427f028ae6659360e8922d941255751d77e83b5a")]
-    [InlineData(64, 4, 46, "0xf12077f87c7c381b3ebc10e1dcb8ffebc9983b4b76d10f759ae43fb0b548f799", "0xe452c260a9dc03ab366657c0e09340f36b0acd78fa03b55a6ad5012e06d9d096")]
-    [InlineData(301, 5, 218, "0x31d52c53dce4423ec87049b5df7a122eab126ffa3183d95b7501d937e70c3664", "0x8a866ea36a82e24dc1e175b340e75256aa1c884228d10246b066040b92ad1daa")]
+    [InlineData(0, 0, 3, "0x35d23ad9be8a798f2d1a6f7d801f68754e1dc6ac0d700672f94a51b0cfdc56ed", "0xde6b93311b2e3f97ff136d9eb9322d6251f8acb4e0c5fcbfbc075ce422ae7c8c")]
+    [InlineData(1, 1, 1, "0xaa7cb66bf8d6f0daad1107c8a6e12009a08742cae68c43bd2012d044e7b2ddbf", "0xc5a77a635842f53790870627b3e448b02636c2ea3790855a152142cc942346ff")]
+    [InlineData(2, 2, 2, "0xf45db6f3e461b9f652f03dcb690af0445171f2009c1d87619431cdff10610bb2", "0x91b72a19635f3ca8440a4b1648d0316c70d5e8f35aec750567a0d7e2bad1dc3b")]
+    [InlineData(7, 3, 6, "0x7021fdb57150ec2b1b39eb1d0d46ccdaef3abb1b48cc754695e192d5d36b1cc7", "0xd66c36881d5f3ea536746d39156719b82a3c9aff7673b25a086969670f1ed1df")]
+    [InlineData(64, 4, 46, "0xf12077f87c7c381b3ebc10e1dcb8ffebc9983b4b76d10f759ae43fb0b548f799", "0xeded0b9c7432e2a1cae16beeaff9570890242fae73624eeefea5477bbce779a7")]
+    [InlineData(301, 5, 218, "0x31d52c53dce4423ec87049b5df7a122eab126ffa3183d95b7501d937e70c3664", "0x49d0bf2feb1efbc1951f79e63089c209d0aecd7be9f7d1172c862f4add10ff47")]
     public void Root_and_distribution_bytes_are_those_the_node_posted_before_and_equal_openzeppelin_over_index_account_open_shares(
         int contributions, int seed, int leaves, string root, string distributionHash)
     {
@@ -108,6 +109,18 @@ public sealed class EpochDistributionTests
         Assert.Equal(EpochDistributionJson.Schema, json["schema"]!.GetValue<string>());
         Assert.Equal(["uint256", "address", "uint256", "uint256"], json["leafTypes"]!.AsArray().Select(t => t!.GetValue<string>()));
         Assert.Equal(a.Root.ToString(), json["root"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public void Flag_candidates_are_served_with_their_reason()
+    {
+        var report = JsonNode.Parse(Generated(64, 4))!;
+        report["rewards"]!["flagThreshold"] = 0.0;
+        var computed = EpochComputation.Compute(System.Text.Encoding.UTF8.GetBytes(report.ToJsonString()));
+        Assert.NotEmpty(computed.Distribution.FlagCandidates);
+        var served = JsonNode.Parse(computed.DistributionBytes)!["flagCandidates"]!.AsArray();
+        Assert.Equal(computed.Distribution.FlagCandidates.Select(f => f.Id.ToString(CultureInfo.InvariantCulture)), served.Select(f => f!["id"]!.GetValue<string>()));
+        Assert.All(served, f => Assert.StartsWith("value -", f!["reason"]!.GetValue<string>()));
     }
 
     [Fact]

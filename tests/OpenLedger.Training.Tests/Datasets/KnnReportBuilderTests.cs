@@ -73,7 +73,7 @@ public class KnnReportBuilderTests(ITestOutputHelper output)
         var report = PerformanceReportParser.Parse(KnnReportBuilder.Build(DemoReports.Request(demo, k: 7)));
         var evidence = Assert.IsType<NeighbourCreditEvidence>(report.Attribution.Evidence);
         Assert.Equal("neighbour-credit", report.Attribution.Method);
-        Assert.Equal(new NeighbourCreditDefences(), new NeighbourCreditDefences(evidence.DuplicateTolerance, evidence.NeighbourRadius, evidence.HarmfulFractionThreshold));
+        Assert.Equal(new NeighbourCreditDefences(), new NeighbourCreditDefences(evidence.DuplicateTolerance, evidence.NeighbourRadius, evidence.HarmfulFractionThreshold, evidence.HarmfulConfidenceZ));
         Assert.Equal(7, evidence.K);
         Assert.Equal(13, evidence.Dimensions);
         Assert.Equal(demo.Split.Train.Count, evidence.ItemLabels.Length);
