@@ -27,6 +27,30 @@ public static class RegisteredContributions
             .Select(item => Entry(item!, path))];
     }
 
+    /// <summary>
+    /// The cohort boundaries of a neighbour-credit report for <paramref name="epoch"/>: the blocks at which the model's
+    /// earlier epochs were posted, as the node indexed them (GET /models/{m}/epochs), by the rule the node checks.
+    /// </summary>
+    public static async Task<IReadOnlyList<ulong>> CohortBoundariesAsync(NodeApi node, BigInteger modelId, ulong epoch, CancellationToken ct)
+    {
+        var path = $"models/{modelId}/epochs";
+        var items = await node.GetAllAsync(path, ct, allowMissing: true)
+            ?? throw new CliException($"the node at {node.BaseUrl} has not indexed model {modelId} (is it synced?)");
+        var posted = items.Select(item =>
+        {
+            try
+            {
+                var view = Field(item!, "epoch");
+                return (checked((ulong)Field(view, "epoch").GetValue<long>()), checked((ulong)Field(view, "postedBlock").GetValue<long>()));
+            }
+            catch (Exception e) when (e is FormatException or InvalidOperationException or OverflowException)
+            {
+                throw new CliException($"the node answered {path} with an epoch this command cannot read ({e.Message}): {item?.ToJsonString()}");
+            }
+        });
+        return Attribution.Methods.CohortBoundaries.Of(posted.ToList(), epoch);
+    }
+
     private const string Superseded = "superseded";
 
     private static ContributionEntry Entry(JsonNode item, string path)

@@ -1,4 +1,5 @@
 using System.Numerics;
+using OpenLedger.Attribution.Methods;
 using OpenLedger.Attribution.Reports;
 using OpenLedger.Contracts.Distributor;
 using OpenLedger.Ethereum.Primitives;
@@ -35,6 +36,7 @@ public sealed class ReportCrossCheck(IIndexReader index, ReporterChain chain)
         var modelId = (long)report.ModelId;
         await CheckEvaluationAsync(report, modelId, problems, ct);
         await CheckContributionsAsync(report, modelId, problems, ct);
+        await CheckCohortBoundariesAsync(report, modelId, problems, ct);
         if (alreadyPosted) return problems;
         await CheckEpochNumberAsync(report, problems, ct);
         var pool = await chain.Distributor.RewardPoolAsync(report.ModelId, ct: ct);
@@ -61,6 +63,21 @@ public sealed class ReportCrossCheck(IIndexReader index, ReporterChain chain)
         else if (!string.Equals(committed.TestSetHash, reported, StringComparison.OrdinalIgnoreCase))
             problems.Add(new("evaluation.testSetHash", $"{reported} is not the test set committed on chain for model {modelId} epoch {report.Epoch}: " +
                 $"the commitment is {committed.TestSetHash} (block {committed.BlockNumber}, tx {committed.TxHash})"));
+    }
+
+    /// <summary>
+    /// Neighbour credit orders contributions into cohorts at the blocks where the model's earlier epochs were posted
+    /// (their reports published the items valued then). A report that leaves a boundary out would let data derived from
+    /// published items compete as if it came first; one that adds a boundary would demote honest data.
+    /// </summary>
+    private async Task CheckCohortBoundariesAsync(PerformanceReport report, long modelId, List<ReportProblem> problems, CancellationToken ct)
+    {
+        if (report.Attribution.Evidence is not NeighbourCreditEvidence evidence) return;
+        var epochs = await index.ListEpochsAsync(modelId, ct);
+        var expected = CohortBoundaries.Of(epochs.Select(e => ((ulong)e.Epoch, (ulong)e.PostedBlock)), report.Epoch);
+        if (!expected.SequenceEqual(evidence.CohortBoundaries))
+            problems.Add(new("attribution.parameters.cohortBoundaries", $"must be the blocks at which model {modelId}'s epochs before " +
+                $"{report.Epoch} were posted, [{string.Join(", ", expected)}], but is [{string.Join(", ", evidence.CohortBoundaries)}]"));
     }
 
     private async Task CheckEpochNumberAsync(PerformanceReport report, List<ReportProblem> problems, CancellationToken ct)

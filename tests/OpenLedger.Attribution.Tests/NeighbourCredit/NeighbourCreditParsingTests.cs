@@ -72,3 +72,13 @@ public class NeighbourCreditParsingTests
         Assert.Equal(json["attribution"]!["parameters"]!.ToJsonString(), AttributionJson.ToJson(report.Attribution)["parameters"]!.ToJsonString());
     }
 }
+
+public class CohortBoundariesTests
+{
+    [Fact]
+    public void Boundaries_are_the_earlier_epochs_posting_blocks_ascending_without_repeats() =>
+        Assert.Equal([12UL, 40UL], Methods.CohortBoundaries.Of([(3, 90), (2, 40), (1, 12), (4, 120)], 3));
+
+    [Fact]
+    public void The_first_epoch_has_no_boundary() => Assert.Empty(Methods.CohortBoundaries.Of([(1, 12)], 1));
+}

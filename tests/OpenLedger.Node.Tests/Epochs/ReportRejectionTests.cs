@@ -167,6 +167,34 @@ public sealed class ReportRejectionTests(EpochChain chain)
     }
 
     [Fact]
+    public async Task Neighbour_credit_cohort_boundaries_must_be_the_blocks_of_the_models_earlier_postings()
+    {
+        var (model, scores) = await HonestReportAsync();
+        // Epoch 1: no earlier posting, so no boundary; one invented is refused.
+        await AssertRejectedAsync(model, ReportJson.NeighbourCredit(scores, [5]), "attribution.parameters.cohortBoundaries",
+            $"must be the blocks at which model {model}'s epochs before 1 were posted, [], but is [5]");
+        using (var first = await chain.PostReportAsync(ReportJson.Bytes(ReportJson.NeighbourCredit(scores, []))))
+            Assert.True(first.StatusCode == HttpStatusCode.Created, await first.Content.ReadAsStringAsync());
+        await chain.WaitForIndexAsync();
+        var posted = (ulong)(await chain.Service<OpenLedger.Indexer.Store.IIndexReader>().GetEpochAsync(model, 1, CancellationToken.None))!.PostedBlock;
+
+        // Epoch 2: a report leaving epoch 1's posting out would let data copied from its published items pass as earlier.
+        await chain.SealAsync(model, 2);
+        await chain.WaitForIndexAsync();
+        var second = ReportJson.Build(model, 2, await chain.ContributionsAsync(model), _ => 1.0, EpochChain.Ether, 1_000);
+        using (var missing = await chain.PostReportAsync(ReportJson.Bytes(ReportJson.NeighbourCredit(second, []))))
+        {
+            var text = await missing.Content.ReadAsStringAsync();
+            Assert.Equal(HttpStatusCode.UnprocessableEntity, missing.StatusCode);
+            Assert.Contains($"must be the blocks at which model {model}'s epochs before 2 were posted, [{posted}], but is []",
+                JsonNode.Parse(text)!["errors"]!["attribution.parameters.cohortBoundaries"]![0]!.GetValue<string>());
+        }
+        Assert.Equal(BigInteger.One, await chain.LastEpochAsync(model));
+        using var right = await chain.PostReportAsync(ReportJson.Bytes(ReportJson.NeighbourCredit(second, [posted])));
+        Assert.True(right.StatusCode == HttpStatusCode.Created, await right.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
     public async Task Budget_above_the_reward_pool_on_chain_is_rejected()
     {
         var (model, report) = await HonestReportAsync(pool: 5 * EpochChain.Ether);

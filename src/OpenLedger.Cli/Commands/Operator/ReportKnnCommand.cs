@@ -101,8 +101,10 @@ public sealed class ReportKnnCommand : VerbCommand
                 + string.Join(", ", matching.Missing));
         if (matching.Shards.Count == 0) throw new CliException($"no file in {p.GetValue(_data)!.FullName} is a contribution of model {model}");
 
+        // Contributions registered after an earlier epoch's report was published form a later cohort (docs/attribution.md).
+        var boundaries = await RegisteredContributions.CohortBoundariesAsync(context.Node(), model, p.GetValue(_epoch), ct);
         var request = new KnnReportRequest(model, p.GetValue(_epoch), test, matching.Shards.Select(s => s.Shard).ToArray(), p.GetValue(_k),
-            new RewardBudget(open, p.GetValue(_shares), p.GetValue(_cap), p.GetValue(_flagThreshold)), pool);
+            new RewardBudget(open, p.GetValue(_shares), p.GetValue(_cap), p.GetValue(_flagThreshold)), pool, CohortBoundaries: boundaries);
         byte[] bytes;
         PerformanceReport report;
         Distribution distribution;
