@@ -81,6 +81,23 @@ public sealed class ReportKnnTests(NodeRunFixture node)
         var posted = await node.Reads.Distributor.EpochAsync(model, 1);
         Assert.Equal(Keccak.Hash(bytes), posted.ReportHash);
         Assert.True(posted.TotalOpen > 0 && posted.TotalOpen <= 100 * Ether);
+        await node.WaitForIndexAsync();
+
+        // Anyone holding the files can check that the posted report's items are the registered data.
+        var verify = await node.RunAsync("epoch", "verify", "--model", model.ToString(), "--epoch", "1", "--test", test, "--data", data);
+        Assert.True(verify.ExitCode == 0, verify.ToString());
+        Assert.Contains("the report's items are the contributed files' rows, each under its registered content hash", verify.Out);
+        // Without shard 1's file the check names the contribution whose registered content no file has.
+        var partial = node.Directory.File("knn-flow-partial");
+        Directory.CreateDirectory(partial);
+        foreach (var shard in Demo.Shards.Where(s => s.Index != 1)) File.Copy(Path.Combine(data, $"shard-{shard.Index}.csv"), Path.Combine(partial, $"shard-{shard.Index}.csv"));
+        var incomplete = await node.RunAsync("epoch", "verify", "--model", model.ToString(), "--epoch", "1", "--test", test, "--data", partial, "--json");
+        Assert.Equal(1, incomplete.ExitCode);
+        var mismatch = Assert.Single(JsonNode.Parse(incomplete.Out)!["files"]!["mismatches"]!.AsArray())!;
+        Assert.Contains($"registered content hash {Demo.Shards[1].ContentHash}, and no given file hashes to it", mismatch["problem"]!.GetValue<string>());
+        var alone = await node.RunAsync("epoch", "verify", "--model", model.ToString(), "--epoch", "1", "--test", test);
+        Assert.Equal(2, alone.ExitCode);
+        Assert.Contains("--test and --data go together", alone.Err);
     }
 
     [Fact]

@@ -1,7 +1,11 @@
 using System.CommandLine;
 using System.Numerics;
 using System.Text.Json.Nodes;
+using OpenLedger.Attribution;
+using OpenLedger.Attribution.Reports;
 using OpenLedger.Cli.Infrastructure;
+using OpenLedger.Ethereum.Primitives;
+using OpenLedger.Training.Datasets;
 using OpenLedger.Node.Epochs;
 
 namespace OpenLedger.Cli.Commands.Operator;
@@ -20,10 +24,26 @@ public sealed class EpochVerifyCommand : VerbCommand
         CustomParser = r => Infrastructure.Options.PositiveInteger(r, "--epoch"),
     };
 
-    public EpochVerifyCommand() : base("verify", "recompute a posted epoch from the node's report and compare it with the chain")
+    private readonly Option<FileInfo> _test = new("--test")
+    {
+        Description = "the evaluation set the report was scored on (scikit-learn CSV): with --data, the report's items are checked against the contributed files",
+    };
+    private readonly Option<DirectoryInfo> _data = new("--data")
+    {
+        Description = "a directory of contributed files (scikit-learn CSV): each contribution's items must be the rows of the file with its registered content hash",
+    };
+
+    public EpochVerifyCommand() : base("verify", "recompute a posted epoch from the node's report and compare it with the chain (and, given the files, its items with the data)")
     {
         Options.Add(_model);
         Options.Add(_epoch);
+        Options.Add(_test);
+        Options.Add(_data);
+        Validators.Add(r =>
+        {
+            if ((r.GetResult(_test) is null) != (r.GetResult(_data) is null))
+                r.AddError("--test and --data go together: the items are checked against the contributed files scaled by the test set's statistics");
+        });
     }
 
     public override async Task<int> ExecuteAsync(CliContext context, CancellationToken ct)
@@ -59,6 +79,8 @@ public sealed class EpochVerifyCommand : VerbCommand
             }
         }
         var posted = await session.Services.Distributor.EpochAsync(modelId, epoch, ct: ct);
+        var files = p.GetValue(_data) is { } data ? await CheckFilesAsync(context, modelId, epoch, p.GetValue(_test)!, data, ct) : null;
+        var verifies = differences.Count == 0 && files is not { Count: > 0 };
 
         if (context.Json)
         {
@@ -66,7 +88,7 @@ public sealed class EpochVerifyCommand : VerbCommand
             {
                 ["model"] = modelId.ToString(),
                 ["epoch"] = epoch.ToString(),
-                ["verifies"] = differences.Count == 0,
+                ["verifies"] = verifies,
                 ["root"] = posted.Root.ToString(),
                 ["totalOpen"] = posted.TotalOpen.ToString(),
                 ["totalShares"] = posted.TotalShares.ToString(),
@@ -75,9 +97,22 @@ public sealed class EpochVerifyCommand : VerbCommand
                 {
                     ["field"] = d.Field, ["posted"] = d.Posted, ["recomputed"] = d.Recomputed,
                 })]),
+                ["files"] = files is null ? null : new JsonObject
+                {
+                    ["checked"] = true,
+                    ["mismatches"] = new JsonArray([.. files.Select(m => (JsonNode)new JsonObject { ["field"] = m.Field, ["problem"] = m.Problem })]),
+                },
             });
+            return verifies ? ExitCodes.Ok : ExitCodes.Failure;
         }
-        else if (differences.Count == 0)
+        if (files is { Count: > 0 })
+        {
+            context.Console.Out.WriteLine($"epoch {epoch} of model {modelId}: the report's items do NOT match the contributed files ({files.Count} mismatch(es)):");
+            foreach (var m in files) context.Console.Out.WriteLine($"  {m.Field}: {m.Problem}");
+        }
+        else if (files is not null)
+            context.Console.Out.WriteLine($"the report's items are the contributed files' rows, each under its registered content hash, scaled by the test set's statistics");
+        if (differences.Count == 0)
         {
             context.Console.Out.WriteLine($"epoch {epoch} of model {modelId} verifies: root {posted.Root}, totals {Amounts.Format(posted.TotalOpen)} OPEN " +
                 $"and {posted.TotalShares} shares, report hash {posted.ReportHash}");
@@ -87,6 +122,24 @@ public sealed class EpochVerifyCommand : VerbCommand
             context.Console.Out.WriteLine($"epoch {epoch} of model {modelId} does NOT verify ({differences.Count} difference(s)):");
             foreach (var d in differences) context.Console.Out.WriteLine($"  {d.Field}: posted {d.Posted}, recomputed {d.Recomputed}");
         }
-        return differences.Count == 0 ? ExitCodes.Ok : ExitCodes.Failure;
+        return verifies ? ExitCodes.Ok : ExitCodes.Failure;
+    }
+
+    /// <summary>The report's items against the contributed files (<see cref="ItemEvidenceCheck"/>).</summary>
+    private static async Task<IReadOnlyList<ItemEvidenceCheck.Mismatch>> CheckFilesAsync(CliContext context, BigInteger modelId, BigInteger epoch,
+        FileInfo testFile, DirectoryInfo data, CancellationToken ct)
+    {
+        var test = ShardFile.ReadDataset(testFile.FullName, "test set");
+        var files = new Dictionary<Hash32, LabelledDataset>();
+        foreach (var file in ShardFile.ReadAll(data)) files.TryAdd(file.ContentHash, file.Rows);
+        var bytes = await context.Node().GetBytesAsync($"models/{modelId}/epochs/{epoch}/report", ct);
+        try
+        {
+            return ItemEvidenceCheck.Check(PerformanceReportParser.Parse(bytes), test, files);
+        }
+        catch (AttributionException e)
+        {
+            throw new CliException($"the items of model {modelId} epoch {epoch} cannot be checked against files: {e.Message}");
+        }
     }
 }
