@@ -13,8 +13,12 @@ public enum SyntheticKind
     Centroid,
 }
 
-/// <summary>New rows derived from the honest contributors' published rows, as many as all honest rows together.</summary>
-public sealed record SyntheticStrategy(string Name, SyntheticKind Kind) : IStrategy
+/// <summary>
+/// New rows derived from the honest contributors' published rows, as many as all honest rows together: in the same
+/// epoch (the attacker is assumed to see the items before the report publishes them, which the threat model rules
+/// out) or in a later epoch, after the report that published them (the realistic case).
+/// </summary>
+public sealed record SyntheticStrategy(string Name, SyntheticKind Kind, bool LaterEpoch = false) : IStrategy
 {
     public StrategyFamily Family => StrategyFamily.Synthetic;
 
@@ -23,7 +27,7 @@ public sealed record SyntheticStrategy(string Name, SyntheticKind Kind) : IStrat
         SyntheticKind.Interpolate => "interpolations between two published rows of the same class",
         SyntheticKind.Jitter => "published rows with noise of 10 % of each feature's spread",
         _ => "means of 10 published rows of one class (class-centroid points)",
-    } + "; 1 × the honest data's row count";
+    } + "; 1 × the honest data's row count" + (LaterEpoch ? "; registered in a later epoch" : "; registered in the same epoch");
 
     public AttackPlan Plan(ArenaData data, DeterministicRandom random)
     {
@@ -58,6 +62,6 @@ public sealed record SyntheticStrategy(string Name, SyntheticKind Kind) : IStrat
             }
             return label;
         });
-        return new AttackPlan([new Submission(Play.ArenaWallets.Attacker, rows)]);
+        return new AttackPlan([new Submission(Play.ArenaWallets.Attacker, rows)], LaterEpoch: LaterEpoch);
     }
 }
