@@ -91,11 +91,19 @@ public static class ArenaRunner
             o.AttemptedShare,
             changes.Length == 0 ? 0 : changes.Max(Math.Abs),
             paid ? -changes.Sum() : 0,
-            paid && plan.CopiedHonest is { } c ? o.Shares.GetValueOrDefault(ArenaWallets.Honest(c)) - reference.Shares.GetValueOrDefault(ArenaWallets.Honest(c)) : null,
+            paid && plan.CopiedHonest is { } c ? o.Shares.GetValueOrDefault(ArenaWallets.Honest(c)) - OriginalReference(strategy, plan, reference, clean).Shares.GetValueOrDefault(ArenaWallets.Honest(c)) : null,
             o.Flagged, o.Excluded, o.AttackerValue, null, null);
         var (text, met) = Targets.Check(strategy, cell, clean.ShareOf([ArenaWallets.Attacker]), method.Sampled);
         return cell with { Target = text, Met = met };
     }
+
+    /// <summary>
+    /// What the copied original would hold without the copy. A copy mixed with the attacker's own genuine rows is
+    /// compared with the attacker registering those own rows alone (the control, same epoch): genuine rows may rightly
+    /// take slots from the original, and only what the copied rows do is the copy's effect.
+    /// </summary>
+    private static MethodOutcome OriginalReference(IStrategy strategy, AttackPlan plan, MethodOutcome reference, MethodOutcome clean) =>
+        strategy is CopyStrategy { MixOwn: true } && !plan.LaterEpoch ? clean : reference;
 
     private static IReadOnlyList<string> Select(IReadOnlyList<string>? asked, IReadOnlyList<string> known, string what)
     {

@@ -36,7 +36,7 @@ public static class MarkdownBoard
          .Append("| metric | definition |\n| --- | --- |\n")
          .Append("| attacker's share | the attacker's wallets' OPEN as a percentage of the epoch's OPEN (for sybil strategies: the person's wallets together; for reporter strategies: the favoured contributor 1) |\n")
          .Append("| reference | the same person's share in the same scenario without the attack (the unsplit person, the honestly sampled report); 0 for an outsider |\n")
-         .Append("| original Δ | for copies: the copied contributor's share minus its share without the copy, in percentage points |\n")
+         .Append("| original Δ | for copies: the copied contributor's share minus its share without the copy (for a copy mixed with the attacker's own rows in the same epoch: minus its share when the attacker registers only those own rows), in percentage points |\n")
          .Append("| max honest Δ | the largest change, in percentage points, of any honest contributor's share against the scenario without the attacker |\n")
          .Append("| honest lost | the honest contributors' total share without the attacker minus with it, in percentage points |\n")
          .Append("| flagged / excluded | an attacker contribution is a flag candidate (value below the report's `flagThreshold`, 0) / was excluded by the engine (its outcome) |\n")
