@@ -39,7 +39,8 @@ async function render(message = ""): Promise<void> {
     if (!route) throw new ApiError(404, `there is no page ${path}`);
     page = await route[1](...path.match(route[0])!.slice(1));
   } catch (e) {
-    page = [h("h1", {}, e instanceof ApiError && e.status === 404 ? "Not found" : "Something went wrong"), errorBox((e as Error).message),
+    const status = e instanceof ApiError ? e.status : 0;
+    page = [h("h1", {}, status === 404 ? "Not found" : status === 400 ? "Invalid input" : "Something went wrong"), errorBox((e as Error).message),
       h("p", {}, h("a", { href: "#/" }, "Back to the models"))];
   }
   if (mine !== generation) return; // a later navigation won

@@ -29,7 +29,12 @@ public static class ExplorerPages
                 detail: $"the explorer bundle is missing ({index}): run scripts/install.sh, then dotnet build")).ExcludeFromDescription();
             return app;
         }
-        app.MapGet(Path, () => Results.Redirect(Path + "/")).ExcludeFromDescription();
+        // Routing matches /explorer and /explorer/ alike, but the page's relative URLs (style.css) need the slash.
+        app.Use(async (context, next) =>
+        {
+            if (context.Request.Path.Value == Path) context.Response.Redirect(Path + "/");
+            else await next(context);
+        });
         app.UseStaticFiles(new StaticFileOptions
         {
             FileProvider = new PhysicalFileProvider(directory),
@@ -37,7 +42,8 @@ public static class ExplorerPages
             // The bundle's names do not change between builds: revalidate rather than serve a stale page after an upgrade.
             OnPrepareResponse = c => c.Context.Response.Headers.CacheControl = "no-cache",
         });
-        app.MapGet(Path + "/", () => Results.File(index, "text/html; charset=utf-8")).ExcludeFromDescription();
+        // The page itself, at /explorer/: a physical path, not one under the (unused) web root.
+        app.MapGet(Path + "/", () => TypedResults.PhysicalFile(index, "text/html; charset=utf-8")).ExcludeFromDescription();
         return app;
     }
 }

@@ -1,4 +1,4 @@
-import { get, type SearchMatch, type SearchResult } from "../api";
+import { ApiError, get, type SearchMatch, type SearchResult } from "../api";
 import { h, link, section } from "../dom";
 import { checksum, short } from "../format";
 
@@ -41,7 +41,7 @@ function describe(m: SearchMatch): string {
 /** The search's answer: one match goes straight to its page, several are listed. */
 export async function searchPage(query: string): Promise<HTMLElement[] | string> {
   const problem = malformed(query);
-  if (problem) throw new Error(problem);
+  if (problem) throw new ApiError(400, problem);
   const result = await get<SearchResult>(`/search?q=${encodeURIComponent(query)}`);
   if (result.matches.length === 1) return target(result.matches[0]);
   return [h("h1", {}, "Search results"),
