@@ -20,7 +20,8 @@ namespace OpenLedger.Explorer.Tests;
 /// A Hardhat chain with OpenLedger deployed, the real node host (`node run`'s host: indexer, API, epoch intake and the
 /// explorer) listening on a free loopback port, and headless Chromium. Seeded through the contracts and the node's
 /// POST /reports as people would: model 1 with three contributors (ana, ben, eli; eli's report value is negative) and a
-/// claimable epoch 1; model 2 with ana alone and an epoch 1 still in its challenge window.
+/// claimable epoch 1; model 2 with ana alone and an epoch 1 still in its challenge window; model 3 holding a bond of
+/// ben's that may be withdrawn and one of eli's still locked.
 /// </summary>
 public sealed class ExplorerChain : IAsyncLifetime
 {
@@ -112,20 +113,29 @@ public sealed class ExplorerChain : IAsyncLifetime
         foreach (var (name, who) in new[] { ("ana", Ana), ("ben", Ben), ("eli", Eli) }) await RegisterAsync(1, name, who);
         await owner.Distributor.FundRewardPoolAsync(1, 1000 * Ether);
         await PostEpochOneAsync(1, new() { ["ana"] = 0.3, ["ben"] = 0.1, ["eli"] = -0.05 }, 900 * Ether, 1000 * BigInteger.One);
-        await Rpc.IncreaseTimeAsync(await Reads.Distributor.ChallengeWindowAsync() + 1);
-        await Rpc.MineAsync();
-        // Model 2, posted after the time moved: its epoch 1 is still in its challenge window.
+        // Model 2 exists now; its epoch is posted after the time moves, so it is still in its challenge window.
         await owner.Registry.CreateModelAsync("ipfs://explorer/model-2", new Policy(0, 0, 0, 500, 500, false));
+        // Model 3 takes bonds locked for an hour: ben's is posted before the time moves (withdrawable after), eli's after.
+        await owner.Registry.CreateModelAsync("ipfs://explorer/model-3", new Policy(Ether, 3600, 0, 1000, 2000, false));
+        foreach (var who in new[] { Ben, Eli })
+        {
+            await owner.Token.TransferAsync(Account(who).Address, 10 * Ether);
+            await (await AsAsync(who)).Token.ApproveAsync(Deployment.ContributionRegistry.Address, 10 * Ether);
+        }
+        await RegisterAsync(3, "ben-3", Ben, 2 * Ether);
+        await Rpc.IncreaseTimeAsync(Math.Max(await Reads.Distributor.ChallengeWindowAsync(), 3600UL) + 1);
+        await Rpc.MineAsync();
+        await RegisterAsync(3, "eli-3", Eli, 2 * Ether);
         await RegisterAsync(2, "ana-2", Ana);
         await owner.Distributor.FundRewardPoolAsync(2, 100 * Ether);
         await PostEpochOneAsync(2, new() { ["ana-2"] = 0.2 }, 50 * Ether, 100 * BigInteger.One);
         await WaitForIndexAsync();
     }
 
-    private async Task RegisterAsync(long modelId, string name, int who)
+    private async Task RegisterAsync(long modelId, string name, int who, BigInteger bond = default)
     {
         Content[name] = Keccak.Hash($"explorer-test-content-{name}");
-        await (await AsAsync(who)).Registry.RegisterAsync(modelId, new Entry(Content[name], Kind.Data, 0, $"ipfs://explorer/{name}"));
+        await (await AsAsync(who)).Registry.RegisterAsync(modelId, new Entry(Content[name], Kind.Data, bond, $"ipfs://explorer/{name}"));
     }
 
     /// <summary>Seals epoch 1 and hands the node a report valuing each named contribution; the node posts the epoch.</summary>

@@ -101,7 +101,7 @@ public sealed class ExplorerPagesTests(ExplorerChain chain)
         await Expect(values.GetByRole(AriaRole.Row).Filter(new() { HasText = "Model 1, epoch 1" })).ToContainTextAsync("0.1000");
         await Expect(page.GetByRole(AriaRole.Img, new() { Name = "OPEN earned per epoch" })).ToBeVisibleAsync();
         var contributions = page.GetByRole(AriaRole.Table, new() { Name = "Contributions of this account" });
-        await Expect(contributions.Locator("tbody tr")).ToHaveCountAsync(1);
+        await Expect(contributions.Locator("tbody tr")).ToHaveCountAsync(2);
         await Expect(contributions).ToContainTextAsync("active");
     }
 

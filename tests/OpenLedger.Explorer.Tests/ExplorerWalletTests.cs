@@ -67,6 +67,35 @@ public sealed class ExplorerWalletTests(ExplorerChain chain)
     }
 
     [Fact]
+    public async Task Withdrawing_an_unlocked_bond_pays_it_back_and_the_page_shows_none_left()
+    {
+        var ben = chain.Account(ExplorerChain.Ben).Address;
+        var id = (await chain.GetJsonAsync($"/models/3/contributions/by-hash/{chain.Content["ben-3"]}"))["id"]!.GetValue<string>();
+        var before = await chain.Reads.Token.BalanceOfAsync(ben);
+        var page = await chain.OpenAsync($"/accounts/{ben}", Desktop, wallet: ExplorerChain.Ben);
+        var row = page.GetByRole(AriaRole.Table, new() { Name = "Contributions of this account" }).GetByRole(AriaRole.Row).Filter(new() { HasText = "Model 3" });
+        await Expect(row).ToContainTextAsync("2.0000 OPEN");
+        await row.GetByRole(AriaRole.Button, new() { Name = $"Withdraw bond of {id[..10]}" }).ClickAsync();
+        await Expect(page.Locator("#notice")).ToContainTextAsync("Withdrew the bond: transaction 0x", new() { Timeout = 60_000 });
+        await ExplorerChain.Loaded(page);
+        await Expect(row).ToContainTextAsync("0.0000 OPEN");
+        await Expect(row.GetByRole(AriaRole.Button)).ToHaveCountAsync(0);
+        Assert.Equal(before + 2 * ExplorerChain.Ether, await chain.Reads.Token.BalanceOfAsync(ben));
+    }
+
+    [Fact]
+    public async Task Withdrawing_a_locked_bond_shows_the_decoded_custom_error()
+    {
+        var eli = chain.Account(ExplorerChain.Eli).Address;
+        var id = (await chain.GetJsonAsync($"/models/3/contributions/by-hash/{chain.Content["eli-3"]}"))["id"]!.GetValue<string>();
+        var page = await chain.OpenAsync($"/accounts/{eli}", Desktop, wallet: ExplorerChain.Eli);
+        var row = page.GetByRole(AriaRole.Table, new() { Name = "Contributions of this account" }).GetByRole(AriaRole.Row).Filter(new() { HasText = "Model 3" });
+        await row.GetByRole(AriaRole.Button, new() { Name = $"Withdraw bond of {id[..10]}" }).ClickAsync();
+        await Expect(row.GetByRole(AriaRole.Alert)).ToContainTextAsync($"failed: RegistryBondLocked(id: {id}, unlocksAt: ", new() { Timeout = 60_000 });
+        await Expect(row).ToContainTextAsync("2.0000 OPEN");
+    }
+
+    [Fact]
     public async Task Without_a_wallet_the_page_only_reads_and_says_so()
     {
         var page = await chain.OpenAsync($"/accounts/{chain.Checksummed(ExplorerChain.Ben)}", Desktop);
