@@ -41,6 +41,7 @@ public static class NodeHostingExtensions
         builder.Services.AddOpenApi();
         builder.Services.AddHealthChecks().AddCheck<IndexerHealthCheck>("indexer");
         builder.Services.AddSingleton<ChainClock>();
+        builder.Services.AddSingleton<RevenueReader>();
         builder.Services.AddSingleton<NodeStatusReader>();
         builder.AddOpenLedgerRelay();
         return builder;

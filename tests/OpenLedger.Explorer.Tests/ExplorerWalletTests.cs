@@ -42,11 +42,14 @@ public sealed class ExplorerWalletTests(ExplorerChain chain)
         await page.ReloadAsync();
         await ExplorerChain.Loaded(page);
         await Expect(Fact(page, "Revenue withdrawn")).ToHaveTextAsync("0.0000 OPEN");
+        await Expect(Fact(page, "Revenue withdrawable")).ToHaveTextAsync(Shown.Open(withdrawable));
         var balance = await chain.Reads.Token.BalanceOfAsync(ana);
         await page.GetByRole(AriaRole.Button, new() { Name = "Withdraw revenue of model 1" }).ClickAsync();
         await Expect(page.Locator("#notice")).ToContainTextAsync("Withdrew revenue of model 1", new() { Timeout = 60_000 });
         await ExplorerChain.Loaded(page);
         await Expect(Fact(page, "Revenue withdrawn")).ToHaveTextAsync(Shown.Open(withdrawable));
+        await Expect(Fact(page, "Revenue withdrawable")).ToHaveTextAsync("0.0000 OPEN");
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Withdraw revenue of model 1" })).ToHaveCountAsync(0);
         Assert.Equal(balance + withdrawable, await chain.Reads.Token.BalanceOfAsync(ana));
     }
 

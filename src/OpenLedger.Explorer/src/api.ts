@@ -67,7 +67,9 @@ export interface Claim {
   modelId: number; epoch: number; account: string; leafIndex: number; openAmount: string; shareAmount: string;
   blockNumber: number; logIndex: number; txHash: string;
 }
-export interface ModelRevenue { modelId: number; shareBalance: string; withdrawn: string; withdrawalCount: number; depositedForHolders: string }
+export interface ModelRevenue {
+  modelId: number; shareBalance: string; withdrawn: string; withdrawalCount: number; depositedForHolders: string; withdrawable: string | null;
+}
 export interface AccountRevenue { account: string; models: ModelRevenue[] }
 export interface UnclaimedEpoch {
   modelId: number; epoch: number; status: string; leafIndex: number | null; openAmount: string | null; shareAmount: string | null;

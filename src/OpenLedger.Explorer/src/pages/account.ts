@@ -21,6 +21,8 @@ export async function accountPage(input: string): Promise<HTMLElement[]> {
     facts([
       ["Contributions", String(contributions.length)], ["OPEN claimed", units(claimedOpen)], ["Shares claimed", count(claimedShares)],
       ["Revenue withdrawn", units(revenue.models.reduce((s, m) => s + BigInt(m.withdrawn), 0n))],
+      ["Revenue withdrawable", revenue.models.some(m => m.withdrawable === null) ? "unknown (the node cannot ask the chain now)"
+        : units(revenue.models.reduce((s, m) => s + BigInt(m.withdrawable ?? "0"), 0n))],
       ["Epochs left to claim", String(unclaimed.items.filter(u => u.openAmount !== null).length)],
     ]),
     section("Unclaimed epochs", table("Epochs this account can still claim", ["Epoch", "Status", "OPEN", "Shares", "Proof", "Claim"],
@@ -40,10 +42,11 @@ export async function accountPage(input: string): Promise<HTMLElement[]> {
       table("Values and earnings per epoch", ["Epoch", "Value", "OPEN earned", "Shares earned"],
         perEpoch.map(p => [link(`#/models/${p.modelId}/epochs/${p.epoch}`, `Model ${p.modelId}, epoch ${p.epoch}`), value(p.value),
           units(p.open), count(p.shares)]), "")),
-    section("Shares and revenue", table("Shares and revenue per model", ["Model", "Shares held", "Revenue withdrawn", "Withdrawals", "Withdraw"],
+    section("Shares and revenue", table("Shares and revenue per model",
+      ["Model", "Shares held", "Revenue withdrawn", "Withdrawals", "Withdrawable now", "Withdraw"],
       revenue.models.map(m => [link(`#/models/${m.modelId}`, `Model ${m.modelId}`), count(m.shareBalance), units(m.withdrawn),
-        String(m.withdrawalCount),
-        BigInt(m.shareBalance) > 0n ? actionButton(`Withdraw revenue of model ${m.modelId}`, `Withdrew revenue of model ${m.modelId}`,
+        String(m.withdrawalCount), m.withdrawable === null ? "unknown" : units(m.withdrawable),
+        m.withdrawable !== "0" && BigInt(m.shareBalance) > 0n ? actionButton(`Withdraw revenue of model ${m.modelId}`, `Withdrew revenue of model ${m.modelId}`,
           async () => ({ to: (await contractsOf()).modelShares, data: encodeWithdrawRevenue(BigInt(m.modelId)) })) : "—"]),
       "This account holds no shares and has withdrawn no revenue.")),
     section("Contributions", table("Contributions of this account", ["Id", "Model", "Kind", "Status", "Bond left", "Registered in", "Bond"],
