@@ -19,8 +19,8 @@ namespace OpenLedger.Explorer.Tests;
 /// <summary>
 /// A Hardhat chain with OpenLedger deployed, the real node host (`node run`'s host: indexer, API, epoch intake and the
 /// explorer) listening on a free loopback port, and headless Chromium. Seeded through the contracts and the node's
-/// POST /reports as people would: model 1 with three contributors (ana, ben, eli; eli's report value is negative) and a
-/// claimable epoch 1; model 2 with ana alone and an epoch 1 still in its challenge window; model 3 holding a bond of
+/// POST /reports as people would: model 1 with three contributors (ana, ben, eli; eli's report value is negative, and a
+/// validator flagged it afterwards) and a claimable epoch 1; model 2 with ana alone and an epoch 1 still in its challenge window; model 3 holding a bond of
 /// ben's that may be withdrawn and one of eli's still locked.
 /// </summary>
 public sealed class ExplorerChain : IAsyncLifetime
@@ -113,6 +113,9 @@ public sealed class ExplorerChain : IAsyncLifetime
         foreach (var (name, who) in new[] { ("ana", Ana), ("ben", Ben), ("eli", Eli) }) await RegisterAsync(1, name, who);
         await owner.Distributor.FundRewardPoolAsync(1, 1000 * Ether);
         await PostEpochOneAsync(1, new() { ["ana"] = 0.3, ["ben"] = 0.1, ["eli"] = -0.05 }, 900 * Ether, 1000 * BigInteger.One);
+        // The owner, as validator, flags eli's contribution after the epoch: its page shows the reason.
+        await owner.Registry.SetValidatorAsync(1, Account(0).Address, true);
+        await owner.Registry.FlagAsync(1, Content["eli"], "labels look shifted");
         // Model 2 exists now; its epoch is posted after the time moves, so it is still in its challenge window.
         await owner.Registry.CreateModelAsync("ipfs://explorer/model-2", new Policy(0, 0, 0, 500, 500, false));
         // Model 3 takes bonds locked for an hour: ben's is posted before the time moves (withdrawable after), eli's after.

@@ -106,6 +106,18 @@ public sealed class ExplorerPagesTests(ExplorerChain chain)
     }
 
     [Fact]
+    public async Task A_flagged_contribution_shows_the_validators_reason_and_its_value_in_the_epoch()
+    {
+        var eli = chain.Checksummed(ExplorerChain.Eli);
+        var page = await chain.OpenAsync($"/accounts/{eli}", Desktop);
+        var contributions = page.GetByRole(AriaRole.Table, new() { Name = "Contributions of this account" });
+        await Expect(contributions.GetByRole(AriaRole.Row).Filter(new() { HasText = "Model 1" }))
+            .ToContainTextAsync("flagged (flag reason: labels look shifted)");
+        var values = page.GetByRole(AriaRole.Table, new() { Name = "Values and earnings per epoch" });
+        await Expect(values.GetByRole(AriaRole.Row).Filter(new() { HasText = "Model 1, epoch 1" })).ToContainTextAsync("-0.0500");
+    }
+
+    [Fact]
     public async Task The_status_page_shows_cursor_head_lag_and_health()
     {
         await chain.WaitForIndexAsync();

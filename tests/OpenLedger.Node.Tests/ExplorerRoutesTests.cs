@@ -44,7 +44,24 @@ public sealed class ExplorerRoutesTests(LoadedNode node)
         Assert.Equal(HttpJson.Ether(140), holders[0]!["balance"]!.GetValue<string>());
     }
 
+    [Fact]
+    public async Task Flags_list_each_flag_and_dismissal_with_the_validators_reason()
+    {
+        var dismissed = OpenLedger.Indexer.Decoding.ContributionIds.Of(2, Hash32.Parse(LoadedNode.LoadHash("life-0")));
+        var flags = (await node.Client.GetJsonAsync($"/contributions/{dismissed}/flags")).AsArray();
+        Assert.Equal(["flagged", "dismissed"], flags.Select(f => f!["action"]!.GetValue<string>()));
+        Assert.Equal("duplicate of a public set", flags[0]!["reason"]!.GetValue<string>());
+        Assert.Equal(node.Accounts[2], flags[0]!["actor"]!.GetValue<string>());
+        var slashed = OpenLedger.Indexer.Decoding.ContributionIds.Of(2, Hash32.Parse(LoadedNode.LoadHash("life-1")));
+        var flag = Assert.Single((await node.Client.GetJsonAsync($"/contributions/{slashed}/flags")).AsArray())!;
+        Assert.Equal("labels do not match", flag["reason"]!.GetValue<string>());
+        var unflagged = OpenLedger.Indexer.Decoding.ContributionIds.Of(2, Hash32.Parse(LoadedNode.LoadHash("life-2")));
+        Assert.Empty((await node.Client.GetJsonAsync($"/contributions/{unflagged}/flags")).AsArray());
+    }
+
     [Theory]
+    [InlineData("/contributions/0x12/flags", HttpStatusCode.BadRequest, "id must be 0x followed by 64 hex digits")]
+    [InlineData("/contributions/0x00000000000000000000000000000000000000000000000000000000000000ab/flags", HttpStatusCode.NotFound, "no contribution 0x00")]
     [InlineData("/models/abc/revenue", HttpStatusCode.BadRequest, "modelId must be a non-negative decimal integer")]
     [InlineData("/models/9/holders", HttpStatusCode.NotFound, "no model 9 is indexed")]
     [InlineData("/models/9/revenue", HttpStatusCode.NotFound, "no model 9 is indexed")]

@@ -88,6 +88,7 @@ export interface Contracts {
   chainId: number; contributionRegistry: string; modelShares: string; rewardDistributor: string;
   token: { symbol: string; decimals: number }; errors: ErrorDescription[];
 }
+export interface Flag { action: string; actor: string; reason: string | null; blockNumber: number; txHash: string }
 export interface SearchMatch {
   type: string; modelId: number | null; epoch: number | null; account: string | null; contributionId: string | null; event: string | null;
 }

@@ -57,4 +57,7 @@ public interface IIndexReader
 
     /// <summary>The indexed events a transaction emitted (models, contributions, epochs, claims, revenue, slashes), in log order.</summary>
     Task<IReadOnlyList<TransactionEventView>> ListTransactionEventsAsync(Hash32 txHash, CancellationToken cancellationToken);
+
+    /// <summary>A contribution's flags and dismissals with the validators' reasons, in chain order.</summary>
+    Task<IReadOnlyList<FlagView>> ListFlagsAsync(Hash32 contributionId, CancellationToken cancellationToken);
 }

@@ -1,4 +1,4 @@
-import { all, get, type AccountRevenue, type Claim, type Contribution, type Distribution, type EpochList, type Proof, type UnclaimedEpochs } from "../api";
+import { all, get, type AccountRevenue, type Claim, type Contribution, type Distribution, type EpochList, type Flag, type Proof, type UnclaimedEpochs } from "../api";
 import { encodeClaim, encodeWithdrawBond, encodeWithdrawRevenue } from "../abi";
 import { barChart } from "../charts";
 import { errorBox, facts, h, link, mono, section, table } from "../dom";
@@ -14,6 +14,7 @@ export async function accountPage(input: string): Promise<HTMLElement[]> {
   const [claims, revenue, unclaimed] = await Promise.all([
     all<Claim>(`${base}/claims`), get<AccountRevenue>(`${base}/revenue`), get<UnclaimedEpochs>(`${base}/unclaimed-epochs`)]);
   const perEpoch = await epochFigures(address, [...new Set(contributions.map(c => c.modelId))]);
+  const flags = await flagReasons(contributions);
   const claimedOpen = claims.reduce((s, c) => s + BigInt(c.openAmount), 0n);
   const claimedShares = claims.reduce((s, c) => s + BigInt(c.shareAmount), 0n);
   return [
@@ -51,7 +52,7 @@ export async function accountPage(input: string): Promise<HTMLElement[]> {
       "This account holds no shares and has withdrawn no revenue.")),
     section("Contributions", table("Contributions of this account", ["Id", "Model", "Kind", "Status", "Bond left", "Registered in", "Bond"],
       contributions.map(c => [mono(c.id), link(`#/models/${c.modelId}`, `Model ${c.modelId}`), KINDS[c.kind] ?? String(c.kind),
-        statusText(c, perEpoch), units(c.currentBond), h("span", {}, "block ", String(c.registeredBlock), " ", mono(c.txHash)),
+        statusText(c, perEpoch, flags), units(c.currentBond), h("span", {}, "block ", String(c.registeredBlock), " ", mono(c.txHash)),
         BigInt(c.currentBond) > 0n ? actionButton(`Withdraw bond of ${c.id.slice(0, 10)}`, "Withdrew the bond", async () =>
           ({ to: (await contractsOf()).contributionRegistry, data: encodeWithdrawBond(BigInt(c.modelId), c.contentHash) })) : "—"]),
       "This account has registered no contribution.")),
@@ -100,9 +101,21 @@ async function epochFigures(address: string, models: number[]): Promise<EpochFig
   return out;
 }
 
-/** The contribution's status, with why an epoch flagged or excluded it. */
-function statusText(c: Contribution, epochs: EpochFigure[]): string {
-  const reasons = epochs.map(e => e.outcomes.get(c.id.toLowerCase())).filter((r): r is string => !!r);
+/** The validators' reason of the flag standing on each flagged or slashed contribution (its last flag not dismissed). */
+async function flagReasons(contributions: Contribution[]): Promise<Map<string, string>> {
+  const marked = contributions.filter(c => c.status === "flagged" || c.status === "slashed").slice(0, 50);
+  const lists = await Promise.all(marked.map(c => get<Flag[]>(`/contributions/${c.id}/flags`)));
+  const reasons = new Map<string, string>();
+  marked.forEach((c, i) => {
+    const last = lists[i].at(-1);
+    if (last?.action === "flagged") reasons.set(c.id, `flag reason: ${last.reason ?? "none given"}`);
+  });
+  return reasons;
+}
+
+/** The contribution's status, with the validator's flag reason and why an epoch flagged or excluded it. */
+function statusText(c: Contribution, epochs: EpochFigure[], flags: Map<string, string>): string {
+  const reasons = [flags.get(c.id), ...epochs.map(e => e.outcomes.get(c.id.toLowerCase()))].filter((r): r is string => !!r);
   return reasons.length ? `${c.status} (${reasons.join("; ")})` : c.status;
 }
 

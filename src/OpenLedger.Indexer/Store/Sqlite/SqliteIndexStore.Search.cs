@@ -36,4 +36,13 @@ public sealed partial class SqliteIndexStore
             new { hash = contentHash.ToArray() }, cancellationToken: cancellationToken));
         return [.. records.Select(r => r.ToView())];
     }
+
+    public async Task<IReadOnlyList<FlagView>> ListFlagsAsync(Hash32 contributionId, CancellationToken cancellationToken)
+    {
+        await using var c = await OpenAsync(cancellationToken);
+        return (await c.QueryAsync<FlagView>(new CommandDefinition(
+            "SELECT action AS Action, actor AS Actor, reason AS Reason, block_number AS BlockNumber, tx_hash AS TxHash " +
+            "FROM flags WHERE contribution_id = @id ORDER BY block_number, log_index;",
+            new { id = contributionId.ToString() }, cancellationToken: cancellationToken))).AsList();
+    }
 }
