@@ -6,8 +6,8 @@
 # summary.json) go to .run/demo, emptied at each start.
 #   OPENLEDGER_DEMO_SKIP_BUILD=1   skip install and build (scripts/test.sh has just done both)
 #   OPENLEDGER_DEMO_DATASET=F      the dataset (default data/wine_data.csv, scikit-learn CSV)
-#   OPENLEDGER_DEMO_KEEP=1         keep the chain and the node host running after the scenario, to browse the API,
-#                                  until Ctrl-C
+#   OPENLEDGER_DEMO_KEEP=1         keep the chain and the node host running after the scenario, to browse the API
+#                                  and the explorer (its URL is printed at the end), until Ctrl-C
 set -euo pipefail
 cd "$(dirname "$0")/.."
 run=.run/demo
@@ -77,7 +77,7 @@ echo "== scenario"
 dotnet src/OpenLedger.Demo/bin/Release/net10.0/OpenLedger.Demo.dll --rpc "$url" --deployment "$run/deployment.json" \
   --node "$api" --workdir "$run" --dataset "${OPENLEDGER_DEMO_DATASET:-data/wine_data.csv}" --token-env OPENLEDGER_DEMO_TOKEN
 if [ "${OPENLEDGER_DEMO_KEEP:-0}" = 1 ]; then
-  echo "== the chain ($url) and the node host ($api) keep running; Ctrl-C stops both"
+  echo "== the chain ($url) and the node host ($api, explorer $api/explorer/) keep running; Ctrl-C stops both"
   wait "$host_pid" || true
 fi
 echo "== done: every process started by the demo is stopped on exit; files of the run are in $run"

@@ -44,6 +44,7 @@ public static class DemoRun
                 output.WriteLine("invariants hold: every OPEN and share of the epoch claimed, the corrupted shard at zero and slashed, the near-copy at zero, junk within 1 %, the report scored on the sealed test set, the epoch verifies");
             foreach (var problem in problems) await error.WriteLineAsync($"invariant violated: {problem}");
             output.WriteLine($"API: {settings.NodeUrl.ToString().TrimEnd('/')} (e.g. {new Uri(settings.NodeUrl, $"models/{outcome.ModelId}/contributions")}, /openapi/v1.json)");
+            output.WriteLine($"Explorer: {new Uri(settings.NodeUrl, "explorer/")} (this model: {new Uri(settings.NodeUrl, $"explorer/#/models/{outcome.ModelId}")})");
             return problems.Count == 0 ? 0 : 1;
         }
         catch (Exception e) when (e is DemoFailure or CliException or EthereumException or HttpRequestException or IOException)

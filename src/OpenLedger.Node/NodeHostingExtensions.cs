@@ -4,6 +4,7 @@ using OpenLedger.Indexer;
 using OpenLedger.Node.Api;
 using OpenLedger.Node.Chain;
 using OpenLedger.Node.Epochs;
+using OpenLedger.Node.Explorer;
 using OpenLedger.Node.Health;
 using OpenLedger.Node.Relay;
 
@@ -40,12 +41,13 @@ public static class NodeHostingExtensions
         builder.Services.AddOpenApi();
         builder.Services.AddHealthChecks().AddCheck<IndexerHealthCheck>("indexer");
         builder.Services.AddSingleton<ChainClock>();
+        builder.Services.AddSingleton<RevenueReader>();
         builder.Services.AddSingleton<NodeStatusReader>();
         builder.AddOpenLedgerRelay();
         return builder;
     }
 
-    /// <summary>Maps the OpenAPI document (/openapi/v1.json), /health, /status and every resource's routes.</summary>
+    /// <summary>Maps the OpenAPI document (/openapi/v1.json), /health, /status, every resource's routes and the explorer (/explorer/).</summary>
     public static WebApplication MapOpenLedgerNode(this WebApplication app)
     {
         // Problem details for unhandled exceptions and for empty error responses (unknown routes, wrong methods).
@@ -60,6 +62,9 @@ public static class NodeHostingExtensions
         app.MapEpochsApi();
         app.MapReportsApi();
         app.MapRelayApi();
+        app.MapContractsApi();
+        app.MapSearchApi();
+        app.MapExplorer();
         return app;
     }
 

@@ -73,6 +73,14 @@ public sealed class AccountsApiTests(LoadedNode node)
         Assert.Equal(HttpJson.Ether(103), model["shareBalance"]!.GetValue<string>());
         Assert.Equal(1, model["withdrawalCount"]!.GetValue<int>());
         Assert.True(System.Numerics.BigInteger.Parse(model["withdrawn"]!.GetValue<string>()) > 0);
+        // It withdrew after the last deposit; contributor 0 never withdrew: both as the contract tells it.
+        Assert.Equal("0", model["withdrawable"]!.GetValue<string>());
+        var shares = new OpenLedger.Contracts.Shares.ModelSharesService(new OpenLedger.Contracts.Client.ContractClient(
+            node.Rpc, OpenLedger.Ethereum.Primitives.Address.Parse(node.DeploymentAddress("ModelShares"))));
+        var owed = await shares.WithdrawableRevenueAsync(2, OpenLedger.Ethereum.Primitives.Address.Parse(Contributor(0)));
+        Assert.True(owed > 0);
+        var zero = Assert.Single((await node.Client.GetJsonAsync($"/accounts/{Contributor(0)}/revenue"))["models"]!.AsArray())!;
+        Assert.Equal(owed.ToString(), zero["withdrawable"]!.GetValue<string>());
         Assert.Empty((await node.Client.GetJsonAsync($"/accounts/{node.Accounts[19]}/revenue"))["models"]!.AsArray());
     }
 

@@ -51,4 +51,13 @@ public interface IIndexReader
     /// alone (it depends on the contract's per-share accumulator and rounding); call withdrawableRevenue on-chain.
     /// </summary>
     Task<RevenueSummaryView> GetRevenueSummaryAsync(long modelId, CancellationToken cancellationToken);
+
+    /// <summary>Every registration of this content, over every model, in chain order.</summary>
+    Task<IReadOnlyList<ContributionView>> ListContributionsByContentHashAsync(Hash32 contentHash, CancellationToken cancellationToken);
+
+    /// <summary>The indexed events a transaction emitted (models, contributions, epochs, claims, revenue, slashes), in log order.</summary>
+    Task<IReadOnlyList<TransactionEventView>> ListTransactionEventsAsync(Hash32 txHash, CancellationToken cancellationToken);
+
+    /// <summary>A contribution's flags and dismissals with the validators' reasons, in chain order.</summary>
+    Task<IReadOnlyList<FlagView>> ListFlagsAsync(Hash32 contributionId, CancellationToken cancellationToken);
 }

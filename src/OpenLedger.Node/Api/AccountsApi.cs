@@ -2,6 +2,7 @@ using System.Numerics;
 using Microsoft.AspNetCore.Http.HttpResults;
 using OpenLedger.Indexer.Store;
 using OpenLedger.Indexer.Store.Views;
+using OpenLedger.Node.Chain;
 using OpenLedger.Node.Paging;
 
 namespace OpenLedger.Node.Api;
@@ -19,7 +20,7 @@ public static partial class AccountsApi
             .WithSummary("An account's contributions that carried a bond: bond posted, bond remaining, status (keyset paged)");
         accounts.MapGet("/shares", ListShares).WithName("ListAccountShares").WithSummary("Model shares the account holds");
         accounts.MapGet("/revenue", GetRevenue).WithName("GetAccountRevenue")
-            .WithSummary("Per model: shares held, revenue withdrawn by the account, revenue deposited for holders");
+            .WithSummary("Per model: shares held, revenue withdrawn by the account, revenue deposited for holders, withdrawable now (on chain at the cursor block)");
         accounts.MapGet("/claims", ListClaims).WithName("ListAccountClaims").WithSummary("Reward claims paid to the account (keyset paged)");
         accounts.MapGet("/unclaimed-epochs", ListUnclaimedEpochs).WithName("ListAccountUnclaimedEpochs")
             .WithSummary("Epochs the account may still claim from; see 'basis' for how they were derived");
@@ -61,11 +62,12 @@ public static partial class AccountsApi
     }
 
     private static async Task<Results<Ok<AccountRevenue>, ValidationProblem>> GetRevenue(
-        IIndexReader reader, string address, CancellationToken ct)
+        IIndexReader reader, RevenueReader chain, string address, CancellationToken ct)
     {
         var errors = new RequestErrors();
         var account = ApiInput.Address(errors, "address", address);
         if (errors.Any) return errors.ToProblem();
+        var cursor = await reader.GetCursorAsync(ct);
         var balances = (await reader.ListShareBalancesAsync(null, account, ct)).ToDictionary(b => b.ModelId, b => b.Balance);
         var withdrawals = (await reader.ListRevenueWithdrawalsAsync(account!, ct)).ToLookup(w => w.ModelId);
         var models = new List<ModelRevenue>();
@@ -73,8 +75,9 @@ public static partial class AccountsApi
         {
             var summary = await reader.GetRevenueSummaryAsync(modelId, ct);
             var withdrawn = withdrawals[modelId].Aggregate(BigInteger.Zero, (s, w) => s + BigInteger.Parse(w.Amount));
+            var withdrawable = cursor is { } at ? await chain.WithdrawableAsync(modelId, account!, at.Number, ct) : null;
             models.Add(new ModelRevenue(modelId, balances.GetValueOrDefault(modelId, "0"), withdrawn.ToString(),
-                withdrawals[modelId].Count(), summary.ToHolders));
+                withdrawals[modelId].Count(), summary.ToHolders, withdrawable?.ToString()));
         }
         return TypedResults.Ok(new AccountRevenue(account!, models));
     }

@@ -20,6 +20,8 @@ public static class ContributionsApi
             .WithName("GetContributionByHash").WithSummary("The contribution of a model with this content hash");
         routes.MapGet("/contributions/{id}", GetById).WithTags("Contributions").WithName("GetContribution")
             .WithSummary("A contribution by its id, keccak256(abi.encode(modelId, contentHash))");
+        routes.MapGet("/contributions/{id}/flags", ListFlags).WithTags("Contributions").WithName("ListContributionFlags")
+            .WithSummary("A contribution's flags and dismissals with the validators' reasons, in chain order");
         return routes;
     }
 
@@ -60,6 +62,17 @@ public static class ContributionsApi
         if (errors.Any) return errors.ToProblem();
         var contribution = await reader.GetContributionAsync(Hash32.Parse(key!), ct);
         return contribution is null ? NotFoundProblem.Of($"no contribution {key} is indexed") : TypedResults.Ok(contribution);
+    }
+
+    private static async Task<Results<Ok<IReadOnlyList<FlagView>>, NotFoundProblem, ValidationProblem>> ListFlags(
+        IIndexReader reader, string id, CancellationToken ct)
+    {
+        var errors = new RequestErrors();
+        var key = ApiInput.Hash(errors, "id", id);
+        if (errors.Any) return errors.ToProblem();
+        var hash = Hash32.Parse(key!);
+        if (await reader.GetContributionAsync(hash, ct) is null) return NotFoundProblem.Of($"no contribution {key} is indexed");
+        return TypedResults.Ok(await reader.ListFlagsAsync(hash, ct));
     }
 
     /// <summary>The kind, status, limit and cursor parameters shared by every contribution list.</summary>

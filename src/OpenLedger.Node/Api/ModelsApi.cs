@@ -6,7 +6,7 @@ using OpenLedger.Node.Paging;
 
 namespace OpenLedger.Node.Api;
 
-public static class ModelsApi
+public static partial class ModelsApi
 {
     internal const string CursorScope = "model";
 
@@ -15,6 +15,10 @@ public static class ModelsApi
         var models = routes.MapGroup("/models").WithTags("Models");
         models.MapGet("", ListModels).WithName("ListModels").WithSummary("Models in id order (keyset paged)");
         models.MapGet("/{modelId}", GetModel).WithName("GetModel").WithSummary("A model with its current policy and validators");
+        models.MapGet("/{modelId}/revenue", GetRevenue).WithName("GetModelRevenue")
+            .WithSummary("Sums of the model's revenue events: deposited, its split to owner, reward pool and holders, withdrawn by holders");
+        models.MapGet("/{modelId}/holders", ListHolders).WithName("ListModelHolders")
+            .WithSummary("Accounts holding shares of the model, largest holding first");
         return routes;
     }
 
