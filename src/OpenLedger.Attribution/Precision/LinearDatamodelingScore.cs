@@ -31,7 +31,9 @@ public static class LinearDatamodelingScore
             if (!double.IsFinite(measuredUtilities[s]))
                 throw new AttributionException($"The measured utility of subset {s} must be a finite number but is {measuredUtilities[s]}");
             var sum = 0.0;
-            foreach (var id in subsets[s])
+            // Summed in ascending id order: floating-point addition is not associative, and the same subset listed in
+            // another order must predict the same utility bit for bit (ties in the ranking depend on it).
+            foreach (var id in subsets[s].Order())
             {
                 if (!values.TryGetValue(id, out var value))
                     throw new AttributionException($"Subset {s} names contribution {id}, which has no value");
