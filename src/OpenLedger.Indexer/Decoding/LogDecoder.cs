@@ -160,7 +160,7 @@ public sealed class LogDecoder
         {
             var e = EvaluationSetCommittedEvent.Decode(log.Topics, log.Data);
             b.EvaluationCommitments.Add(new EvaluationCommitmentRow(log.BlockNumber, log.LogIndex, Tx(log), Long(e.ModelId, "modelId"),
-                Long(e.Epoch, "epoch"), e.TestSetHash.ToString()));
+                Long(e.Epoch, "epoch"), e.TestSetHash.ToString(), log.BlockHash.ToString()));
         },
         [ChallengeWindowUpdatedEvent.Topic0] = (log, b) =>
         {

@@ -1,6 +1,9 @@
 using System.CommandLine;
 using System.Numerics;
 using System.Text.Json.Nodes;
+using OpenLedger.Attribution;
+using OpenLedger.Attribution.Precision;
+using OpenLedger.Attribution.Reports;
 using OpenLedger.Cli.Infrastructure;
 using OpenLedger.Node.Epochs;
 
@@ -20,10 +23,23 @@ public sealed class EpochVerifyCommand : VerbCommand
         CustomParser = r => Infrastructure.Options.PositiveInteger(r, "--epoch"),
     };
 
+    private readonly Option<bool> _recompute = new("--recompute")
+    {
+        Description = "retrain the report's model class on a sample of its precision subsets (needs --test and --data) and say how far its utilities are from the report's",
+    };
+    private readonly Option<FileInfo> _test = new("--test") { Description = "with --recompute: the sealed evaluation split (scikit-learn CSV) the report was scored on" };
+    private readonly Option<DirectoryInfo> _data = new("--data") { Description = "with --recompute: folder of the contributors' dataset files, matched by content hash" };
+    private readonly Option<int> _sample = Infrastructure.Options.Integer("--sample", "with --recompute: how many precision subsets to re-measure (spread evenly)",
+        1, 100_000, defaultValue: 20);
+
     public EpochVerifyCommand() : base("verify", "recompute a posted epoch from the node's report and compare it with the chain")
     {
-        Options.Add(_model);
-        Options.Add(_epoch);
+        foreach (var option in new Option[] { _model, _epoch, _recompute, _test, _data, _sample }) Options.Add(option);
+        Validators.Add(r =>
+        {
+            if (r.GetValue(_recompute) && (r.GetResult(_test) is null || r.GetResult(_data) is null))
+                r.AddError("--recompute needs --test (the evaluation split) and --data (the contributors' files)");
+        });
     }
 
     public override async Task<int> ExecuteAsync(CliContext context, CancellationToken ct)
@@ -59,6 +75,7 @@ public sealed class EpochVerifyCommand : VerbCommand
             }
         }
         var posted = await session.Services.Distributor.EpochAsync(modelId, epoch, ct: ct);
+        var precision = await PrecisionAsync(context, modelId, epoch, ct);
 
         if (context.Json)
         {
@@ -75,7 +92,9 @@ public sealed class EpochVerifyCommand : VerbCommand
                 {
                     ["field"] = d.Field, ["posted"] = d.Posted, ["recomputed"] = d.Recomputed,
                 })]),
+                ["precision"] = precision?.ToJson(),
             });
+            return differences.Count == 0 ? ExitCodes.Ok : ExitCodes.Failure;
         }
         else if (differences.Count == 0)
         {
@@ -87,6 +106,32 @@ public sealed class EpochVerifyCommand : VerbCommand
             context.Console.Out.WriteLine($"epoch {epoch} of model {modelId} does NOT verify ({differences.Count} difference(s)):");
             foreach (var d in differences) context.Console.Out.WriteLine($"  {d.Field}: posted {d.Posted}, recomputed {d.Recomputed}");
         }
+        foreach (var line in precision?.Lines() ?? []) context.Console.Out.WriteLine(line);
         return differences.Count == 0 ? ExitCodes.Ok : ExitCodes.Failure;
+    }
+
+    /// <summary>
+    /// The report's precision as the engine recomputes it and, with --recompute, re-measured from the files; null when the
+    /// report does not parse or distribute (the differences already say why).
+    /// </summary>
+    private async Task<PrecisionRecheck?> PrecisionAsync(CliContext context, BigInteger modelId, BigInteger epoch, CancellationToken ct)
+    {
+        var p = context.Parse;
+        byte[] bytes;
+        using (var http = new HttpClient { Timeout = TimeSpan.FromSeconds(60) })
+            bytes = await http.GetByteArrayAsync($"{context.NodeUrl.ToString().TrimEnd('/')}/models/{modelId}/epochs/{epoch}/report", ct);
+        PerformanceReport report;
+        PrecisionSummary? claimed;
+        try
+        {
+            report = PerformanceReportParser.Parse(bytes);
+            claimed = AttributionEngine.Distribute(report).Precision;
+        }
+        catch (AttributionException)
+        {
+            return null;
+        }
+        var recomputed = p.GetValue(_recompute) ? PrecisionRecheck.Recompute(report, p.GetValue(_test)!, p.GetValue(_data)!, p.GetValue(_sample)) : null;
+        return new PrecisionRecheck(claimed, recomputed);
     }
 }

@@ -118,7 +118,8 @@ public sealed partial class SqliteIndexStore
     }
 
     private const string EvaluationCommitmentColumns = """
-        model_id AS ModelId, epoch AS Epoch, test_set_hash AS TestSetHash, block_number AS BlockNumber, tx_hash AS TxHash
+        model_id AS ModelId, epoch AS Epoch, test_set_hash AS TestSetHash, block_number AS BlockNumber, tx_hash AS TxHash,
+        block_hash AS BlockHash
         """;
 
     // The contract takes one commitment per (model, epoch); should two rows ever meet, the first on chain is the one it kept.

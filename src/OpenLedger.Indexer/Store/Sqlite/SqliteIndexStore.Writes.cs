@@ -110,8 +110,8 @@ public sealed partial class SqliteIndexStore
             VALUES (@BlockNumber, @LogIndex, @TxHash, @Seconds);
             """, b.ChallengeWindows);
         await Run("""
-            INSERT OR IGNORE INTO evaluation_commitments (block_number, log_index, tx_hash, model_id, epoch, test_set_hash)
-            VALUES (@BlockNumber, @LogIndex, @TxHash, @ModelId, @Epoch, @TestSetHash);
+            INSERT OR IGNORE INTO evaluation_commitments (block_number, log_index, tx_hash, model_id, epoch, test_set_hash, block_hash)
+            VALUES (@BlockNumber, @LogIndex, @TxHash, @ModelId, @Epoch, @TestSetHash, @BlockHash);
             """, b.EvaluationCommitments);
 
         // Derived state is recomputed from the event tables for every key the batch touches, so replays and
