@@ -111,6 +111,19 @@ public sealed class ReportKnnTests(NodeRunFixture node)
         Assert.True(text.ExitCode == 0, text.ToString());
         Assert.Matches(@"precision +LDS -?\d\.\d{4} \[-?\d\.\d{4}, -?\d\.\d{4}\] \(95%, 100 subsets, knn\(k=5\) retrained\)", text.Out);
 
+        // The owner requires more precision than the report has: epoch submit refuses it before sending, nothing is posted.
+        var strict = await node.RunAsync(["model", "policy", "--model", model.ToString(), "--min-precision", "1", "--json", .. ChainFixture.Signer(0)]);
+        Assert.True(strict.ExitCode == 0, strict.ToString());
+        Assert.Equal("LDS 1.0000", JsonNode.Parse(strict.Out)!["minPrecision"]!.GetValue<string>());
+        await node.WaitForIndexAsync();
+        var refused = await node.RunAsync("epoch", "submit", output, "--token-env", NodeRunFixture.TokenVar);
+        Assert.Equal(1, refused.ExitCode);
+        Assert.Contains($"the report is not submitted: precision.lds: {report.Precision.Lds:0.0000} is below model {model}'s minimum precision of LDS 1.0000 (policy minPrecisionBps 10000)", refused.Err);
+        Assert.Equal(System.Numerics.BigInteger.Zero, await node.Reads.Distributor.LastEpochAsync(model));
+        var lenient = await node.RunAsync(["model", "policy", "--model", model.ToString(), "--min-precision", "0", .. ChainFixture.Signer(0)]);
+        Assert.True(lenient.ExitCode == 0, lenient.ToString());
+        await node.WaitForIndexAsync();
+
         var submit = await node.RunAsync("epoch", "submit", output, "--token-env", NodeRunFixture.TokenVar);
         Assert.True(submit.ExitCode == 0, submit.ToString());
 

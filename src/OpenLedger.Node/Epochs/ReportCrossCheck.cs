@@ -27,13 +27,16 @@ public sealed class ReportCrossCheck(IIndexReader index, ReporterChain chain)
     public async Task<IReadOnlyList<ReportProblem>> CheckAsync(PerformanceReport report, bool alreadyPosted, CancellationToken ct)
     {
         var problems = new List<ReportProblem>();
-        if (report.ModelId > long.MaxValue || await index.GetModelAsync((long)report.ModelId, ct) is null)
+        var model = report.ModelId > long.MaxValue ? null : await index.GetModelAsync((long)report.ModelId, ct);
+        if (model is null)
         {
             var cursor = await index.GetCursorAsync(ct);
             problems.Add(new("modelId", $"model {report.ModelId} does not exist (indexed up to block {cursor?.Number.ToString() ?? "none"})"));
             return problems;
         }
         var modelId = (long)report.ModelId;
+        // The model owner's minimum precision (policy minPrecisionBps, as indexed): below it, nothing is posted.
+        if (Attribution.Precision.PrecisionPolicy.Check(report, report.ModelId, model.MinPrecisionBps) is { } belowMinimum) problems.Add(belowMinimum);
         await CheckEvaluationAsync(report, modelId, problems, ct);
         await CheckContributionsAsync(report, modelId, problems, ct);
         if (alreadyPosted) return problems;

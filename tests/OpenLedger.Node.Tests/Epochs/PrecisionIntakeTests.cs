@@ -45,6 +45,43 @@ public sealed class PrecisionIntakeTests(EpochChain chain)
             (precision["lds"]!.GetValue<double>(), precision["lower"]!.GetValue<double>(), precision["upper"]!.GetValue<double>(), precision["subsets"]!.GetValue<int>()));
     }
 
+    /// <summary>The model owner (account 0) requires a minimum precision of <paramref name="bps"/>.</summary>
+    private async Task RequireAsync(long model, ushort bps)
+    {
+        await (await chain.AsAsync(0)).Registry.SetPolicyAsync(model, new OpenLedger.Contracts.Registry.Policy(0, 0, 0, 0, 0, false, bps));
+        await chain.WaitForIndexAsync();
+    }
+
+    [Fact]
+    public async Task Below_the_models_minimum_precision_or_without_one_a_report_is_refused_and_nothing_is_posted()
+    {
+        var (model, report, blockHash) = await ReportAsync();
+        ReportPrecision.With(report, Hash32.Parse(blockHash));
+        var lds = PerformanceReportParser.Parse(report.ToJsonString()).Precision!.Lds;
+        var above = (ushort)Math.Min(10_000, Math.Floor(lds * 10_000) + 1);
+        await RequireAsync(model, above);
+
+        using var response = await chain.PostReportAsync(ReportJson.Bytes(report));
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.UnprocessableEntity, text);
+        var message = JsonNode.Parse(text)!["errors"]!["precision.lds"]![0]!.GetValue<string>();
+        Assert.Equal($"{lds:0.0000} is below model {model}'s minimum precision of LDS {above / 10_000m:0.0000} (policy minPrecisionBps {above}): " +
+            "the attribution does not predict the retrained model well enough to pay on (docs/epochs.md, \"Minimum precision\")", message);
+
+        report.Remove("precision");
+        using var unmeasured = await chain.PostReportAsync(ReportJson.Bytes(report));
+        var unmeasuredText = await unmeasured.Content.ReadAsStringAsync();
+        Assert.True(unmeasured.StatusCode == HttpStatusCode.UnprocessableEntity, unmeasuredText);
+        Assert.StartsWith("the report does not measure its precision, but model", JsonNode.Parse(unmeasuredText)!["errors"]!["precision"]![0]!.GetValue<string>());
+        Assert.Equal(BigInteger.Zero, await chain.LastEpochAsync(model));
+
+        // At exactly its LDS (rounded down to a basis point) the same report passes.
+        ReportPrecision.With(report, Hash32.Parse(blockHash));
+        await RequireAsync(model, (ushort)Math.Floor(lds * 10_000));
+        using var accepted = await chain.PostReportAsync(ReportJson.Bytes(report));
+        Assert.True(accepted.StatusCode == HttpStatusCode.Created, await accepted.Content.ReadAsStringAsync());
+    }
+
     [Fact]
     public async Task Subsets_drawn_from_another_block_hash_are_refused_and_nothing_is_posted()
     {

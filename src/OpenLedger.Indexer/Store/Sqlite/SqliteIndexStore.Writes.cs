@@ -49,8 +49,8 @@ public sealed partial class SqliteIndexStore
             VALUES (@ModelId, @Owner, @MetadataUri, @BlockNumber, @LogIndex, @TxHash);
             """, b.Models);
         await Run("""
-            INSERT OR IGNORE INTO model_policies (block_number, log_index, tx_hash, model_id, min_bond, bond_lock, dispute_window, owner_bps, pool_bps, commit_reveal)
-            VALUES (@BlockNumber, @LogIndex, @TxHash, @ModelId, @MinBond, @BondLock, @DisputeWindow, @OwnerBps, @PoolBps, @CommitReveal);
+            INSERT OR IGNORE INTO model_policies (block_number, log_index, tx_hash, model_id, min_bond, bond_lock, dispute_window, owner_bps, pool_bps, commit_reveal, min_precision_bps)
+            VALUES (@BlockNumber, @LogIndex, @TxHash, @ModelId, @MinBond, @BondLock, @DisputeWindow, @OwnerBps, @PoolBps, @CommitReveal, @MinPrecisionBps);
             """, b.ModelPolicies);
         await Run("""
             INSERT OR IGNORE INTO validator_updates (block_number, log_index, tx_hash, model_id, validator, allowed)
