@@ -27,6 +27,9 @@ interface IContributionRegistry {
     /// @param ownerBps share of each revenue deposit paid to the model owner, in basis points
     /// @param poolBps share of each revenue deposit added to the model's reward pool; holders get the rest
     /// @param commitReveal whether registrations must go through commit then reveal
+    /// @param minPrecisionBps the lowest precision an epoch's report may have, as its linear datamodeling score (the
+    /// rank correlation between what the attribution predicts and the model retrained on subsets) in basis points of
+    /// 1; 0 = none, at most 10,000. Enforced off chain by the node and the CLI, which refuse such a report unposted.
     struct Policy {
         uint128 minBond;
         uint32 bondLock;
@@ -34,6 +37,7 @@ interface IContributionRegistry {
         uint16 ownerBps;
         uint16 poolBps;
         bool commitReveal;
+        uint16 minPrecisionBps;
     }
 
     /// @notice One contribution as its contributor describes it. The model is given beside it.
@@ -110,6 +114,8 @@ interface IContributionRegistry {
     /// @notice Thrown when a policy's bondLock or disputeWindow (seconds) exceeds `max` (365 days). A policy applies
     /// to contributions already registered, so without the cap a model owner could lock every bond for a century.
     error RegistryPolicyWindowTooLong(uint32 value, uint32 max);
+    /// @notice Thrown when a policy's minimum precision exceeds 10,000 basis points (an LDS of 1).
+    error RegistryInvalidMinPrecision(uint16 minPrecisionBps);
     /// @notice Thrown when the content hash is zero.
     error RegistryEmptyContentHash();
     /// @notice Thrown when the model already holds this content.

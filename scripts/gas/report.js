@@ -36,7 +36,7 @@ async function main() {
     await (await token.connect(s).approve(await shares.getAddress(), ethers.MaxUint256)).wait();
     await (await token.connect(s).approve(await distributor.getAddress(), ethers.MaxUint256)).wait();
   }
-  const policy = { minBond: 0, bondLock: 0, disputeWindow: 0, ownerBps: 1000, poolBps: 2000, commitReveal: false };
+  const policy = { minBond: 0, bondLock: 0, disputeWindow: 0, ownerBps: 1000, poolBps: 2000, commitReveal: false, minPrecisionBps: 0 };
   await (await registry.connect(owner).createModel("ipfs://model", policy)).wait();
   const modelId = 1n;
   // Warm-up registration: the registry's OPEN balance becomes non-zero, as it is on any live deployment.

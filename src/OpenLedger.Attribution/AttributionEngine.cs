@@ -1,5 +1,6 @@
 using System.Numerics;
 using OpenLedger.Attribution.Methods;
+using OpenLedger.Attribution.Precision;
 using OpenLedger.Attribution.Reports;
 using OpenLedger.Attribution.Rewards;
 using OpenLedger.Ethereum.Primitives;
@@ -61,11 +62,13 @@ public static class AttributionEngine
         var allocations = claimable.Select((i, leaf) =>
             new Allocation(leaf, accounts[i], open[i], shares[i], values[i], openCapped[i] || sharesCapped[i], proofs![leaf])).ToArray();
 
+        // The claimed precision is refused unless the values just computed give it.
+        var precision = report.Precision is { } section ? PrecisionCheck.Verify(section, contributions) : null;
         return new Distribution(report.ModelId, report.Epoch, report.Attribution.Method, ClaimTree.LeafTypes, tree?.Root,
             report.Rewards.Open, report.Rewards.Shares,
             allocations.Aggregate(BigInteger.Zero, (s, a) => s + a.Open),
             allocations.Aggregate(BigInteger.Zero, (s, a) => s + a.Shares),
-            allocations, contributions, flags, duplicates);
+            allocations, contributions, flags, duplicates, precision);
     }
 
     /// <summary>The tolerance within which a report's score and baseline must equal the utilities its evidence implies.</summary>

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Numerics;
 using System.Text.Json;
+using OpenLedger.Attribution.Precision;
 
 namespace OpenLedger.Attribution;
 
@@ -43,6 +44,8 @@ public static class DistributionJson
                 w.WriteEndObject();
             }
             w.WriteEndArray();
+            // Only when measured, so a distribution without precision keeps the bytes (and content hash) it always had.
+            if (d.Precision is { } precision) WritePrecision(w, precision);
             w.WriteEndObject();
         }
         return stream.ToArray();
@@ -123,6 +126,19 @@ public static class DistributionJson
             w.WriteEndObject();
         }
         w.WriteEndArray();
+    }
+
+    /// <summary>The "precision" object: model class, LDS, interval, subsets and confidence. Shared with the node's epoch distribution.</summary>
+    public static void WritePrecision(Utf8JsonWriter w, PrecisionSummary p)
+    {
+        w.WriteStartObject("precision");
+        w.WriteString("modelClass", p.ModelClass);
+        Number(w, "lds", p.Lds);
+        Number(w, "lower", p.Lower);
+        Number(w, "upper", p.Upper);
+        w.WriteNumber("subsets", p.Subsets);
+        Number(w, "confidence", p.Confidence);
+        w.WriteEndObject();
     }
 
     /// <summary>The outcome as the API and the documents name it: credited, duplicate, slashed, near-duplicate, contaminated.</summary>

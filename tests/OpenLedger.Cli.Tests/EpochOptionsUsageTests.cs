@@ -24,6 +24,13 @@ public sealed class EpochOptionsUsageTests
     [InlineData("report knn --model 1 --epoch 1 --test t.csv --data d --shares 10 --per-contributor-cap 0 --out o")]
     [InlineData("report knn --model 1 --epoch 1 --test t.csv --data d --shares 10 --flag-threshold NaN --out o")]
     [InlineData("report knn --model 1 --epoch 1 --test t.csv --data d --shares 10 --out o --bogus")]
+    [InlineData("report knn --model 1 --epoch 1 --test t.csv --data d --shares 10 --precision-subsets 99 --out o")]
+    [InlineData("epoch verify --model 1 --epoch 1 --recompute")]                   // no files to retrain on
+    [InlineData("epoch verify --model 1 --epoch 1 --recompute --test t.csv")]
+    [InlineData("epoch verify --model 1 --epoch 1 --recompute --test t.csv --data d --sample 0")]
+    [InlineData("model create --metadata-uri u --min-precision 1.5")]
+    [InlineData("model create --metadata-uri u --min-precision 0.12345")]
+    [InlineData("model policy --model 1 --min-precision -0.1")]
     [InlineData("report frobnicate")]
     public async Task Bad_usage_exits_2_with_an_error_line(string commandLine)
     {

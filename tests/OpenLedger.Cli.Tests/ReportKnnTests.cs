@@ -74,6 +74,10 @@ public sealed class ReportKnnTests(NodeRunFixture node)
         Assert.True(values[Path.Combine(data, "shard-0.csv")] > 0, string.Join(", ", values));
         Assert.True(values[Path.Combine(data, "shard-1.csv")] > 0, string.Join(", ", values));
         Assert.Equal(values[Path.Combine(data, "shard-2.csv")] < 0 ? 1 : 0, summary["flagCandidates"]!.AsArray().Count);
+        // Before the evaluation set is sealed there is no block hash to draw the precision subsets from.
+        Assert.Null(report.Precision);
+        Assert.Null(summary["precision"]);
+        Assert.Contains($"precision not measured: model {model} has no evaluation set sealed for epoch 1 yet", run.Err);
 
         await SealAsync(model, test);
         var submit = await node.RunAsync("epoch", "submit", output, "--token-env", NodeRunFixture.TokenVar);
@@ -98,6 +102,57 @@ public sealed class ReportKnnTests(NodeRunFixture node)
         var alone = await node.RunAsync("epoch", "verify", "--model", model.ToString(), "--epoch", "1", "--test", test);
         Assert.Equal(2, alone.ExitCode);
         Assert.Contains("--test and --data go together", alone.Err);
+    }
+
+    [Fact]
+    public async Task Once_the_evaluation_set_is_sealed_the_report_measures_and_prints_its_precision_and_the_node_posts_it()
+    {
+        var (model, data, test) = await ModelWithShardsAsync("knn-precision");
+        await SealAsync(model, test);
+        var output = node.Directory.File("knn-precision-report.json");
+
+        var json = await ReportAsync(model, data, test, output, "--json");
+
+        Assert.True(json.ExitCode == 0, json.ToString());
+        var report = PerformanceReportParser.Parse(await File.ReadAllBytesAsync(output));
+        var sealedSet = await node.Reads.Distributor.EvaluationCommitmentAsync(model, 1);
+        var block = await node.Rpc.GetBlockByNumberAsync(sealedSet.CommittedAtBlock);
+        Assert.Equal(block!.Hash, report.Precision!.CommitmentBlockHash);
+        Assert.Equal(100, report.Precision.Subsets.Count);
+        Assert.Equal("knn(k=5)", report.Precision.ModelClass);
+        var printed = JsonNode.Parse(json.Out)!["precision"]!;
+        Assert.Equal(report.Precision.Lds, printed["lds"]!.GetValue<double>());
+        Assert.Equal(100, printed["subsets"]!.GetValue<int>());
+
+        var text = await ReportAsync(model, data, test, node.Directory.File("knn-precision-text.json"));
+        Assert.True(text.ExitCode == 0, text.ToString());
+        Assert.Matches(@"precision +LDS -?\d\.\d{4} \[-?\d\.\d{4}, -?\d\.\d{4}\] \(95%, 100 subsets, knn\(k=5\) retrained\)", text.Out);
+
+        // The owner requires more precision than the report has: epoch submit refuses it before sending, nothing is posted.
+        var strict = await node.RunAsync(["model", "policy", "--model", model.ToString(), "--min-precision", "1", "--json", .. ChainFixture.Signer(0)]);
+        Assert.True(strict.ExitCode == 0, strict.ToString());
+        Assert.Equal("LDS 1.0000", JsonNode.Parse(strict.Out)!["minPrecision"]!.GetValue<string>());
+        await node.WaitForIndexAsync();
+        var refused = await node.RunAsync("epoch", "submit", output, "--token-env", NodeRunFixture.TokenVar);
+        Assert.Equal(1, refused.ExitCode);
+        Assert.Contains($"the report is not submitted: precision.lds: {report.Precision.Lds:0.0000} is below model {model}'s minimum precision of LDS 1.0000 (policy minPrecisionBps 10000)", refused.Err);
+        Assert.Equal(System.Numerics.BigInteger.Zero, await node.Reads.Distributor.LastEpochAsync(model));
+        var lenient = await node.RunAsync(["model", "policy", "--model", model.ToString(), "--min-precision", "0", .. ChainFixture.Signer(0)]);
+        Assert.True(lenient.ExitCode == 0, lenient.ToString());
+        await node.WaitForIndexAsync();
+
+        var submit = await node.RunAsync("epoch", "submit", output, "--token-env", NodeRunFixture.TokenVar);
+        Assert.True(submit.ExitCode == 0, submit.ToString());
+
+        // epoch verify shows it, and --recompute retrains on a sample of the subsets from the files.
+        var verify = await node.RunAsync("epoch", "verify", "--model", model.ToString(), "--epoch", "1");
+        Assert.True(verify.ExitCode == 0, verify.ToString());
+        Assert.Contains($"precision: {Commands.Operator.ReportKnnSummary.PrecisionText(OpenLedger.Attribution.AttributionEngine.Distribute(report).Precision)}", verify.Out);
+        var recompute = await node.RunAsync("epoch", "verify", "--model", model.ToString(), "--epoch", "1", "--recompute", "--test", test, "--data", data, "--sample", "10");
+        Assert.True(recompute.ExitCode == 0, recompute.ToString());
+        Assert.Contains("re-measured 10 of 100 subsets: largest difference 0, mean 0; every utility matches the report's", recompute.Out);
+        var verifyJson = JsonNode.Parse((await node.RunAsync("epoch", "verify", "--model", model.ToString(), "--epoch", "1", "--json")).Out)!;
+        Assert.Equal(report.Precision.Lds, verifyJson["precision"]!["lds"]!.GetValue<double>());
     }
 
     [Fact]

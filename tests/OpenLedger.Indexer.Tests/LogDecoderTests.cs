@@ -56,7 +56,8 @@ public sealed class LogDecoderTests
         var epochTwo = new Hash32(AbiEncoder.Encode(AbiType.Parse("uint256"), 2));
         Decoder.Decode(Log(Distributor, [EvaluationSetCommittedEvent.Topic0, ModelOne, epochTwo], testSet.ToArray()), batch);
         var row = Assert.Single(batch.EvaluationCommitments);
-        Assert.Equal(new EvaluationCommitmentRow(7, 3, Keccak.Hash("tx").ToString(), 1, 2, testSet.ToString()), row);
+        // The block hash goes with it: a report's precision subsets are drawn from it.
+        Assert.Equal(new EvaluationCommitmentRow(7, 3, Keccak.Hash("tx").ToString(), 1, 2, testSet.ToString(), Keccak.Hash("b7").ToString()), row);
         Assert.Equal(1, batch.EventCount);
     }
 

@@ -53,6 +53,44 @@ public sealed class SchemaMigrationTests : IDisposable
     }
 
     [Fact]
+    public async Task A_schema_6_database_keeps_its_commitments_and_models_and_gains_block_hashes_and_a_minimum_precision()
+    {
+        var path = _dir.File("v6.db");
+        var inWindow = Keccak.Hash("block 5").ToString();
+        await using (var v6 = new SqliteConnection($"Data Source={path};Pooling=False"))
+        {
+            await v6.OpenAsync();
+            await v6.ExecuteAsync("CREATE TABLE schema_version (version INTEGER NOT NULL);");
+            for (var version = 1; version <= 6; version++)
+                await v6.ExecuteAsync(SqliteMigrations.All[version - 1] + " INSERT INTO schema_version (version) VALUES (@version);", new { version });
+            await v6.ExecuteAsync("""
+                INSERT INTO evaluation_commitments (block_number, log_index, tx_hash, model_id, epoch, test_set_hash)
+                VALUES (2, 0, '0x0a', 1, 1, @Set1), (5, 0, '0x0b', 1, 2, @Set2);
+                INSERT INTO block_hashes (block_number, block_hash) VALUES (5, @InWindow);
+                INSERT INTO models (model_id, owner, metadata_uri, block_number, log_index, tx_hash, owner_bps, pool_bps)
+                VALUES (1, @Alice, 'ipfs://m', 1, 0, '0x09', 1000, 2000);
+                INSERT INTO cursor (id, block_number, block_hash) VALUES (1, 5, @InWindow);
+                """, new { Set1 = Keccak.Hash("set 1").ToString(), Set2 = Keccak.Hash("set 2").ToString(), InWindow = inWindow, Alice });
+        }
+        var store = new SqliteIndexStore(path);
+        await store.MigrateAsync(Ct);
+
+        Assert.Equal(7, await store.GetSchemaVersionAsync(Ct));
+        var old = (await store.GetEvaluationCommitmentAsync(1, 1, Ct))!;
+        Assert.Equal((Keccak.Hash("set 1").ToString(), 2L, ""), (old.TestSetHash, old.BlockNumber, old.BlockHash)); // block 2 left the window
+        Assert.Equal(inWindow, (await store.GetEvaluationCommitmentAsync(1, 2, Ct))!.BlockHash);
+        var model = (await store.GetModelAsync(1, Ct))!;
+        Assert.Equal((1000, 2000, 0), (model.OwnerBps, model.PoolBps, model.MinPrecisionBps)); // no minimum before the field existed
+        var next = new RangeBatch(6, new BlockHeader(6, Keccak.Hash("block 6"), Keccak.Hash("block 5")));
+        next.RememberBlock(new BlockRef(6, Keccak.Hash("block 6")));
+        next.EvaluationCommitments.Add(new EvaluationCommitmentRow(6, 0, "0x0c", 1, 3, Keccak.Hash("set 3").ToString(), Keccak.Hash("block 6").ToString()));
+        next.ModelPolicies.Add(new ModelPolicyRow(6, 1, "0x0c", 1, "0", 0, 0, 1000, 2000, false, MinPrecisionBps: 8000));
+        await store.CommitRangeAsync(next, 128, Ct);
+        Assert.Equal(8000, (await store.GetModelAsync(1, Ct))!.MinPrecisionBps);
+        Assert.Equal(Keccak.Hash("block 6").ToString(), (await store.GetEvaluationCommitmentAsync(1, 3, Ct))!.BlockHash);
+    }
+
+    [Fact]
     public async Task Contributions_written_as_text_by_schema_2_read_back_the_same_after_the_move_to_bytes()
     {
         var path = _dir.File("v2.db");

@@ -53,6 +53,23 @@ describe("ContributionRegistry", function () {
       expect(await registry.modelOwner(3)).to.equal(ethers.ZeroAddress);
     });
 
+    it("stores a minimum precision of up to 10,000 basis points", async function () {
+      const { registry, owner } = await loadFixture(registryFixture);
+      const p = policy({ minPrecisionBps: 10_000 });
+      await expect(registry.connect(owner).setPolicy(1, p))
+        .to.emit(registry, "ModelPolicyUpdated")
+        .withArgs(1n, policyTuple(p));
+      expect((await registry.modelPolicy(1)).minPrecisionBps).to.equal(10_000n);
+    });
+
+    it("rejects a minimum precision above 10,000 basis points and keeps the old policy", async function () {
+      const { registry, owner } = await loadFixture(registryFixture);
+      await expect(registry.connect(owner).setPolicy(1, policy({ minPrecisionBps: 10_001 })))
+        .to.be.revertedWithCustomError(registry, "RegistryInvalidMinPrecision")
+        .withArgs(10_001);
+      expect(policyTuple(await registry.modelPolicy(1))).to.deep.equal(policyTuple(policy()));
+    });
+
     for (const field of ["bondLock", "disputeWindow"]) {
       it(`accepts a ${field} of exactly 365 days`, async function () {
         const { registry, other } = await loadFixture(registryFixture);

@@ -11,7 +11,8 @@ public sealed record PerformanceReport(
     IReadOnlyList<ContributionEntry> Contributions,
     AttributionSpec Attribution,
     RewardBudget Rewards,
-    BigInteger? RewardPool = null)
+    BigInteger? RewardPool = null,
+    PrecisionSection? Precision = null)
 {
     public const string SchemaV1 = "openledger.performance-report/v1";
 }

@@ -48,14 +48,18 @@ public static class PerformanceReportParser
         var attribution = ReadAttribution(root, r);
         var rewards = ReadRewards(root, r);
         var pool = r.Uint256(root, "", "rewardPool", required: false);
+        var precision = PrecisionSectionReader.Read(root, r);
         if (pool is not null && rewards is not null && rewards.Open > pool)
             r.Fail("rewards.open", $"the epoch's budget {rewards.Open} exceeds the model's reward pool {pool}");
         if (contributions is not null && attribution is not null) CheckReferences(attribution, contributions, r);
         // Sampled evidence must come from the seed the report derives, not one the reporter picked.
         if (attribution is not null && modelId is not null && epoch is not null && evaluation is not null)
             Sampling.SamplingSeed.Check(attribution.Evidence, modelId.Value, epoch.Value, evaluation, r);
+        // Precision subsets must be the ones the chain-derived seed draws, so the reporter cannot pick flattering ones.
+        if (precision is not null && modelId is not null && epoch is not null && evaluation is not null && contributions is not null)
+            PrecisionSectionReader.Check(precision, modelId.Value, epoch.Value, evaluation, contributions, r);
         if (r.HasProblems) throw new ReportValidationException(r.Problems);
-        return new PerformanceReport(schema!, modelId!.Value, epoch!.Value, evaluation!, contributions!, attribution!, rewards!, pool);
+        return new PerformanceReport(schema!, modelId!.Value, epoch!.Value, evaluation!, contributions!, attribution!, rewards!, pool, precision);
     }
 
     private static Evaluation? ReadEvaluation(JsonElement root, JsonFieldReader r)

@@ -103,6 +103,8 @@ export interface Distribution {
   /** Since openledger.epoch-distribution/v2: each flag candidate with why the attribution marked it. */
   flagCandidates: { id: string; contributor: string; value: number; reason: string }[];
   excludedDuplicates: { id: string; originalId: string }[];
+  /** The LDS of the attribution against the retrained model, when the report measured it (docs/performance-report.md). */
+  precision?: { modelClass: string; lds: number; lower: number; upper: number; subsets: number; confidence: number };
 }
 
 /** The posted performance report, as much of it as the page shows. */

@@ -160,7 +160,7 @@ public sealed class LogDecoder
         {
             var e = EvaluationSetCommittedEvent.Decode(log.Topics, log.Data);
             b.EvaluationCommitments.Add(new EvaluationCommitmentRow(log.BlockNumber, log.LogIndex, Tx(log), Long(e.ModelId, "modelId"),
-                Long(e.Epoch, "epoch"), e.TestSetHash.ToString()));
+                Long(e.Epoch, "epoch"), e.TestSetHash.ToString(), log.BlockHash.ToString()));
         },
         [ChallengeWindowUpdatedEvent.Topic0] = (log, b) =>
         {
@@ -171,7 +171,7 @@ public sealed class LogDecoder
 
     private static ModelPolicyRow Policy(ChainLog log, BigInteger modelId, Policy p) =>
         new(log.BlockNumber, log.LogIndex, Tx(log), Long(modelId, "modelId"), p.MinBond.ToString(), p.BondLock, p.DisputeWindow,
-            p.OwnerBps, p.PoolBps, p.CommitReveal);
+            p.OwnerBps, p.PoolBps, p.CommitReveal, p.MinPrecisionBps);
 
     private static string Tx(ChainLog log) => log.TransactionHash.ToString();
 

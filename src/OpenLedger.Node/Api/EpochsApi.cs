@@ -12,7 +12,7 @@ public static class EpochsApi
     {
         var epochs = routes.MapGroup("/models/{modelId}/epochs").WithTags("Epochs");
         epochs.MapGet("", ListEpochs).WithName("ListEpochs")
-            .WithSummary("A model's epochs with status posted/challengeable/claimable/vetoed at the indexed chain time");
+            .WithSummary("A model's epochs with status posted/challengeable/claimable/vetoed at the indexed chain time, the sealed evaluation set and the attribution's precision (LDS)");
         epochs.MapGet("/{epoch}/evaluation", GetEvaluation).WithName("GetEpochEvaluation")
             .WithSummary("The evaluation set sealed on chain for the epoch (its test set hash, block and transaction), before or after it is posted");
         epochs.MapGet("/{epoch}/proofs/{account}", GetProof).WithName("GetEpochProof")
@@ -21,7 +21,7 @@ public static class EpochsApi
     }
 
     private static async Task<Results<Ok<EpochList>, NotFoundProblem, ValidationProblem>> ListEpochs(
-        IIndexReader reader, ChainClock clock, string modelId, CancellationToken ct)
+        IIndexReader reader, ChainClock clock, IServiceProvider services, string modelId, CancellationToken ct)
     {
         var errors = new RequestErrors();
         var id = ApiInput.Uint256(errors, "modelId", modelId);
@@ -31,8 +31,15 @@ public static class EpochsApi
         var now = await ChainTimeAsync(reader, clock, ct);
         var epochs = await reader.ListEpochsAsync(model.ModelId, ct);
         var sealedSets = (await reader.ListEvaluationCommitmentsAsync(model.ModelId, ct)).DistinctBy(c => c.Epoch).ToDictionary(c => c.Epoch);
-        return TypedResults.Ok(new EpochList(model.ModelId, now, [.. epochs.Select(e =>
-            new EpochResponse(EpochResponse.StatusOf(e, now), e, sealedSets.TryGetValue(e.Epoch, out var c) ? EvaluationResponse.Of(c) : null))]));
+        // The precision is the distribution's: this node's, for the epochs it built (no store is registered without the submitter).
+        var store = services.GetService<IDistributionStore>();
+        var result = new List<EpochResponse>(epochs.Count);
+        foreach (var e in epochs)
+        {
+            var precision = store is null ? null : (await store.TryGetAsync(model.ModelId, e.Epoch, ct))?.Precision;
+            result.Add(new EpochResponse(EpochResponse.StatusOf(e, now), e, sealedSets.TryGetValue(e.Epoch, out var c) ? EvaluationResponse.Of(c) : null, precision));
+        }
+        return TypedResults.Ok(new EpochList(model.ModelId, now, result));
     }
 
     private static async Task<Results<Ok<EvaluationResponse>, NotFoundProblem, ValidationProblem>> GetEvaluation(

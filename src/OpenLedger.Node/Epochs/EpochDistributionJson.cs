@@ -8,7 +8,8 @@ namespace OpenLedger.Node.Epochs;
 /// <summary>
 /// The stored distribution of an epoch: the report it came from (hash), the posted claim tree (root, totals, every
 /// leaf (index, account, open, shares) with its proof) and the attribution's reasoning (values and outcomes per
-/// contribution, flag candidates with their reasons, duplicates).
+/// contribution, flag candidates with their reasons, duplicates) and, when the report measured it, its precision (LDS
+/// and interval).
 /// Canonical: fixed property order, no whitespace, integers as decimal strings; its keccak256 is its address.
 /// </summary>
 public static class EpochDistributionJson
@@ -48,6 +49,8 @@ public static class EpochDistributionJson
                 w.WriteEndObject();
             }
             w.WriteEndArray();
+            // Only when the report measured it, so the documents of earlier epochs keep their bytes.
+            if (d.Precision is { } precision) DistributionJson.WritePrecision(w, precision);
             w.WriteEndObject();
         }
         return stream.ToArray();

@@ -128,7 +128,11 @@ public sealed class EpochStore : IDistributionStore
             l.GetProperty("open").GetString()!,
             l.GetProperty("shares").GetString()!,
             [.. l.GetProperty("proof").EnumerateArray().Select(p => p.GetString()!)])).ToArray();
-        return new EpochDistribution(modelId, epoch, root.GetProperty("root").GetString()!, leaves);
+        var precision = root.TryGetProperty("precision", out var p)
+            ? new PrecisionResponse(p.GetProperty("modelClass").GetString()!, p.GetProperty("lds").GetDouble(), p.GetProperty("lower").GetDouble(),
+                p.GetProperty("upper").GetDouble(), p.GetProperty("subsets").GetInt32(), p.GetProperty("confidence").GetDouble())
+            : null;
+        return new EpochDistribution(modelId, epoch, root.GetProperty("root").GetString()!, leaves, precision);
     }
 
     private async Task<SqliteConnection> OpenAsync(CancellationToken ct)

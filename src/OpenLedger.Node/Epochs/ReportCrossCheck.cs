@@ -3,6 +3,7 @@ using OpenLedger.Attribution.Methods;
 using OpenLedger.Attribution.Reports;
 using OpenLedger.Contracts.Distributor;
 using OpenLedger.Ethereum.Primitives;
+using OpenLedger.Ethereum.Rpc;
 using OpenLedger.Indexer.Decoding;
 using OpenLedger.Indexer.Store;
 using OpenLedger.Indexer.Store.Views;
@@ -27,13 +28,16 @@ public sealed class ReportCrossCheck(IIndexReader index, ReporterChain chain)
     public async Task<IReadOnlyList<ReportProblem>> CheckAsync(PerformanceReport report, bool alreadyPosted, CancellationToken ct)
     {
         var problems = new List<ReportProblem>();
-        if (report.ModelId > long.MaxValue || await index.GetModelAsync((long)report.ModelId, ct) is null)
+        var model = report.ModelId > long.MaxValue ? null : await index.GetModelAsync((long)report.ModelId, ct);
+        if (model is null)
         {
             var cursor = await index.GetCursorAsync(ct);
             problems.Add(new("modelId", $"model {report.ModelId} does not exist (indexed up to block {cursor?.Number.ToString() ?? "none"})"));
             return problems;
         }
         var modelId = (long)report.ModelId;
+        // The model owner's minimum precision (policy minPrecisionBps, as indexed): below it, nothing is posted.
+        if (Attribution.Precision.PrecisionPolicy.Check(report, report.ModelId, model.MinPrecisionBps) is { } belowMinimum) problems.Add(belowMinimum);
         await CheckEvaluationAsync(report, modelId, problems, ct);
         await CheckContributionsAsync(report, modelId, problems, ct);
         await CheckCohortBoundariesAsync(report, modelId, problems, ct);
@@ -63,6 +67,25 @@ public sealed class ReportCrossCheck(IIndexReader index, ReporterChain chain)
         else if (!string.Equals(committed.TestSetHash, reported, StringComparison.OrdinalIgnoreCase))
             problems.Add(new("evaluation.testSetHash", $"{reported} is not the test set committed on chain for model {modelId} epoch {report.Epoch}: " +
                 $"the commitment is {committed.TestSetHash} (block {committed.BlockNumber}, tx {committed.TxHash})"));
+        if (committed is not null && report.Precision is { } precision)
+            await CheckPrecisionBlockAsync(precision, committed, problems, ct);
+    }
+
+    /// <summary>
+    /// The precision subsets are drawn from the hash of the block that sealed the evaluation set; a report naming any
+    /// other block hash drew subsets of its own choosing. The index keeps the hash with the commitment; a commitment
+    /// indexed before schema 7 outside the reorg window has none, and the chain is asked.
+    /// </summary>
+    private async Task CheckPrecisionBlockAsync(PrecisionSection precision, EvaluationCommitmentView committed, List<ReportProblem> problems, CancellationToken ct)
+    {
+        var expected = committed.BlockHash.Length > 0
+            ? committed.BlockHash
+            : (await chain.Rpc.GetBlockByNumberAsync((ulong)committed.BlockNumber, ct: ct))?.Hash.ToString();
+        if (expected is null)
+            problems.Add(new("precision.commitmentBlockHash", $"the chain has no block {committed.BlockNumber}, where the evaluation set was sealed"));
+        else if (!string.Equals(expected, precision.CommitmentBlockHash.ToString(), StringComparison.OrdinalIgnoreCase))
+            problems.Add(new("precision.commitmentBlockHash", $"must be {expected}, the hash of block {committed.BlockNumber} that sealed the evaluation " +
+                $"set (tx {committed.TxHash}), but is {precision.CommitmentBlockHash}: the precision subsets are drawn from it"));
     }
 
     /// <summary>

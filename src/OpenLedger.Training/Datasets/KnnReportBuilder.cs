@@ -71,6 +71,8 @@ public static class KnnReportBuilder
             ["rewards"] = Rewards(request.Rewards),
         };
         if (request.RewardPool is { } pool) report["rewardPool"] = Dec(pool);
+        if (request.CommitmentBlockHash is { } blockHash)
+            report["precision"] = PrecisionJson.ToJson(Precision.KnnPrecision.Measure(report, request, blockHash, scaler, test));
         return report;
     }
 

@@ -1,6 +1,7 @@
 using System.Numerics;
 using OpenLedger.Attribution.Methods;
 using OpenLedger.Attribution.Reports;
+using OpenLedger.Ethereum.Primitives;
 
 namespace OpenLedger.Training.Datasets;
 
@@ -9,7 +10,8 @@ namespace OpenLedger.Training.Datasets;
 /// the registered shards (raw features), K of the k-NN model and of the valuation, and the epoch's rewards.
 /// <paramref name="Method"/> is <c>neighbour-credit</c> (the default) or <c>knn-shapley</c>; <paramref name="Defences"/>
 /// holds neighbour credit's parameters, <paramref name="CohortBoundaries"/> the blocks at which the model's earlier
-/// epochs were posted.
+/// epochs were posted. With <paramref name="CommitmentBlockHash"/> (the block holding the epoch's evaluation
+/// commitment) the report carries a precision section measured on <paramref name="PrecisionSubsets"/> subsets.
 /// </summary>
 public sealed record KnnReportRequest(
     BigInteger ModelId,
@@ -21,4 +23,6 @@ public sealed record KnnReportRequest(
     BigInteger? RewardPool = null,
     string Method = AttributionMethods.Default,
     NeighbourCreditDefences? Defences = null,
-    IReadOnlyList<ulong>? CohortBoundaries = null);
+    IReadOnlyList<ulong>? CohortBoundaries = null,
+    Hash32? CommitmentBlockHash = null,
+    int PrecisionSubsets = PrecisionSection.MinimumSubsets);

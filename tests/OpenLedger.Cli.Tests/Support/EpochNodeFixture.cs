@@ -89,7 +89,7 @@ public sealed class EpochNodeFixture : IAsyncLifetime
     public async Task<long> NewModelAsync(int[] contributors, BigInteger pool)
     {
         var admin = await AsAsync(0);
-        await admin.Registry.CreateModelAsync("ipfs://model", new Policy(0, 0, 0, 0, 0, false));
+        await admin.Registry.CreateModelAsync("ipfs://model", new Policy(0, 0, 0, 0, 0, false, 0));
         var modelId = (long)await Reads.Registry.ModelCountAsync();
         foreach (var c in contributors)
             await (await AsAsync(c)).Registry.RegisterAsync(modelId, new Entry(Keccak.Hash($"cli-epoch-content-{++_content}"), Kind.Data, 0, "ipfs://c"));

@@ -82,7 +82,7 @@ public sealed class NodeRunFixture : IAsyncLifetime
     public async Task<long> NewModelAsync(IReadOnlyList<Hash32> contents, BigInteger pool, bool sealEpochOne = true)
     {
         var admin = await AsAsync(0);
-        await admin.Registry.CreateModelAsync("ipfs://knn-model", new Policy(0, 0, 0, 0, 0, false));
+        await admin.Registry.CreateModelAsync("ipfs://knn-model", new Policy(0, 0, 0, 0, 0, false, 0));
         var modelId = (long)await Reads.Registry.ModelCountAsync();
         for (var i = 0; i < contents.Count; i++)
             await (await AsAsync(i + 1)).Registry.RegisterAsync(modelId, new Entry(contents[i], Kind.Data, 0, $"ipfs://shard-{i}"));

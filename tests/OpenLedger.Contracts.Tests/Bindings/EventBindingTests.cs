@@ -50,9 +50,9 @@ public sealed class EventBindingTests
     public void ModelCreated_log_with_a_policy_struct_decodes_into_the_record()
     {
         var log = Ethers.Event([Ethers.Registry], "ModelCreated",
-            "1", Bob.ToString(), "ipfs://model", new JsonArray("340282366920938463463374607431768211455", 86400, 3600, 1000, 2500, true));
+            "1", Bob.ToString(), "ipfs://model", new JsonArray("340282366920938463463374607431768211455", 86400, 3600, 1000, 2500, true, 10000));
         var e = ModelCreatedEvent.Decode(log.Topics, log.Data);
-        Assert.Equal(new Policy((BigInteger.One << 128) - 1, 86400, 3600, 1000, 2500, true), e.Policy);
+        Assert.Equal(new Policy((BigInteger.One << 128) - 1, 86400, 3600, 1000, 2500, true, 10000), e.Policy);
         Assert.Equal((BigInteger)1, e.ModelId);
         Assert.Equal(Bob, e.Owner);
         Assert.Equal("ipfs://model", e.MetadataURI);

@@ -40,8 +40,8 @@ public sealed class FunctionBindingTests
     [Fact]
     public void Struct_and_multi_value_returns_decode_from_ethers_output()
     {
-        var policy = new ModelPolicyFunction(1).DecodeOutput(Ethers.Result([Ethers.Registry], "modelPolicy", new JsonArray("5", 60, 120, 100, 200, false)));
-        Assert.Equal(new Policy(5, 60, 120, 100, 200, false), policy);
+        var policy = new ModelPolicyFunction(1).DecodeOutput(Ethers.Result([Ethers.Registry], "modelPolicy", new JsonArray("5", 60, 120, 100, 200, false, 8000)));
+        Assert.Equal(new Policy(5, 60, 120, 100, 200, false, 8000), policy);
 
         var epoch = new EpochFunction(1, 2).DecodeOutput(Ethers.Result([Ethers.Distributor], "epoch",
             new JsonArray(Content.ToString(), Other.ToString(), "10", "20", "3", "4", "99", 2)));

@@ -70,7 +70,7 @@ public sealed class FullDeploymentOnHardhatTests(ChainFixture chain) : IClassFix
         var asContributor = deployment.Connect(contributorClient);
         var reader = deployment.Connect(chain.Rpc);
 
-        await admin.Registry.CreateModelAsync("ipfs://model", new Policy(0, 0, 0, 1000, 2000, false));
+        await admin.Registry.CreateModelAsync("ipfs://model", new Policy(0, 0, 0, 1000, 2000, false, 0));
         await admin.Token.MintAsync(adminClient.Account.Address, 1000);
         await admin.Token.ApproveAsync(deployment.RewardDistributor.Address, 1000);
         var funded = await admin.Distributor.FundRewardPoolAsync(1, 1000);

@@ -29,7 +29,7 @@ public sealed class RegistryOnHardhatTests(ChainFixture chain) : IClassFixture<C
         var (registry, _) = await ContractClient.DeployAsync(admin, Artifact("ContributionRegistry").Bytecode,
             new ContributionRegistryDeployment(token.Address, admin.Account.Address));
 
-        var policy = new Policy(MinBond: 1_000_000_000, BondLock: 3600, DisputeWindow: 600, OwnerBps: 1000, PoolBps: 2000, CommitReveal: false);
+        var policy = new Policy(MinBond: 1_000_000_000, BondLock: 3600, DisputeWindow: 600, OwnerBps: 1000, PoolBps: 2000, CommitReveal: false, MinPrecisionBps: 0);
         var created = (await registry.SendAsync(new CreateModelFunction("ipfs://model", policy))).Events<ModelCreatedEvent>(registry.Address).Single();
         Assert.Equal(new ModelCreatedEvent(1, admin.Account.Address, "ipfs://model", policy), created);
         Assert.Equal(policy, await registry.CallAsync(new ModelPolicyFunction(1)));

@@ -16,7 +16,7 @@ public sealed class ChainDriver(JsonRpcClient rpc, Address registry, IReadOnlyLi
     private static readonly AbiFunction Register = AbiFunction.Parse($"function register(uint256 modelId, {Entry} entry) returns (bytes32)");
     private static readonly AbiFunction SetValidator = AbiFunction.Parse("function setValidator(uint256 modelId, address validator, bool allowed)");
     private static readonly AbiFunction CreateModel = AbiFunction.Parse(
-        "function createModel(string metadataURI, (uint128 minBond, uint32 bondLock, uint32 disputeWindow, uint16 ownerBps, uint16 poolBps, bool commitReveal) policy) returns (uint256)");
+        "function createModel(string metadataURI, (uint128 minBond, uint32 bondLock, uint32 disputeWindow, uint16 ownerBps, uint16 poolBps, bool commitReveal, uint16 minPrecisionBps) policy) returns (uint256)");
 
     public static async Task<ChainDriver> CreateAsync(JsonRpcClient rpc, Address registry) =>
         new(rpc, registry, await rpc.GetAccountsAsync());
@@ -43,7 +43,7 @@ public sealed class ChainDriver(JsonRpcClient rpc, Address registry, IReadOnlyLi
             < 5 => SendAsync(contributor, RegisterBatch.EncodeCall(1, Enumerable.Range(0, random.Next(1, 5)).Select(_ => RandomEntry(random)).ToArray())),
             < 8 => SendAsync(contributor, Register.EncodeCall(1, RandomEntry(random))),
             8 => SendAsync(accounts[1], SetValidator.EncodeCall(1, accounts[random.Next(accounts.Count)], random.Next(2) == 0)),
-            _ => SendAsync(contributor, CreateModel.EncodeCall($"ipfs://reorg/{random.Next()}", new object?[] { 0, 0, 0, 0, 0, false })),
+            _ => SendAsync(contributor, CreateModel.EncodeCall($"ipfs://reorg/{random.Next()}", new object?[] { 0, 0, 0, 0, 0, false, 0 })),
         };
     }
 

@@ -28,7 +28,7 @@ async function lifecycle({ token, registry, shares, distributor }, signers) {
   const [admin, owner, validator, user] = signers;
   const contributors = signers.slice(5, 10);
   const registryAddress = await registry.getAddress();
-  const policy = { minBond: OPEN(1), bondLock: 3600, disputeWindow: 600, ownerBps: 1000, poolBps: 2000, commitReveal: false };
+  const policy = { minBond: OPEN(1), bondLock: 3600, disputeWindow: 600, ownerBps: 1000, poolBps: 2000, commitReveal: false, minPrecisionBps: 0 };
   await send(registry.connect(owner).createModel("ipfs://load/model-2", policy));
   const modelId = 2n;
   await send(registry.connect(owner).setValidator(modelId, validator.address, true));
@@ -186,7 +186,7 @@ async function main() {
     await send(token.connect(admin).mint(s.address, OPEN(1_000_000)));
     await send(token.connect(s).approve(await registry.getAddress(), ethers.MaxUint256));
   }
-  const open = { minBond: 0, bondLock: 0, disputeWindow: 0, ownerBps: 0, poolBps: 0, commitReveal: false };
+  const open = { minBond: 0, bondLock: 0, disputeWindow: 0, ownerBps: 0, poolBps: 0, commitReveal: false, minPrecisionBps: 0 };
   await send(registry.connect(owner).createModel("ipfs://load/model-1", open));
   if (env("LOAD_LIFECYCLE", "1") === "1") await lifecycle(deployed, signers);
   const count = Number(env("LOAD_CONTRIBUTIONS", "0"));

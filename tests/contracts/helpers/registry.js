@@ -21,6 +21,7 @@ const policy = (overrides = {}) => ({
   ownerBps: 1_000,
   poolBps: 2_000,
   commitReveal: false,
+  minPrecisionBps: 0,
   ...overrides,
 });
 const policyTuple = (p) => [
@@ -30,6 +31,7 @@ const policyTuple = (p) => [
   BigInt(p.ownerBps),
   BigInt(p.poolBps),
   p.commitReveal,
+  BigInt(p.minPrecisionBps),
 ];
 
 const entry = (name, overrides = {}) => ({

@@ -7,7 +7,7 @@ const { deployAll } = require("../../../scripts/lib/deployment");
 const LEAF_TYPES = ["uint256", "address", "uint256", "uint256"];
 const WINDOW = 3600n;
 const OPEN = 10n ** 18n;
-const POLICY = { minBond: 0n, bondLock: 0, disputeWindow: 0, ownerBps: 1000, poolBps: 2000, commitReveal: false };
+const POLICY = { minBond: 0n, bondLock: 0, disputeWindow: 0, ownerBps: 1000, poolBps: 2000, commitReveal: false, minPrecisionBps: 0 };
 
 /** A StandardMerkleTree over leaves {account, open, shares}; leaf i has index i. */
 function buildTree(leaves) {

@@ -1,5 +1,7 @@
 using System.CommandLine;
 using System.Net;
+using OpenLedger.Attribution.Precision;
+using OpenLedger.Attribution.Reports;
 using OpenLedger.Cli.Infrastructure;
 
 namespace OpenLedger.Cli.Commands.Operator;
@@ -46,6 +48,7 @@ public sealed class EpochSubmitCommand : VerbCommand
             throw new CliException($"cannot read the report {file.FullName}: {e.Message}");
         }
 
+        await CheckMinimumPrecisionAsync(context, bytes, ct);
         var (status, body) = await context.Node().PostBytesAsync("reports", bytes, token, ct);
         var outcome = status == HttpStatusCode.Created ? "posted" : "already posted";
         string? Field(string name) => body[name]?.ToString();
@@ -53,5 +56,20 @@ public sealed class EpochSubmitCommand : VerbCommand
             ("root", Field("root")), ("total open", Field("totalOpen")), ("total shares", Field("totalShares")),
             ("report hash", Field("reportHash")), ("report uri", Field("reportUri")), ("transaction", Field("txHash")));
         return ExitCodes.Ok;
+    }
+
+    /// <summary>
+    /// Refuses, before sending, a report below its model's minimum precision (the node would refuse it too). A report
+    /// that does not parse, or a model the node does not know, is left to the node, whose answer lists every problem.
+    /// </summary>
+    private static async Task CheckMinimumPrecisionAsync(CliContext context, byte[] bytes, CancellationToken ct)
+    {
+        PerformanceReport report;
+        try { report = PerformanceReportParser.Parse(bytes); }
+        catch (ReportValidationException) { return; }
+        var model = await context.Node().GetAsync($"models/{report.ModelId}", ct, allowMissing: true);
+        var minimum = model?["model"]?["minPrecisionBps"]?.GetValue<int>() ?? 0;
+        if (PrecisionPolicy.Check(report, report.ModelId, minimum) is { } problem)
+            throw new CliException($"the report is not submitted: {problem.Path}: {problem.Problem}");
     }
 }

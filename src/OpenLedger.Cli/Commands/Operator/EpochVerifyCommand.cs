@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Numerics;
 using System.Text.Json.Nodes;
 using OpenLedger.Attribution;
+using OpenLedger.Attribution.Precision;
 using OpenLedger.Attribution.Reports;
 using OpenLedger.Cli.Infrastructure;
 using OpenLedger.Ethereum.Primitives;
@@ -32,16 +33,21 @@ public sealed class EpochVerifyCommand : VerbCommand
     {
         Description = "a directory of contributed files (scikit-learn CSV): each contribution's items must be the rows of the file with its registered content hash",
     };
+    private readonly Option<bool> _recompute = new("--recompute")
+    {
+        Description = "retrain the report's model class on a sample of its precision subsets (needs --test and --data) and say how far its utilities are from the report's",
+    };
+    private readonly Option<int> _sample = Infrastructure.Options.Integer("--sample", "with --recompute: how many precision subsets to re-measure (spread evenly)",
+        1, 100_000, defaultValue: 20);
 
     public EpochVerifyCommand() : base("verify", "recompute a posted epoch from the node's report and compare it with the chain (and, given the files, its items with the data)")
     {
-        Options.Add(_model);
-        Options.Add(_epoch);
-        Options.Add(_test);
-        Options.Add(_data);
+        foreach (var option in new Option[] { _model, _epoch, _test, _data, _recompute, _sample }) Options.Add(option);
         Validators.Add(r =>
         {
-            if ((r.GetResult(_test) is null) != (r.GetResult(_data) is null))
+            if (r.GetValue(_recompute) && (r.GetResult(_test) is null || r.GetResult(_data) is null))
+                r.AddError("--recompute needs --test (the evaluation split) and --data (the contributors' files)");
+            else if ((r.GetResult(_test) is null) != (r.GetResult(_data) is null))
                 r.AddError("--test and --data go together: the items are checked against the contributed files scaled by the test set's statistics");
         });
     }
@@ -81,6 +87,7 @@ public sealed class EpochVerifyCommand : VerbCommand
         var posted = await session.Services.Distributor.EpochAsync(modelId, epoch, ct: ct);
         var files = p.GetValue(_data) is { } data ? await CheckFilesAsync(context, modelId, epoch, p.GetValue(_test)!, data, ct) : null;
         var verifies = differences.Count == 0 && files is not { Count: > 0 };
+        var precision = await PrecisionAsync(context, modelId, epoch, ct);
 
         if (context.Json)
         {
@@ -102,6 +109,7 @@ public sealed class EpochVerifyCommand : VerbCommand
                     ["checked"] = true,
                     ["mismatches"] = new JsonArray([.. files.Select(m => (JsonNode)new JsonObject { ["field"] = m.Field, ["problem"] = m.Problem })]),
                 },
+                ["precision"] = precision?.ToJson(),
             });
             return verifies ? ExitCodes.Ok : ExitCodes.Failure;
         }
@@ -122,6 +130,7 @@ public sealed class EpochVerifyCommand : VerbCommand
             context.Console.Out.WriteLine($"epoch {epoch} of model {modelId} does NOT verify ({differences.Count} difference(s)):");
             foreach (var d in differences) context.Console.Out.WriteLine($"  {d.Field}: posted {d.Posted}, recomputed {d.Recomputed}");
         }
+        foreach (var line in precision?.Lines() ?? []) context.Console.Out.WriteLine(line);
         return verifies ? ExitCodes.Ok : ExitCodes.Failure;
     }
 
@@ -141,5 +150,30 @@ public sealed class EpochVerifyCommand : VerbCommand
         {
             throw new CliException($"the items of model {modelId} epoch {epoch} cannot be checked against files: {e.Message}");
         }
+    }
+
+    /// <summary>
+    /// The report's precision as the engine recomputes it and, with --recompute, re-measured from the files; null when the
+    /// report does not parse or distribute (the differences already say why).
+    /// </summary>
+    private async Task<PrecisionRecheck?> PrecisionAsync(CliContext context, BigInteger modelId, BigInteger epoch, CancellationToken ct)
+    {
+        var p = context.Parse;
+        byte[] bytes;
+        using (var http = new HttpClient { Timeout = TimeSpan.FromSeconds(60) })
+            bytes = await http.GetByteArrayAsync($"{context.NodeUrl.ToString().TrimEnd('/')}/models/{modelId}/epochs/{epoch}/report", ct);
+        PerformanceReport report;
+        PrecisionSummary? claimed;
+        try
+        {
+            report = PerformanceReportParser.Parse(bytes);
+            claimed = AttributionEngine.Distribute(report).Precision;
+        }
+        catch (AttributionException)
+        {
+            return null;
+        }
+        var recomputed = p.GetValue(_recompute) ? PrecisionRecheck.Recompute(report, p.GetValue(_test)!, p.GetValue(_data)!, p.GetValue(_sample)) : null;
+        return new PrecisionRecheck(claimed, recomputed);
     }
 }

@@ -8,6 +8,7 @@ using OpenLedger.Training.Datasets;
 using OpenLedger.Attribution.Reports;
 using OpenLedger.Cli.Infrastructure;
 using OpenLedger.Ethereum.Primitives;
+using OpenLedger.Ethereum.Rpc;
 
 namespace OpenLedger.Cli.Commands.Operator;
 
@@ -70,10 +71,13 @@ public sealed class ReportKnnCommand : VerbCommand
         },
     };
     private readonly Option<FileInfo> _out = new("--out") { Description = "where the report (JSON) is written", Required = true };
+    private readonly Option<int> _precisionSubsets = Infrastructure.Options.Integer("--precision-subsets",
+        "subsets of half the contributions the k-NN model is retrained on to measure the report's precision (LDS)",
+        PrecisionSection.MinimumSubsets, 100_000, defaultValue: PrecisionSection.MinimumSubsets);
 
     public ReportKnnCommand() : base("knn", "write an epoch's performance report from a k-NN model evaluated on a held-out split, valued by KNN-Shapley")
     {
-        foreach (var option in new Option[] { _model, _epoch, _test, _data, _k, _open, _shares, _cap, _flagThreshold, _out }) Options.Add(option);
+        foreach (var option in new Option[] { _model, _epoch, _test, _data, _k, _open, _shares, _cap, _flagThreshold, _out, _precisionSubsets }) Options.Add(option);
     }
 
     public override async Task<int> ExecuteAsync(CliContext context, CancellationToken ct)
@@ -101,10 +105,16 @@ public sealed class ReportKnnCommand : VerbCommand
                 + string.Join(", ", matching.Missing));
         if (matching.Shards.Count == 0) throw new CliException($"no file in {p.GetValue(_data)!.FullName} is a contribution of model {model}");
 
+        var epoch = p.GetValue(_epoch);
+        var commitmentBlock = await CommitmentBlockHashAsync(chain, model, epoch, ct);
+        if (commitmentBlock is null)
+            await context.Console.Error.WriteLineAsync($"precision not measured: model {model} has no evaluation set sealed for epoch {epoch} yet " +
+                "(the subsets are drawn from the sealing block's hash; seal it with `openledger evaluation commit`, then build the report)");
         // Contributions registered after an earlier epoch's report was published form a later cohort (docs/attribution.md).
-        var boundaries = await RegisteredContributions.CohortBoundariesAsync(context.Node(), model, p.GetValue(_epoch), ct);
-        var request = new KnnReportRequest(model, p.GetValue(_epoch), test, matching.Shards.Select(s => s.Shard).ToArray(), p.GetValue(_k),
-            new RewardBudget(open, p.GetValue(_shares), p.GetValue(_cap), p.GetValue(_flagThreshold)), pool, CohortBoundaries: boundaries);
+        var boundaries = await RegisteredContributions.CohortBoundariesAsync(context.Node(), model, epoch, ct);
+        var request = new KnnReportRequest(model, epoch, test, matching.Shards.Select(s => s.Shard).ToArray(), p.GetValue(_k),
+            new RewardBudget(open, p.GetValue(_shares), p.GetValue(_cap), p.GetValue(_flagThreshold)), pool,
+            CohortBoundaries: boundaries, CommitmentBlockHash: commitmentBlock, PrecisionSubsets: p.GetValue(_precisionSubsets));
         byte[] bytes;
         PerformanceReport report;
         Distribution distribution;
@@ -128,6 +138,16 @@ public sealed class ReportKnnCommand : VerbCommand
         }
         ReportKnnSummary.Write(context, new ReportKnnSummary(output.FullName, Keccak.Hash(bytes), report, request.K, test.Count, matching, distribution));
         return ExitCodes.Ok;
+    }
+
+    /// <summary>The hash of the block that sealed the epoch's evaluation set, which fixes the precision subsets; null before it is sealed.</summary>
+    private static async Task<Hash32?> CommitmentBlockHashAsync(ChainSession chain, BigInteger model, ulong epoch, CancellationToken ct)
+    {
+        var sealedSet = await chain.Services.Distributor.EvaluationCommitmentAsync(model, epoch, ct: ct);
+        if (sealedSet.TestSetHash == default) return null;
+        var block = await chain.Rpc.GetBlockByNumberAsync(sealedSet.CommittedAtBlock, ct: ct)
+            ?? throw new CliException($"the Ethereum node has no block {sealedSet.CommittedAtBlock}, where model {model}'s evaluation set for epoch {epoch} was sealed");
+        return block.Hash;
     }
 
     private static ulong ToUInt64(ArgumentResult r, string name)

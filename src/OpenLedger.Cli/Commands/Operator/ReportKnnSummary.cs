@@ -12,6 +12,12 @@ namespace OpenLedger.Cli.Commands.Operator;
 public sealed record ReportKnnSummary(string OutPath, Hash32 ReportHash, PerformanceReport Report, int K, int TestRows,
     ShardMatching Matching, Distribution Distribution)
 {
+    /// <summary>"LDS 0.8393 [0.7563, 0.8957] (95%, 100 subsets, knn(k=5) retrained)", or "not measured".</summary>
+    public static string PrecisionText(Attribution.Precision.PrecisionSummary? p) => p is null
+        ? "not measured"
+        : string.Create(CultureInfo.InvariantCulture,
+            $"LDS {p.Lds:0.0000} [{p.Lower:0.0000}, {p.Upper:0.0000}] ({p.Confidence:0%}, {p.Subsets} subsets, {p.ModelClass} retrained)");
+
     public static void Write(CliContext context, ReportKnnSummary s)
     {
         var files = s.Matching.Shards.ToDictionary(m => m.Shard.Contribution.Id, m => m.Path);
@@ -45,6 +51,15 @@ public sealed record ReportKnnSummary(string OutPath, Hash32 ReportHash, Perform
                     ["value"] = c.Value,
                     ["outcome"] = c.Outcome.ToString().ToLowerInvariant(),
                 }).ToArray()),
+                ["precision"] = s.Distribution.Precision is { } lds ? new JsonObject
+                {
+                    ["modelClass"] = lds.ModelClass,
+                    ["lds"] = lds.Lds,
+                    ["lower"] = lds.Lower,
+                    ["upper"] = lds.Upper,
+                    ["subsets"] = lds.Subsets,
+                    ["confidence"] = lds.Confidence,
+                } : null,
                 ["flagCandidates"] = new JsonArray(s.Distribution.FlagCandidates.Select(f => (JsonNode)RegisteredContributions.HexId(f.Id)).ToArray()),
             });
             return;
@@ -62,6 +77,7 @@ public sealed record ReportKnnSummary(string OutPath, Hash32 ReportHash, Perform
         Row("baseline", evaluation.Baseline.ToString("0.0000", CultureInfo.InvariantCulture));
         Row("test set hash", evaluation.TestSetHash.ToString());
         Row("rewards", $"{Amounts.Format(s.Report.Rewards.Open)} OPEN of a pool of {Amounts.Format(s.Report.RewardPool ?? 0)}, {s.Report.Rewards.Shares} shares");
+        Row("precision", PrecisionText(s.Distribution.Precision));
         context.Console.Ansi.Write(grid);
 
         var table = new Table().AddColumns("contribution", "contributor", "file", "status", "value", "outcome");

@@ -8,7 +8,7 @@ namespace OpenLedger.Cli.Commands.Owner;
 /// <summary>model create: a new model owned by the signer, with its policy.</summary>
 public sealed class ModelCreateCommand : VerbCommand
 {
-    private static readonly Policy Defaults = new(0, 7 * 24 * 3600, 3 * 24 * 3600, 1000, 2000, false);
+    private static readonly Policy Defaults = new(0, 7 * 24 * 3600, 3 * 24 * 3600, 1000, 2000, false, 0);
     private readonly Option<string> _metadata = new("--metadata-uri") { Description = "URI of the model's metadata", Required = true };
     private readonly PolicyOptions _policy = new();
     private readonly SignerOptions _signer = new();

@@ -35,7 +35,7 @@ public sealed class ContributionRegistryService
     public Task<Hash32> ContributionIdAsync(BigInteger modelId, Hash32 contentHash, BlockTag? block = null, CancellationToken ct = default) =>
         Contract.CallAsync(new ContributionIdFunction(modelId, contentHash), block, ct);
 
-    /// <summary><c>createModel(string,(uint128,uint32,uint32,uint16,uint16,bool))</c>: sends a transaction and waits for its receipt.</summary>
+    /// <summary><c>createModel(string,(uint128,uint32,uint32,uint16,uint16,bool,uint16))</c>: sends a transaction and waits for its receipt.</summary>
     public Task<TransactionReceipt> CreateModelAsync(string metadataURI, global::OpenLedger.Contracts.Registry.Policy policy, CancellationToken ct = default) =>
         Contract.SendAsync(new CreateModelFunction(metadataURI, policy), ct: ct);
 
@@ -111,7 +111,7 @@ public sealed class ContributionRegistryService
     public Task<TransactionReceipt> RevealAsync(BigInteger modelId, global::OpenLedger.Contracts.Registry.Entry entry, Hash32 salt, CancellationToken ct = default) =>
         Contract.SendAsync(new RevealFunction(modelId, entry, salt), ct: ct);
 
-    /// <summary><c>setPolicy(uint256,(uint128,uint32,uint32,uint16,uint16,bool))</c>: sends a transaction and waits for its receipt.</summary>
+    /// <summary><c>setPolicy(uint256,(uint128,uint32,uint32,uint16,uint16,bool,uint16))</c>: sends a transaction and waits for its receipt.</summary>
     public Task<TransactionReceipt> SetPolicyAsync(BigInteger modelId, global::OpenLedger.Contracts.Registry.Policy policy, CancellationToken ct = default) =>
         Contract.SendAsync(new SetPolicyFunction(modelId, policy), ct: ct);
 

@@ -51,11 +51,16 @@ function distributionSections(d: Distribution, postedRoot: string): HTMLElement[
   // The table says why: the attribution's reason for a flag candidate (the chart only marks it).
   const outcome = (c: Distribution["contributions"][number]) =>
     flagged.has(c.id) ? `flagged: ${flagged.get(c.id)}` : mark(c) ?? "credited";
-  const precision = d.contributions.some(c => c.standardError !== undefined)
+  const sampling = d.contributions.some(c => c.standardError !== undefined)
     ? `standard error up to ${value(Math.max(...d.contributions.map(c => c.standardError ?? 0)))}` : "exact (no sampling error)";
+  // Precision is how well the values predict the retrained model (LDS); sampling error is a separate matter.
+  const precision = d.precision
+    ? `LDS ${d.precision.lds.toFixed(3)} [${d.precision.lower.toFixed(3)}, ${d.precision.upper.toFixed(3)}] ` +
+      `(${Math.round(d.precision.confidence * 100)} %, ${d.precision.subsets} subsets, ${d.precision.modelClass} retrained)`
+    : "not measured";
   return [
     section("Values per contribution",
-      facts([["Method", d.method], ["Precision", precision]]),
+      facts([["Method", d.method], ["Precision", precision], ["Sampling", sampling]]),
       barChart(d.contributions.map((c, i) => ({ label: `#${i + 1}`, value: c.value, mark: mark(c) })),
         `Values of the ${d.contributions.length} contributions of epoch ${d.epoch}; flagged and excluded ones marked`, value),
       table("Contributions valued in this epoch", ["#", "Contribution id", "Contributor", "Value", "Outcome"],

@@ -23,8 +23,8 @@ public sealed partial class SqliteIndexStore
 
     private static Task RecomputeModelAsync(SqliteConnection connection, SqliteTransaction tx, long modelId, CancellationToken ct) =>
         connection.ExecuteAsync(new CommandDefinition("""
-            UPDATE models SET (min_bond, bond_lock, dispute_window, owner_bps, pool_bps, commit_reveal) =
-              (SELECT min_bond, bond_lock, dispute_window, owner_bps, pool_bps, commit_reveal FROM model_policies
+            UPDATE models SET (min_bond, bond_lock, dispute_window, owner_bps, pool_bps, commit_reveal, min_precision_bps) =
+              (SELECT min_bond, bond_lock, dispute_window, owner_bps, pool_bps, commit_reveal, min_precision_bps FROM model_policies
                WHERE model_id = @modelId ORDER BY block_number DESC, log_index DESC LIMIT 1)
             WHERE model_id = @modelId AND EXISTS (SELECT 1 FROM model_policies WHERE model_id = @modelId);
             """, new { modelId }, tx, cancellationToken: ct));

@@ -10,7 +10,7 @@ public sealed partial class SqliteIndexStore
     private const string ModelColumns = """
         model_id AS ModelId, owner AS Owner, metadata_uri AS MetadataUri, block_number AS CreatedBlock, tx_hash AS TxHash,
         min_bond AS MinBond, bond_lock AS BondLock, dispute_window AS DisputeWindow, owner_bps AS OwnerBps, pool_bps AS PoolBps,
-        commit_reveal AS CommitReveal
+        commit_reveal AS CommitReveal, min_precision_bps AS MinPrecisionBps
         """;
 
     private const string EpochColumns = """
@@ -118,7 +118,8 @@ public sealed partial class SqliteIndexStore
     }
 
     private const string EvaluationCommitmentColumns = """
-        model_id AS ModelId, epoch AS Epoch, test_set_hash AS TestSetHash, block_number AS BlockNumber, tx_hash AS TxHash
+        model_id AS ModelId, epoch AS Epoch, test_set_hash AS TestSetHash, block_number AS BlockNumber, tx_hash AS TxHash,
+        block_hash AS BlockHash
         """;
 
     // The contract takes one commitment per (model, epoch); should two rows ever meet, the first on chain is the one it kept.

@@ -49,8 +49,8 @@ public sealed partial class SqliteIndexStore
             VALUES (@ModelId, @Owner, @MetadataUri, @BlockNumber, @LogIndex, @TxHash);
             """, b.Models);
         await Run("""
-            INSERT OR IGNORE INTO model_policies (block_number, log_index, tx_hash, model_id, min_bond, bond_lock, dispute_window, owner_bps, pool_bps, commit_reveal)
-            VALUES (@BlockNumber, @LogIndex, @TxHash, @ModelId, @MinBond, @BondLock, @DisputeWindow, @OwnerBps, @PoolBps, @CommitReveal);
+            INSERT OR IGNORE INTO model_policies (block_number, log_index, tx_hash, model_id, min_bond, bond_lock, dispute_window, owner_bps, pool_bps, commit_reveal, min_precision_bps)
+            VALUES (@BlockNumber, @LogIndex, @TxHash, @ModelId, @MinBond, @BondLock, @DisputeWindow, @OwnerBps, @PoolBps, @CommitReveal, @MinPrecisionBps);
             """, b.ModelPolicies);
         await Run("""
             INSERT OR IGNORE INTO validator_updates (block_number, log_index, tx_hash, model_id, validator, allowed)
@@ -110,8 +110,8 @@ public sealed partial class SqliteIndexStore
             VALUES (@BlockNumber, @LogIndex, @TxHash, @Seconds);
             """, b.ChallengeWindows);
         await Run("""
-            INSERT OR IGNORE INTO evaluation_commitments (block_number, log_index, tx_hash, model_id, epoch, test_set_hash)
-            VALUES (@BlockNumber, @LogIndex, @TxHash, @ModelId, @Epoch, @TestSetHash);
+            INSERT OR IGNORE INTO evaluation_commitments (block_number, log_index, tx_hash, model_id, epoch, test_set_hash, block_hash)
+            VALUES (@BlockNumber, @LogIndex, @TxHash, @ModelId, @Epoch, @TestSetHash, @BlockHash);
             """, b.EvaluationCommitments);
 
         // Derived state is recomputed from the event tables for every key the batch touches, so replays and

@@ -168,6 +168,17 @@ internal static class SqliteMigrations
           epoch INTEGER NOT NULL, test_set_hash TEXT NOT NULL, PRIMARY KEY (block_number, log_index));
         CREATE INDEX evaluation_commitments_key ON evaluation_commitments (model_id, epoch);
         """,
+        // 7: a report's precision subsets are drawn from the hash of the block that sealed the epoch's evaluation set, so
+        // the node keeps that hash with the commitment. Rows indexed before are filled from the reorg window where it still
+        // holds their block; older ones keep '' and the report check asks the chain for the hash instead. A model's policy
+        // gains minPrecisionBps (0 = none); policies indexed before had none, as the contract had no such field.
+        """
+        ALTER TABLE models ADD COLUMN min_precision_bps INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE model_policies ADD COLUMN min_precision_bps INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE evaluation_commitments ADD COLUMN block_hash TEXT NOT NULL DEFAULT '';
+        UPDATE evaluation_commitments SET block_hash = COALESCE(
+          (SELECT h.block_hash FROM block_hashes h WHERE h.block_number = evaluation_commitments.block_number), '');
+        """,
     ];
 
     /// <summary>Event tables: every row belongs to the block in block_number and goes away when that block is reorged out.</summary>

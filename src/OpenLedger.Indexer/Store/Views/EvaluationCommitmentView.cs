@@ -10,5 +10,7 @@ public sealed record EvaluationCommitmentView
     public long Epoch { get; init; }
     public string TestSetHash { get; init; } = "";
     public long BlockNumber { get; init; }
+    /// <summary>The hash of <see cref="BlockNumber"/>: the report's precision subsets are drawn from it. Empty for a commitment indexed before schema 7 outside the reorg window.</summary>
+    public string BlockHash { get; init; } = "";
     public string TxHash { get; init; } = "";
 }

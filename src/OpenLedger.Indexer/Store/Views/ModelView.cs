@@ -14,4 +14,6 @@ public sealed record ModelView
     public int OwnerBps { get; init; }
     public int PoolBps { get; init; }
     public bool CommitReveal { get; init; }
+    /// <summary>The lowest LDS an epoch's report may have, in basis points of 1 (0 = none); the node refuses reports below it.</summary>
+    public int MinPrecisionBps { get; init; }
 }

@@ -85,7 +85,7 @@ public sealed class EpochChain : IAsyncLifetime
     public async Task<long> NewModelAsync(int[] contributors, BigInteger pool, bool sealEpochOne = true)
     {
         var admin = await AsAsync(0);
-        await admin.Registry.CreateModelAsync("ipfs://model", new Policy(0, 0, 0, 0, 0, false));
+        await admin.Registry.CreateModelAsync("ipfs://model", new Policy(0, 0, 0, 0, 0, false, 0));
         var modelId = (long)await Reads.Registry.ModelCountAsync();
         foreach (var c in contributors) await RegisterAsync(modelId, c, NextContent());
         if (!pool.IsZero)

@@ -69,7 +69,7 @@ public sealed class RelayChain : IAsyncLifetime
     public async Task<BigInteger> NewModelAsync(BigInteger? minBond = null)
     {
         var admin = await AsAsync(0);
-        await admin.Registry.CreateModelAsync("ipfs://relay-model", new Policy(minBond ?? 0, 0, 0, 0, 0, false));
+        await admin.Registry.CreateModelAsync("ipfs://relay-model", new Policy(minBond ?? 0, 0, 0, 0, 0, false, 0));
         return await Deployment.Connect(Rpc).Registry.ModelCountAsync();
     }
 

@@ -10,10 +10,10 @@ using OpenLedger.Ethereum.Rpc;
 
 namespace OpenLedger.Contracts.Registry;
 
-/// <summary><c>event ModelCreated(uint256 indexed modelId, address indexed owner, string metadataURI, (uint128 minBond, uint32 bondLock, uint32 disputeWindow, uint16 ownerBps, uint16 poolBps, bool commitReveal) policy)</c></summary>
+/// <summary><c>event ModelCreated(uint256 indexed modelId, address indexed owner, string metadataURI, (uint128 minBond, uint32 bondLock, uint32 disputeWindow, uint16 ownerBps, uint16 poolBps, bool commitReveal, uint16 minPrecisionBps) policy)</c></summary>
 public sealed record ModelCreatedEvent(BigInteger ModelId, Address Owner, string MetadataURI, global::OpenLedger.Contracts.Registry.Policy Policy) : IContractEvent<ModelCreatedEvent>
 {
-    public static AbiEvent Descriptor { get; } = AbiEvent.Parse("event ModelCreated(uint256 indexed modelId, address indexed owner, string metadataURI, (uint128 minBond, uint32 bondLock, uint32 disputeWindow, uint16 ownerBps, uint16 poolBps, bool commitReveal) policy)");
+    public static AbiEvent Descriptor { get; } = AbiEvent.Parse("event ModelCreated(uint256 indexed modelId, address indexed owner, string metadataURI, (uint128 minBond, uint32 bondLock, uint32 disputeWindow, uint16 ownerBps, uint16 poolBps, bool commitReveal, uint16 minPrecisionBps) policy)");
 
     public static Hash32 Topic0 => Descriptor.Topic0;
 

@@ -10,10 +10,10 @@ using OpenLedger.Ethereum.Rpc;
 
 namespace OpenLedger.Contracts.Registry;
 
-/// <summary><c>event ModelPolicyUpdated(uint256 indexed modelId, (uint128 minBond, uint32 bondLock, uint32 disputeWindow, uint16 ownerBps, uint16 poolBps, bool commitReveal) policy)</c></summary>
+/// <summary><c>event ModelPolicyUpdated(uint256 indexed modelId, (uint128 minBond, uint32 bondLock, uint32 disputeWindow, uint16 ownerBps, uint16 poolBps, bool commitReveal, uint16 minPrecisionBps) policy)</c></summary>
 public sealed record ModelPolicyUpdatedEvent(BigInteger ModelId, global::OpenLedger.Contracts.Registry.Policy Policy) : IContractEvent<ModelPolicyUpdatedEvent>
 {
-    public static AbiEvent Descriptor { get; } = AbiEvent.Parse("event ModelPolicyUpdated(uint256 indexed modelId, (uint128 minBond, uint32 bondLock, uint32 disputeWindow, uint16 ownerBps, uint16 poolBps, bool commitReveal) policy)");
+    public static AbiEvent Descriptor { get; } = AbiEvent.Parse("event ModelPolicyUpdated(uint256 indexed modelId, (uint128 minBond, uint32 bondLock, uint32 disputeWindow, uint16 ownerBps, uint16 poolBps, bool commitReveal, uint16 minPrecisionBps) policy)");
 
     public static Hash32 Topic0 => Descriptor.Topic0;
 

@@ -10,10 +10,10 @@ using OpenLedger.Ethereum.Rpc;
 
 namespace OpenLedger.Contracts.Registry;
 
-/// <summary><c>function createModel(string metadataURI, (uint128 minBond, uint32 bondLock, uint32 disputeWindow, uint16 ownerBps, uint16 poolBps, bool commitReveal) policy) returns (uint256 modelId)</c>, nonpayable.</summary>
+/// <summary><c>function createModel(string metadataURI, (uint128 minBond, uint32 bondLock, uint32 disputeWindow, uint16 ownerBps, uint16 poolBps, bool commitReveal, uint16 minPrecisionBps) policy) returns (uint256 modelId)</c>, nonpayable.</summary>
 public sealed record CreateModelFunction(string MetadataURI, global::OpenLedger.Contracts.Registry.Policy Policy) : IContractFunctionMessage<CreateModelFunction>, IContractFunction<BigInteger>
 {
-    public static AbiFunction Descriptor { get; } = AbiFunction.Parse("function createModel(string metadataURI, (uint128 minBond, uint32 bondLock, uint32 disputeWindow, uint16 ownerBps, uint16 poolBps, bool commitReveal) policy) returns (uint256 modelId)");
+    public static AbiFunction Descriptor { get; } = AbiFunction.Parse("function createModel(string metadataURI, (uint128 minBond, uint32 bondLock, uint32 disputeWindow, uint16 ownerBps, uint16 poolBps, bool commitReveal, uint16 minPrecisionBps) policy) returns (uint256 modelId)");
 
     public AbiFunction Function => Descriptor;
 

@@ -10,10 +10,10 @@ using OpenLedger.Ethereum.Rpc;
 
 namespace OpenLedger.Contracts.Registry;
 
-/// <summary><c>function modelPolicy(uint256 modelId) returns ((uint128 minBond, uint32 bondLock, uint32 disputeWindow, uint16 ownerBps, uint16 poolBps, bool commitReveal))</c>, view.</summary>
+/// <summary><c>function modelPolicy(uint256 modelId) returns ((uint128 minBond, uint32 bondLock, uint32 disputeWindow, uint16 ownerBps, uint16 poolBps, bool commitReveal, uint16 minPrecisionBps))</c>, view.</summary>
 public sealed record ModelPolicyFunction(BigInteger ModelId) : IContractFunctionMessage<ModelPolicyFunction>, IContractFunction<global::OpenLedger.Contracts.Registry.Policy>
 {
-    public static AbiFunction Descriptor { get; } = AbiFunction.Parse("function modelPolicy(uint256 modelId) returns ((uint128 minBond, uint32 bondLock, uint32 disputeWindow, uint16 ownerBps, uint16 poolBps, bool commitReveal))");
+    public static AbiFunction Descriptor { get; } = AbiFunction.Parse("function modelPolicy(uint256 modelId) returns ((uint128 minBond, uint32 bondLock, uint32 disputeWindow, uint16 ownerBps, uint16 poolBps, bool commitReveal, uint16 minPrecisionBps))");
 
     public AbiFunction Function => Descriptor;
 

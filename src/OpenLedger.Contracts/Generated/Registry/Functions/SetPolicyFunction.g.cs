@@ -10,10 +10,10 @@ using OpenLedger.Ethereum.Rpc;
 
 namespace OpenLedger.Contracts.Registry;
 
-/// <summary><c>function setPolicy(uint256 modelId, (uint128 minBond, uint32 bondLock, uint32 disputeWindow, uint16 ownerBps, uint16 poolBps, bool commitReveal) policy)</c>, nonpayable.</summary>
+/// <summary><c>function setPolicy(uint256 modelId, (uint128 minBond, uint32 bondLock, uint32 disputeWindow, uint16 ownerBps, uint16 poolBps, bool commitReveal, uint16 minPrecisionBps) policy)</c>, nonpayable.</summary>
 public sealed record SetPolicyFunction(BigInteger ModelId, global::OpenLedger.Contracts.Registry.Policy Policy) : IContractFunctionMessage<SetPolicyFunction>
 {
-    public static AbiFunction Descriptor { get; } = AbiFunction.Parse("function setPolicy(uint256 modelId, (uint128 minBond, uint32 bondLock, uint32 disputeWindow, uint16 ownerBps, uint16 poolBps, bool commitReveal) policy)");
+    public static AbiFunction Descriptor { get; } = AbiFunction.Parse("function setPolicy(uint256 modelId, (uint128 minBond, uint32 bondLock, uint32 disputeWindow, uint16 ownerBps, uint16 poolBps, bool commitReveal, uint16 minPrecisionBps) policy)");
 
     public AbiFunction Function => Descriptor;
 

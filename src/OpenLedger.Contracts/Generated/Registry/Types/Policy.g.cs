@@ -10,13 +10,13 @@ using OpenLedger.Ethereum.Rpc;
 
 namespace OpenLedger.Contracts.Registry;
 
-/// <summary>The Solidity struct <c>Policy</c>, ABI tuple <c>(uint128,uint32,uint32,uint16,uint16,bool)</c>.</summary>
-public readonly record struct Policy(BigInteger MinBond, uint BondLock, uint DisputeWindow, ushort OwnerBps, ushort PoolBps, bool CommitReveal)
+/// <summary>The Solidity struct <c>Policy</c>, ABI tuple <c>(uint128,uint32,uint32,uint16,uint16,bool,uint16)</c>.</summary>
+public readonly record struct Policy(BigInteger MinBond, uint BondLock, uint DisputeWindow, ushort OwnerBps, ushort PoolBps, bool CommitReveal, ushort MinPrecisionBps)
 {
-    public static AbiType AbiType { get; } = AbiType.Parse("(uint128,uint32,uint32,uint16,uint16,bool)");
+    public static AbiType AbiType { get; } = AbiType.Parse("(uint128,uint32,uint32,uint16,uint16,bool,uint16)");
 
     /// <summary>The tuple components in the form the ABI encoder takes.</summary>
-    public object?[] ToAbi() => [MinBond, BondLock, DisputeWindow, OwnerBps, PoolBps, CommitReveal];
+    public object?[] ToAbi() => [MinBond, BondLock, DisputeWindow, OwnerBps, PoolBps, CommitReveal, MinPrecisionBps];
 
-    public static Policy FromAbi(object?[] components) => new((BigInteger)components[0]!, (uint)(BigInteger)components[1]!, (uint)(BigInteger)components[2]!, (ushort)(BigInteger)components[3]!, (ushort)(BigInteger)components[4]!, (bool)components[5]!);
+    public static Policy FromAbi(object?[] components) => new((BigInteger)components[0]!, (uint)(BigInteger)components[1]!, (uint)(BigInteger)components[2]!, (ushort)(BigInteger)components[3]!, (ushort)(BigInteger)components[4]!, (bool)components[5]!, (ushort)(BigInteger)components[6]!);
 }
