@@ -109,7 +109,7 @@ public sealed class ExplorerChain : IAsyncLifetime
         await owner.Token.ApproveAsync(Deployment.RewardDistributor.Address, 10_000 * Ether);
         await owner.Token.ApproveAsync(Deployment.ModelShares.Address, 10_000 * Ether);
         // Model 1: 10% of revenue to the owner, 20% to the reward pool, 70% to share holders.
-        await owner.Registry.CreateModelAsync("ipfs://explorer/model-1", new Policy(0, 0, 0, 1000, 2000, false));
+        await owner.Registry.CreateModelAsync("ipfs://explorer/model-1", new Policy(0, 0, 0, 1000, 2000, false, 0));
         foreach (var (name, who) in new[] { ("ana", Ana), ("ben", Ben), ("eli", Eli) }) await RegisterAsync(1, name, who);
         await owner.Distributor.FundRewardPoolAsync(1, 1000 * Ether);
         await PostEpochOneAsync(1, new() { ["ana"] = 0.3, ["ben"] = 0.1, ["eli"] = -0.05 }, 900 * Ether, 1000 * BigInteger.One);
@@ -117,9 +117,9 @@ public sealed class ExplorerChain : IAsyncLifetime
         await owner.Registry.SetValidatorAsync(1, Account(0).Address, true);
         await owner.Registry.FlagAsync(1, Content["eli"], "labels look shifted");
         // Model 2 exists now; its epoch is posted after the time moves, so it is still in its challenge window.
-        await owner.Registry.CreateModelAsync("ipfs://explorer/model-2", new Policy(0, 0, 0, 500, 500, false));
+        await owner.Registry.CreateModelAsync("ipfs://explorer/model-2", new Policy(0, 0, 0, 500, 500, false, 0));
         // Model 3 takes bonds locked for an hour: ben's is posted before the time moves (withdrawable after), eli's after.
-        await owner.Registry.CreateModelAsync("ipfs://explorer/model-3", new Policy(Ether, 3600, 0, 1000, 2000, false));
+        await owner.Registry.CreateModelAsync("ipfs://explorer/model-3", new Policy(Ether, 3600, 0, 1000, 2000, false, 0));
         foreach (var who in new[] { Ben, Eli })
         {
             await owner.Token.TransferAsync(Account(who).Address, 10 * Ether);

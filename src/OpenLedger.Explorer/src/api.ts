@@ -46,6 +46,8 @@ export interface Page<T> { items: T[]; next: string | null }
 export interface Model {
   modelId: number; owner: string; metadataUri: string; createdBlock: number; txHash: string; minBond: string;
   bondLock: number; disputeWindow: number; ownerBps: number; poolBps: number; commitReveal: boolean;
+  /** The lowest LDS (basis points) a report must reach to be posted; 0 = no minimum. */
+  minPrecisionBps?: number;
 }
 export interface ModelDetail { model: Model; validators: string[] }
 export interface RevenueSummary {
