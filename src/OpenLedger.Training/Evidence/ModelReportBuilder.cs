@@ -22,9 +22,10 @@ public static class ModelReportBuilder
 
     public static IReadOnlyList<string> Methods => RetrainingEvidence.Methods;
 
-    public static string Build(ModelReportRequest request) => BuildJson(request).ToJsonString(Indented);
+    /// <remarks><c>retrained</c>: called after each training with the number of coalitions trained so far.</remarks>
+    public static string Build(ModelReportRequest request, Action<int>? retrained = null) => BuildJson(request, retrained).ToJsonString(Indented);
 
-    public static JsonObject BuildJson(ModelReportRequest request)
+    public static JsonObject BuildJson(ModelReportRequest request, Action<int>? retrained = null)
     {
         var model = ModelClasses.Get(request.ModelClass);
         if (!Methods.Contains(request.Method))
@@ -37,7 +38,7 @@ public static class ModelReportBuilder
             throw new AttributionException($"The credited shards hold only class {training.ClassNames[Array.FindIndex(counts, c => c > 0)]}: " +
                 "a classifier needs rows of at least 2 classes");
 
-        var game = Game(model, request, used);
+        var game = Game(model, request, used, retrained);
         var seed = SamplingSeed.Derive(request.ModelId, request.Epoch, SklearnCsv.ContentHash(request.Test));
         var spec = RetrainingEvidence.Build(request.Method, game, seed, request.Options);
         var score = game.Utility(game.Players);
@@ -49,7 +50,7 @@ public static class ModelReportBuilder
     /// The game the report's utilities come from: the credited shards (duplicates left out), z-scored with the test
     /// split's statistics, trained with the report's sampling seed. Public so a verifier re-measures coalitions.
     /// </summary>
-    public static RetrainingGame Game(IModelClass model, ModelReportRequest request, IReadOnlyList<ContributedShard> used)
+    public static RetrainingGame Game(IModelClass model, ModelReportRequest request, IReadOnlyList<ContributedShard> used, Action<int>? retrained = null)
     {
         var duplicates = AttributionEngine.FindDuplicates(request.Shards.Select(s => s.Contribution).ToArray()).Select(d => d.Id).ToHashSet();
         var players = used.Where(s => !duplicates.Contains(s.Contribution.Id)).ToArray();
@@ -58,6 +59,6 @@ public static class ModelReportBuilder
         var majority = KnnReportBuilder.MajorityClass(LabelledDataset.Concat(used.Select(s => s.Rows).ToArray()));
         var baseline = (double)request.Test.Labels.Count(l => l == majority) / request.Test.Count;
         var seed = SamplingSeed.Derive(request.ModelId, request.Epoch, SklearnCsv.ContentHash(request.Test));
-        return new RetrainingGame(model, players.Select(s => (s.Contribution.Id, scaler.Transform(s.Rows))).ToArray(), test, baseline, seed);
+        return new RetrainingGame(model, players.Select(s => (s.Contribution.Id, scaler.Transform(s.Rows))).ToArray(), test, baseline, seed, retrained);
     }
 }
