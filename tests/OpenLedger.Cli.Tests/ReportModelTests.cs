@@ -83,6 +83,22 @@ public sealed class ReportModelTests(NodeRunFixture node)
     }
 
     [Fact]
+    public async Task A_logreg_influence_report_is_scores_from_one_training()
+    {
+        var (model, data, test) = await ModelWithShardsAsync("logreg-influence");
+        var output = node.Directory.File("logreg-influence-report.json");
+
+        var run = await ReportAsync("logreg", model, data, test, output, "--method", "influence", "--json");
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Contains("logreg: 1 coalition(s) trained for influence in ", run.Err); // the score's; influence trains once more, outside the game
+        var report = PerformanceReportParser.Parse(await File.ReadAllBytesAsync(output));
+        Assert.Equal("scores", report.Attribution.Method);
+        var values = JsonNode.Parse(run.Out)!["contributions"]!.AsArray().ToDictionary(c => c!["file"]!.GetValue<string>(), c => c!["value"]!.GetValue<double>());
+        Assert.True(values[Path.Combine(data, "shard-2.csv")] < 0, string.Join(", ", values));
+    }
+
+    [Fact]
     public async Task A_budget_too_small_for_exact_shapley_exits_1_and_writes_nothing()
     {
         var (model, data, test) = await ModelWithShardsAsync("logreg-small-budget");

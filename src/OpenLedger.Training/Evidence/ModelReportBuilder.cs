@@ -1,6 +1,8 @@
 using System.Numerics;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using OpenLedger.Attribution.Methods;
+using OpenLedger.Attribution.Reports;
 using OpenLedger.Attribution.Sampling;
 using OpenLedger.Training.Datasets;
 using OpenLedger.Training.Models;
@@ -20,7 +22,12 @@ public static class ModelReportBuilder
 {
     private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
 
-    public static IReadOnlyList<string> Methods => RetrainingEvidence.Methods;
+    /// <summary>The gradient-based method: influence functions, for the differentiable <c>logreg</c> only.</summary>
+    public const string Influence = "influence";
+
+    /// <summary>The methods a model class's report can use: every retraining method, and influence for logreg.</summary>
+    public static IReadOnlyList<string> MethodsFor(string modelClass) =>
+        modelClass == LogisticRegressionModel.ClassName ? [.. RetrainingEvidence.Methods, Influence] : RetrainingEvidence.Methods;
 
     /// <remarks><c>retrained</c>: called after each training with the number of coalitions trained so far.</remarks>
     public static string Build(ModelReportRequest request, Action<int>? retrained = null) => BuildJson(request, retrained).ToJsonString(Indented);
@@ -28,8 +35,9 @@ public static class ModelReportBuilder
     public static JsonObject BuildJson(ModelReportRequest request, Action<int>? retrained = null)
     {
         var model = ModelClasses.Get(request.ModelClass);
-        if (!Methods.Contains(request.Method))
-            throw new AttributionException($"Reports from the {model.Name} model support the methods {string.Join(", ", Methods)}, not '{request.Method}'");
+        var methods = MethodsFor(model.Name);
+        if (!methods.Contains(request.Method))
+            throw new AttributionException($"Reports from the {model.Name} model support the methods {string.Join(", ", methods)}, not '{request.Method}'");
         request.Options.Validate();
         var used = ReportJson.CreditedShards(request.Shards);
         var training = ReportJson.Training(used, request.Test);
@@ -40,10 +48,35 @@ public static class ModelReportBuilder
 
         var game = Game(model, request, used, retrained);
         var seed = SamplingSeed.Derive(request.ModelId, request.Epoch, SklearnCsv.ContentHash(request.Test));
-        var spec = RetrainingEvidence.Build(request.Method, game, seed, request.Options);
+        var spec = request.Method == Influence
+            ? new AttributionSpec("scores", InfluenceScores(game, request, used, seed))
+            : RetrainingEvidence.Build(request.Method, game, seed, request.Options);
         var score = game.Utility(game.Players);
         return ReportJson.Report(request.ModelId, request.Epoch, "accuracy", score, game.EmptyUtility, request.Test, request.Shards, spec,
             request.Rewards, request.RewardPool);
+    }
+
+    /// <summary>
+    /// Influence functions (<see cref="LogisticInfluence"/>) of the model trained once on every player's rows, summed
+    /// per contribution: the first-order rise in the evaluation loss were the contribution removed. One training and
+    /// one linear solve, whatever the number of contributions, for datasets too large to retrain on coalitions.
+    /// </summary>
+    private static ScoresEvidence InfluenceScores(RetrainingGame game, ModelReportRequest request, IReadOnlyList<ContributedShard> used, ulong seed)
+    {
+        var scaler = Standardizer.Fit(request.Test);
+        var players = used.Where(s => game.Players.Contains(s.Contribution.Id)).OrderBy(s => s.Contribution.Id).ToArray();
+        var rows = players.Select(s => scaler.Transform(s.Rows)).ToArray();
+        var influence = LogisticInfluence.Fit(LabelledDataset.Concat(rows), scaler.Transform(request.Test), seed);
+        var scores = new List<(BigInteger, double)>(players.Length);
+        var offset = 0;
+        for (var p = 0; p < players.Length; p++)
+        {
+            var sum = 0.0;
+            for (var r = 0; r < rows[p].Count; r++) sum += influence.RowValues[offset + r];
+            offset += rows[p].Count;
+            scores.Add((players[p].Contribution.Id, sum));
+        }
+        return new ScoresEvidence(scores);
     }
 
     /// <summary>

@@ -23,12 +23,13 @@ public sealed class ModelReportBuilderTests
     [InlineData("logreg", "banzhaf")]
     [InlineData("logreg", "loo")]
     [InlineData("fasttree", "exact-shapley")]
+    [InlineData("logreg", "influence")]
     public void The_report_parses_and_the_mislabelled_shard_is_valued_lowest(string modelClass, string method)
     {
         var report = PerformanceReportParser.Parse(ModelReportBuilder.Build(Request(modelClass, method)));
         var distribution = AttributionEngine.Distribute(report);
 
-        Assert.Equal(method, report.Attribution.Method);
+        Assert.Equal(method == "influence" ? "scores" : method, report.Attribution.Method);
         Assert.Equal("accuracy", report.Evaluation.Metric);
         Assert.True(report.Evaluation.Score > 0.7, $"score {report.Evaluation.Score}"); // one shard of four is mislabelled
         Assert.Equal((double)Demo.Test.Labels.Count(l => l == 1) / Demo.Test.Count, report.Evaluation.Baseline);
@@ -60,7 +61,8 @@ public sealed class ModelReportBuilderTests
 
     [Theory]
     [InlineData("svm", "tmc-shapley", 40, "Unknown model class 'svm': expected one of logreg, fasttree")]
-    [InlineData("logreg", "knn-shapley", 40, "Reports from the logreg model support the methods tmc-shapley, banzhaf, loo, exact-shapley, not 'knn-shapley'")]
+    [InlineData("logreg", "knn-shapley", 40, "Reports from the logreg model support the methods tmc-shapley, banzhaf, loo, exact-shapley, influence, not 'knn-shapley'")]
+    [InlineData("fasttree", "influence", 40, "Reports from the fasttree model support the methods tmc-shapley, banzhaf, loo, exact-shapley, not 'influence'")]
     [InlineData("logreg", "tmc-shapley", 0, "The retraining budget must be at least 1 coalition but is 0")]
     public void Bad_requests_are_refused_by_name(string modelClass, string method, int budget, string message)
     {

@@ -12,8 +12,8 @@ namespace OpenLedger.Cli.Commands.Operator;
 /// report logreg / report fasttree: the performance report of a real model class (ML.NET, src/OpenLedger.Training/
 /// Models) trained on the registered contributions' files and scored on the held-out split, valued by a
 /// contribution-level method whose coalition utilities are measured by retraining (tmc-shapley, banzhaf, loo,
-/// exact-shapley), within --budget coalitions, --parallelism at a time. Same inputs as report knn; a progress bar on
-/// stderr when a terminal is attached.
+/// exact-shapley), within --budget coalitions, --parallelism at a time, or for logreg by influence functions (one
+/// training, emitted as scores). Same inputs as report knn; a progress bar on stderr when a terminal is attached.
 /// </summary>
 public sealed class ReportModelCommand : ReportCommand
 {
@@ -40,7 +40,7 @@ public sealed class ReportModelCommand : ReportCommand
     public ReportModelCommand(string modelClass, string description) : base(modelClass, description)
     {
         _modelClass = ModelClasses.Get(modelClass).Name;
-        var methods = ModelReportBuilder.Methods;
+        var methods = ModelReportBuilder.MethodsFor(_modelClass);
         _method = new Option<string>("--method")
         {
             Description = $"attribution method: {string.Join(", ", methods)}",
