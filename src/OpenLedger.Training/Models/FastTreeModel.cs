@@ -13,7 +13,7 @@ public sealed class FastTreeModel : IModelClass
 {
     public const string ClassName = "fasttree";
 
-    public const int Trees = 20;
+    public const int Trees = 10;
 
     public const int Leaves = 8;
 

@@ -43,8 +43,8 @@ public sealed class ReportModelCommand : ReportCommand
         var methods = ModelReportBuilder.MethodsFor(_modelClass);
         _method = new Option<string>("--method")
         {
-            Description = $"attribution method: {string.Join(", ", methods)}",
-            DefaultValueFactory = _ => "tmc-shapley",
+            Description = $"attribution method: {string.Join(", ", methods)} (default: the one the precision benchmark recommends for {modelClass}, docs/precision.md)",
+            DefaultValueFactory = _ => RecommendedMethods.For(_modelClass),
             CustomParser = r =>
             {
                 var text = r.Tokens.Single().Value;
