@@ -64,12 +64,13 @@ public static class Program
 
         md.Append("\n## Recommended method per model class\n\n");
         md.Append(CultureInfo.InvariantCulture, $"Goal: an LDS within {Recommendation.Margin} of the best method measured on the dataset, and at least {Recommendation.Floor} where any method reaches it ");
-        md.Append("(the `goal` column). The recommendation is the method, among those the model's report can use, meeting the goal on the most datasets, then ");
+        md.Append("(the `goal` column). The recommendation is the method, among those the model's report can use except exact-shapley (the reference: ");
+        md.Append("2^n trainings, at most 20 contributions), meeting the goal on the most datasets, then ");
         md.Append("with the smallest worst gap, then the cheapest. `RecommendedMethods` in src/OpenLedger.Training/Evidence holds it for the report builder and the CLI.\n\n");
         md.Append("| model | measured recommendation | in code | datasets meeting the goal |\n|---|---|---|---|\n");
         foreach (var model in ModelClasses.All.Values)
         {
-            var chosen = Recommendation.Choose(model.Name, ModelReportBuilder.MethodsFor(model.Name), results);
+            var chosen = Recommendation.Choose(model.Name, Recommendation.Candidates(model.Name), results);
             var rows = results.Where(r => r.ModelClass == model.Name && r.Method == chosen).ToArray();
             var meets = string.Join(", ", rows.Select(r => $"{r.Dataset}: {(Recommendation.MeetsGoal(r, results) ? "yes" : $"no (best {Recommendation.Best(r, results):0.000})")}"));
             md.Append(CultureInfo.InvariantCulture, $"| {model.Name} | {chosen} | {RecommendedMethods.For(model.Name)} | {meets} |\n");

@@ -1,7 +1,7 @@
 namespace PrecisionBench;
 
 /// <summary>
-/// The method to recommend for a model class: among the methods its report can use, the one that reaches the goal
+/// The method to recommend for a model class: among the <see cref="Candidates"/>, the one that reaches the goal
 /// (an LDS within <see cref="Margin"/> of the best method measured on that dataset, and at least <see cref="Floor"/>
 /// where any method reaches it) on the most datasets, then the one with the smallest worst gap, then the cheapest.
 /// </summary>
@@ -10,6 +10,13 @@ public static class Recommendation
     public const double Margin = 0.05;
 
     public const double Floor = 0.8;
+
+    /// <summary>
+    /// The methods a recommendation may name: every method the model's report can use except exact-shapley, which is
+    /// the reference (2^n trainings, at most 20 contributions) and cannot be a product default.
+    /// </summary>
+    public static IReadOnlyList<string> Candidates(string modelClass) =>
+        OpenLedger.Training.Evidence.ModelReportBuilder.MethodsFor(modelClass).Where(m => m != "exact-shapley").ToArray();
 
     public static bool MeetsGoal(MethodResult result, IReadOnlyList<MethodResult> all)
     {

@@ -11,8 +11,10 @@ public static class RecommendedMethods
 {
     private static readonly Dictionary<string, string> ByModelClass = new()
     {
-        [LogisticRegressionModel.ClassName] = "tmc-shapley",
-        [FastTreeModel.ClassName] = "tmc-shapley",
+        // Influence functions: LDS 0.961–0.986 on Wine, breast cancer and digits, within 0.005 of exact Shapley, one training.
+        [LogisticRegressionModel.ClassName] = ModelReportBuilder.Influence,
+        // Banzhaf (maximum sample reuse) at 10·n coalitions: within 0.05 of the best on every dataset; TMC at the same budget is not.
+        [FastTreeModel.ClassName] = "banzhaf",
     };
 
     public static string For(string modelClass) =>
