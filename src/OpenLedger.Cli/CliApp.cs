@@ -32,7 +32,9 @@ public static class CliApp
         root.Subcommands.Add(new FlagCommand());
         root.Subcommands.Add(new SlashCommand());
         root.Subcommands.Add(Group("evaluation", "evaluation sets sealed on chain before an epoch's report reveals them", new EvaluationCommitCommand()));
-        root.Subcommands.Add(Group("report", "performance reports for reward epochs", new ReportKnnCommand()));
+        root.Subcommands.Add(Group("report", "performance reports for reward epochs", new ReportKnnCommand(),
+            new ReportModelCommand("logreg", "write an epoch's performance report from multiclass logistic regression (ML.NET L-BFGS), valued by retraining it on coalitions"),
+            new ReportModelCommand("fasttree", "write an epoch's performance report from a FastTree ensemble (ML.NET, one-versus-all), valued by retraining it on coalitions")));
         root.Subcommands.Add(Group("epoch", "reward epochs", new EpochVetoCommand(), new EpochSubmitCommand(), new EpochVerifyCommand()));
         root.Subcommands.Add(Group("node", "the OpenLedger node", new NodeRunCommand()));
         root.Subcommands.Add(Group("dev", "local development chain helpers (Hardhat, chain id 31337, only)", new DevFundCommand()));

@@ -108,6 +108,9 @@ public sealed class OptionGarbageTests
     [InlineData("model policy --model 1 --commit-reveal maybe --mnemonic-env M", "error: Unrecognized command or argument 'maybe'.")]
     [InlineData("report knn --model 1 --epoch 1 --test t --data d --shares 1 --out o --k abc", "error: --k expects a whole number from 1 to 2147483647 but got 'abc'")]
     [InlineData("report knn --model 1 --epoch 1 --test t --data d --shares 1 --out o --k 0", "error: --k expects a whole number from 1 to 2147483647 but got '0'")]
+    [InlineData("report logreg --model 1 --epoch 1 --test t --data d --shares 1 --out o --budget 0", "error: --budget expects a whole number from 1 to 2147483647 but got '0'")]
+    [InlineData("report fasttree --model 1 --epoch 1 --test t --data d --shares 1 --out o --method knn-shapley", "error: --method expects one of tmc-shapley, banzhaf, loo, exact-shapley but got 'knn-shapley'")]
+    [InlineData("report logreg --model 1 --epoch 1 --test t --data d --shares 1 --out o --tolerance -1", "error: --tolerance expects a finite number ≥ 0 like 0.01 but got '-1'")]
     [InlineData("wallet new --keystore k --words 13", "error: --words expects 12 or 24 but got '13'")]
     [InlineData("revenue deposit --model 1 --amount abc --mnemonic-env M", "error: --amount expects an OPEN amount like 10 or 2.5 (at most 18 decimals) but got 'abc'")]
     public async Task A_malformed_number_names_the_option_and_the_range_and_exits_2(string commandLine, string expected)

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Numerics;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -29,20 +28,8 @@ public static class KnnReportBuilder
     {
         if (request.Shards.Count == 0) throw new AttributionException("A report needs at least 1 contributed shard but got none");
         if (request.K < 1) throw new AttributionException($"K must be at least 1 but is {request.K}");
-        foreach (var shard in request.Shards)
-        {
-            var hash = SklearnCsv.ContentHash(shard.Rows);
-            if (hash != shard.Contribution.ContentHash)
-                throw new AttributionException(
-                    $"Contribution {shard.Contribution.Id} registered content hash {shard.Contribution.ContentHash} but its shard's CSV bytes hash to {hash}");
-        }
-        var used = request.Shards.Where(s => s.Contribution.Status != ContributionStatus.Slashed).ToArray();
-        if (used.Length == 0) throw new AttributionException("Every contributed shard is slashed: there is no training data to evaluate");
-
-        var training = LabelledDataset.Concat(used.Select(s => s.Rows).ToArray());
-        if (!training.ClassNames.SequenceEqual(request.Test.ClassNames) || training.Features != request.Test.Features)
-            throw new AttributionException(
-                $"The shards have {training.Features} features and classes [{string.Join(",", training.ClassNames)}] but the test split has {request.Test.Features} and [{string.Join(",", request.Test.ClassNames)}]");
+        var used = ReportJson.CreditedShards(request.Shards);
+        var training = ReportJson.Training(used, request.Test);
         var scaler = Standardizer.Fit(request.Test);
         var items = scaler.Transform(training);
         var test = scaler.Transform(request.Test);
@@ -54,23 +41,8 @@ public static class KnnReportBuilder
             _ => throw new AttributionException($"Reports from a k-NN model support the methods neighbour-credit and knn-shapley, not '{request.Method}'"),
         };
 
-        var report = new JsonObject
-        {
-            ["schema"] = PerformanceReport.SchemaV1,
-            ["modelId"] = Dec(request.ModelId),
-            ["epoch"] = request.Epoch,
-            ["evaluation"] = new JsonObject
-            {
-                ["metric"] = metric,
-                ["score"] = score,
-                ["baseline"] = baseline,
-                ["testSetHash"] = SklearnCsv.ContentHash(request.Test).ToString(),
-            },
-            ["contributions"] = new JsonArray(request.Shards.Select(s => (JsonNode)Contribution(s.Contribution, request.ModelId)).ToArray()),
-            ["attribution"] = AttributionJson.ToJson(spec),
-            ["rewards"] = Rewards(request.Rewards),
-        };
-        if (request.RewardPool is { } pool) report["rewardPool"] = Dec(pool);
+        var report = ReportJson.Report(request.ModelId, request.Epoch, metric, score, baseline, request.Test, request.Shards, spec,
+            request.Rewards, request.RewardPool);
         if (request.CommitmentBlockHash is { } blockHash)
             report["precision"] = PrecisionJson.ToJson(Precision.KnnPrecision.Measure(report, request, blockHash, scaler, test));
         return report;
@@ -106,31 +78,4 @@ public static class KnnReportBuilder
         var counts = training.ClassCounts();
         return Array.IndexOf(counts, counts.Max());
     }
-
-    private static JsonObject Contribution(ContributionEntry c, BigInteger modelId) => new()
-    {
-        ["id"] = Dec(c.Id),
-        ["modelId"] = Dec(modelId),
-        ["contributor"] = c.Contributor.ToString(),
-        ["contentHash"] = c.ContentHash.ToString(),
-        ["registeredAtBlock"] = c.RegisteredAtBlock,
-        ["logIndex"] = c.LogIndex,
-        ["status"] = c.Status switch
-        {
-            ContributionStatus.Active => "active",
-            ContributionStatus.Flagged => "flagged",
-            ContributionStatus.Slashed => "slashed",
-            _ => throw new AttributionException($"Unknown contribution status {c.Status}"),
-        },
-    };
-
-    private static JsonObject Rewards(RewardBudget rewards)
-    {
-        var json = new JsonObject { ["open"] = Dec(rewards.Open), ["shares"] = Dec(rewards.Shares) };
-        if (rewards.PerContributorCap is { } cap) json["perContributorCap"] = cap;
-        if (rewards.FlagThreshold is { } threshold) json["flagThreshold"] = threshold;
-        return json;
-    }
-
-    private static string Dec(BigInteger n) => n.ToString(CultureInfo.InvariantCulture);
 }

@@ -9,8 +9,9 @@ using Spectre.Console;
 namespace OpenLedger.Cli.Commands.Operator;
 
 /// <summary>What report knn prints once the report is written: the evaluation, each contribution's value and the report's hash.</summary>
-public sealed record ReportKnnSummary(string OutPath, Hash32 ReportHash, PerformanceReport Report, int K, int TestRows,
-    ShardMatching Matching, Distribution Distribution)
+/// <remarks>K is the k-NN model's; a retrained model class's report names <c>ModelClass</c> and the coalitions it trained.</remarks>
+public sealed record ReportKnnSummary(string OutPath, Hash32 ReportHash, PerformanceReport Report, int? K, int TestRows,
+    ShardMatching Matching, Distribution Distribution, string? ModelClass = null, int? Retrainings = null)
 {
     /// <summary>"LDS 0.8393 [0.7563, 0.8957] (95%, 100 subsets, knn(k=5) retrained)", or "not measured".</summary>
     public static string PrecisionText(Attribution.Precision.PrecisionSummary? p) => p is null
@@ -28,13 +29,12 @@ public sealed record ReportKnnSummary(string OutPath, Hash32 ReportHash, Perform
         var evaluation = s.Report.Evaluation;
         if (context.Json)
         {
-            context.WriteJson(new JsonObject
+            var json = new JsonObject
             {
                 ["out"] = s.OutPath,
                 ["reportHash"] = s.ReportHash.ToString(),
                 ["model"] = s.Report.ModelId.ToString(CultureInfo.InvariantCulture),
                 ["epoch"] = s.Report.Epoch,
-                ["k"] = s.K,
                 ["testRows"] = s.TestRows,
                 ["testSetHash"] = evaluation.TestSetHash.ToString(),
                 ["score"] = evaluation.Score,
@@ -61,7 +61,15 @@ public sealed record ReportKnnSummary(string OutPath, Hash32 ReportHash, Perform
                     ["confidence"] = lds.Confidence,
                 } : null,
                 ["flagCandidates"] = new JsonArray(s.Distribution.FlagCandidates.Select(f => (JsonNode)RegisteredContributions.HexId(f.Id)).ToArray()),
-            });
+            };
+            if (s.K is { } k) json["k"] = k;
+            if (s.ModelClass is { } modelClass)
+            {
+                json["modelClass"] = modelClass;
+                json["method"] = s.Distribution.Method;
+                json["retrainings"] = s.Retrainings;
+            }
+            context.WriteJson(json);
             return;
         }
 
@@ -73,6 +81,7 @@ public sealed record ReportKnnSummary(string OutPath, Hash32 ReportHash, Perform
         Row("epoch", s.Report.Epoch.ToString(CultureInfo.InvariantCulture));
         Row("contributions", s.Report.Contributions.Count.ToString(CultureInfo.InvariantCulture));
         Row("test rows", s.TestRows.ToString(CultureInfo.InvariantCulture));
+        if (s.ModelClass is { } name) Row("model class", $"{name}, {s.Retrainings} coalition(s) trained");
         Row($"{evaluation.Metric} ({s.Distribution.Method})", evaluation.Score.ToString("0.0000", CultureInfo.InvariantCulture));
         Row("baseline", evaluation.Baseline.ToString("0.0000", CultureInfo.InvariantCulture));
         Row("test set hash", evaluation.TestSetHash.ToString());
