@@ -33,7 +33,7 @@ internal sealed partial class IndexerWorker(IServiceProvider services, IndexerHe
             await indexer.RunAsync(stopAtHead: false, stoppingToken);
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested) { }
-        catch (Exception e) when (e is IndexerException or Microsoft.Data.Sqlite.SqliteException)
+        catch (Exception e) when (e is IndexerException or System.Data.Common.DbException)
         {
             // RunAsync has logged the failure and marked health unhealthy: logging it here again would report one
             // failure twice. Swallowed so that the host (and the API over what is indexed) keeps running.

@@ -168,13 +168,11 @@ internal static class SqliteMigrations
           epoch INTEGER NOT NULL, test_set_hash TEXT NOT NULL, PRIMARY KEY (block_number, log_index));
         CREATE INDEX evaluation_commitments_key ON evaluation_commitments (model_id, epoch);
         """,
-    ];
-
-    /// <summary>Event tables: every row belongs to the block in block_number and goes away when that block is reorged out.</summary>
-    public static readonly IReadOnlyList<string> EventTables =
-    [
-        "models", "model_policies", "validator_updates", "commitments", "contributions", "flags", "slashes",
-        "bond_withdrawals", "supersessions", "revenue_deposits", "revenue_withdrawals", "share_transfers",
-        "reward_pool_fundings", "epoch_postings", "epoch_vetoes", "claims", "challenge_window_updates", "evaluation_commitments",
+        // 7: the leader lease's term. An indexer that becomes the leader (see Sync/ILeaderLease) increments it, and every
+        // write transaction checks that it still carries the term it took, so a leader that lost its lease cannot write
+        // after its successor started. No row until the first leader takes the lease.
+        """
+        CREATE TABLE leader_lease (id INTEGER PRIMARY KEY CHECK (id = 1), term INTEGER NOT NULL, holder TEXT NOT NULL, since TEXT NOT NULL);
+        """,
     ];
 }
