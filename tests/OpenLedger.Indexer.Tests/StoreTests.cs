@@ -241,4 +241,23 @@ public abstract class StoreTests
         Assert.Null(await _store.GetCursorAsync(Ct));
         Assert.Null(await _store.GetContributionAsync(Hash32.Parse(IdA), Ct));
     }
+
+    [Fact]
+    public async Task A_writer_whose_leader_term_another_took_since_is_refused_and_writes_nothing()
+    {
+        Assert.Equal(1, await _store.TakeLeaderTermAsync("first", Ct));
+        await _store.CommitRangeAsync(Batch(1, 10), 128, Ct);
+        var successor = _engine.Reopen(_store);
+        Assert.Equal(2, await successor.TakeLeaderTermAsync("second", Ct));
+
+        var batch = Batch(11, 20);
+        batch.Contributions.Add(Contribution(12, 0, IdA));
+        var error = await Assert.ThrowsAsync<LeaderLeaseLostException>(() => _store.CommitRangeAsync(batch, 128, Ct));
+        Assert.Equal("this indexer writes under leader term 1 but the database is at term 2: another indexer took the lease", error.Message);
+        await Assert.ThrowsAsync<LeaderLeaseLostException>(() => _store.RewindAsync(null, Ct));
+        Assert.Equal(10, (await successor.GetCursorAsync(Ct))!.Value.Number);
+        Assert.Null(await successor.GetContributionAsync(Hash32.Parse(IdA), Ct));
+        await successor.CommitRangeAsync(batch, 128, Ct);
+        Assert.Equal(20, (await successor.GetCursorAsync(Ct))!.Value.Number);
+    }
 }

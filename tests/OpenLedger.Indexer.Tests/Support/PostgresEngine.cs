@@ -12,6 +12,8 @@ public sealed class PostgresEngine : StoreEngine
 
     public override SqlIndexStore Create(string name) => new PostgresIndexStore(Server.CreateDatabase(name.Replace('-', '_')));
 
+    public override SqlIndexStore Reopen(SqlIndexStore store) => new PostgresIndexStore(((PostgresIndexStore)store).ConnectionString);
+
     public override async Task<string> ExplainAsync(SqlIndexStore store, string sql)
     {
         await using var connection = await ((PostgresIndexStore)store).OpenNpgsqlAsync(CancellationToken.None);

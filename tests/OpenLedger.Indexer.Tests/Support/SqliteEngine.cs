@@ -13,6 +13,8 @@ public sealed class SqliteEngine : StoreEngine
 
     public override SqlIndexStore Create(string name) => new SqliteIndexStore(_dir.File($"{name}-{Interlocked.Increment(ref _count)}.db"));
 
+    public override SqlIndexStore Reopen(SqlIndexStore store) => new SqliteIndexStore(((SqliteIndexStore)store).DatabasePath);
+
     public override async Task<string> ExplainAsync(SqlIndexStore store, string sql)
     {
         await using var connection = new SqliteConnection($"Data Source={((SqliteIndexStore)store).DatabasePath}");

@@ -19,6 +19,9 @@ public abstract class StoreEngine : IDisposable
     /// <summary>A new empty store, not migrated.</summary>
     public abstract SqlIndexStore Create(string name);
 
+    /// <summary>A second store object on the same file or database, as another process would open it.</summary>
+    public abstract SqlIndexStore Reopen(SqlIndexStore store);
+
     public string Dump(SqlIndexStore store) => DatabaseDump.Canonical(store);
 
     /// <summary>The plans of the account queries, as the engine explains them, joined into one text.</summary>

@@ -16,6 +16,7 @@ public sealed partial class PostgresIndexStore : SqlIndexStore, IAsyncDisposable
     private const long MigrationLock = 0x4F4C_4D49; // "OLMI"
 
     private readonly NpgsqlDataSource _dataSource;
+    private readonly NpgsqlConnectionStringBuilder _builder;
 
     /// <param name="connectionString">Npgsql keywords (Host, Port, Database, Username, Password, ...).</param>
     /// <param name="setting">The configuration key the connection string came from, named in every error.</param>
@@ -31,6 +32,7 @@ public sealed partial class PostgresIndexStore : SqlIndexStore, IAsyncDisposable
             throw new IndexerException($"{setting} is not a valid PostgreSQL connection string: {e.Message}", e);
         }
         Describe = Redacted(builder, setting);
+        _builder = builder;
         _dataSource = NpgsqlDataSource.Create(builder);
     }
 
@@ -43,7 +45,8 @@ public sealed partial class PostgresIndexStore : SqlIndexStore, IAsyncDisposable
     /// <summary>The schema version this code writes.</summary>
     public static int LatestVersion => PostgresMigrations.All.Count;
 
-    internal NpgsqlDataSource DataSource => _dataSource;
+    /// <summary>The connection string with its password, for the tests that start indexer processes on the same database.</summary>
+    internal string ConnectionString => _builder.ConnectionString;
 
     public static string Redacted(NpgsqlConnectionStringBuilder builder, string setting) =>
         $"PostgreSQL database '{builder.Database}' on {builder.Host}:{builder.Port} as user '{builder.Username}' ({setting})";
@@ -96,6 +99,26 @@ public sealed partial class PostgresIndexStore : SqlIndexStore, IAsyncDisposable
         }
         catch (Exception e) when (e is NpgsqlException or TimeoutException)
         {
+            throw new IndexerException($"opening {Describe}: {Reason(e)}", e);
+        }
+    }
+
+    /// <summary>
+    /// A connection of its own, outside the pool, named <paramref name="applicationName"/> in pg_stat_activity: the
+    /// leader lease lives as long as this connection's session.
+    /// </summary>
+    internal async Task<NpgsqlConnection> OpenLeaseConnectionAsync(string applicationName, CancellationToken cancellationToken)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(_builder.ConnectionString) { Pooling = false, ApplicationName = applicationName };
+        var connection = new NpgsqlConnection(builder.ConnectionString);
+        try
+        {
+            await connection.OpenAsync(cancellationToken);
+            return connection;
+        }
+        catch (Exception e) when (e is NpgsqlException or TimeoutException)
+        {
+            await connection.DisposeAsync();
             throw new IndexerException($"opening {Describe}: {Reason(e)}", e);
         }
     }
