@@ -70,9 +70,9 @@ public sealed class PostgresLeaderLease(PostgresIndexStore store) : ILeaderLease
             SELECT a.application_name, a.client_addr::text, a.backend_start
             FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid
             WHERE l.locktype = 'advisory' AND l.granted AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database())
-              AND l.classid = 0 AND l.objid = @key AND l.objsubid = 1;
+              AND l.classid = 0 AND l.objid::bigint = @key AND l.objsubid = 1;
             """, connection);
-        command.Parameters.AddWithValue("key", (uint)Key);
+        command.Parameters.AddWithValue("key", Key);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         if (!await reader.ReadAsync(cancellationToken)) return "nobody";
         var name = reader.IsDBNull(0) ? "" : reader.GetString(0);
