@@ -2,11 +2,13 @@ namespace OpenLedger.Indexer.Leadership;
 
 /// <summary>
 /// The lease on a SQLite store: an exclusive lock on the file <c>&lt;database&gt;.leader</c> beside it (.NET takes
-/// flock on Unix for FileShare.None), which the kernel drops when the process dies. The file names the holder.
+/// flock on Unix for FileShare.None), which the kernel drops when the process dies. The holder names itself in
+/// <c>&lt;database&gt;.leader.holder</c>: the locked file cannot be opened by others even to read it.
 /// </summary>
 public sealed class SqliteLeaderLease(string databasePath) : ILeaderLease
 {
     private readonly string _path = databasePath + ".leader";
+    private readonly string _holderPath = databasePath + ".leader.holder";
     private FileStream? _held;
 
     public CancellationToken Lost => CancellationToken.None;
@@ -23,10 +25,7 @@ public sealed class SqliteLeaderLease(string databasePath) : ILeaderLease
         {
             return false;
         }
-        _held.SetLength(0);
-        var text = System.Text.Encoding.UTF8.GetBytes($"{ILeaderLease.Self} since {DateTimeOffset.UtcNow:O}\n");
-        await _held.WriteAsync(text, cancellationToken);
-        await _held.FlushAsync(cancellationToken);
+        await File.WriteAllTextAsync(_holderPath, $"{ILeaderLease.Self} since {DateTimeOffset.UtcNow:O}\n", cancellationToken);
         return true;
     }
 
@@ -35,10 +34,7 @@ public sealed class SqliteLeaderLease(string databasePath) : ILeaderLease
         if (_held is not null) return ILeaderLease.Self;
         try
         {
-            // The holder's lock keeps others from opening the file for writing, not from reading it.
-            await using var read = new FileStream(_path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
-            using var reader = new StreamReader(read);
-            var text = (await reader.ReadToEndAsync(cancellationToken)).Trim();
+            var text = (await File.ReadAllTextAsync(_holderPath, cancellationToken)).Trim();
             return text.Length == 0 ? "an indexer" : text;
         }
         catch (IOException) { return "an indexer"; }
