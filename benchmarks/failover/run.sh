@@ -12,5 +12,5 @@ KILLS=${1:-20}
 echo "failover: $KILLS kills (load average: $(cut -d' ' -f1-3 /proc/loadavg))"
 OPENLEDGER_FAILOVER_KILLS=$KILLS dotnet test tests/OpenLedger.Indexer.Tests -c Release --logger "console;verbosity=detailed" \
   --filter "FullyQualifiedName~FailoverTests.A_leader_killed_at_seeded_moments" 2>&1 \
-  | grep -E "^\s+(Passed|Failed) |kill [0-9]+ after|kills,|contributions [0-9]|Passed!|Failed!|Error Message|Assert" || true
+  | grep -E -A4 "^\s+(Passed|Failed) |kill [0-9]+ after|kills,|contributions [0-9]|Passed!|Failed!|Error Message" | grep -v "^\s*at \|Stack Trace" || true
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -74,17 +74,19 @@ public sealed class NodeRunCommand : VerbCommand
         Options.Add(_epochsDir);
         Validators.Add(r =>
         {
+            // The role as typed: a value outside all|indexer|api is AcceptOnlyFromAmong's error, not read here.
+            var role = r.GetResult(_role)?.Tokens.FirstOrDefault()?.Value ?? "all";
             if ((r.GetResult(_relayKeystore) is null) != (r.GetResult(_relayPasswordEnv) is null))
                 r.AddError("--relay-keystore and --relay-password-env go together");
             if (r.GetResult(_relayZeroBond) is not null && r.GetResult(_relayKeystore) is null)
                 r.AddError("--relay-zero-bond applies to the relay, which is on only with --relay-keystore");
             if ((r.GetResult(_reporterKeystore) is null) != (r.GetResult(_reporterPasswordEnv) is null))
                 r.AddError("--reporter-keystore and --reporter-password-env go together");
-            if (r.GetValue(_role) == "api" && r.GetResult(_standby) is not null)
+            if (role == "api" && r.GetResult(_standby) is not null)
                 r.AddError("--standby applies to an indexer (--role indexer or all); an api replica does not write");
-            if (r.GetValue(_role) == "api" && (r.GetResult(_relayKeystore) is not null || r.GetResult(_reporterKeystore) is not null))
+            if (role == "api" && (r.GetResult(_relayKeystore) is not null || r.GetResult(_reporterKeystore) is not null))
                 r.AddError("an api replica holds no key: --relay-keystore and --reporter-keystore belong to the process with --role indexer or all");
-            if (r.GetResult(_storeConnectionEnv) is not null && r.GetValue(_store) != "postgres")
+            if (r.GetResult(_storeConnectionEnv) is not null && r.GetResult(_store)?.Tokens.FirstOrDefault()?.Value != "postgres")
                 r.AddError("--store-connection-env applies to --store postgres");
         });
     }
