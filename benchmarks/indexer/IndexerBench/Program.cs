@@ -189,7 +189,8 @@ for (var round = 0; round < rounds; round++)
     var began = timed.Now;
     await indexer.RunAsync(stopAtHead: true, CancellationToken.None);
     var ended = timed.Now;
-    bestIndex = Math.Min(bestIndex, watch.Elapsed.TotalSeconds);
+    var backfillTime = watch.Elapsed.TotalSeconds;
+    bestIndex = Math.Min(bestIndex, backfillTime);
     if (round > 0 || rounds == 1) roundRatios.Add((bytesTime / watch.Elapsed.TotalSeconds, pipelinedTime / watch.Elapsed.TotalSeconds)); // round 1 also compiles
     await using var connection = new SqliteConnection($"Data Source={db}");
     await connection.OpenAsync();
@@ -205,7 +206,7 @@ for (var round = 0; round < rounds; round++)
         if (round > 0 || rounds == 1) postgresRatios.Add(bytesTime / seconds);
         postgresText = $", PostgreSQL backfill {seconds:0.000} s";
     }
-    Console.Error.WriteLine($"round {round + 1}: raw bytes {bytesTime:0.000} s, two in flight {pipelinedTime:0.000} s, raw parsed {rawTime:0.000} s, backfill {watch.Elapsed.TotalSeconds:0.000} s{postgresText} " +
+    Console.Error.WriteLine($"round {round + 1}: raw bytes {bytesTime:0.000} s, two in flight {pipelinedTime:0.000} s, raw parsed {rawTime:0.000} s, backfill {backfillTime:0.000} s{postgresText} " +
                             $"(load average {File.ReadAllText("/proc/loadavg").Split(' ')[0]})");
     var (firstStart, lastEnd, idle) = timed.Summarize();
     Console.Error.WriteLine($"  backfill timeline: first eth_getLogs sent after {firstStart - began:0.000} s, none in flight for {idle:0.000} s " +
