@@ -8,6 +8,8 @@ command -v dotnet >/dev/null || { echo "dotnet is required (.NET SDK 10)" >&2; e
 command -v curl >/dev/null || { apt-get update -qq && apt-get install -y -qq curl >/dev/null; }
 # ICU: BIP-39 mnemonics and passphrases are NFKD-normalised, which .NET does only with ICU present.
 ldconfig -p | grep -q libicuuc || { apt-get update -qq && apt-get install -y -qq libicu72 >/dev/null; }
+# PostgreSQL server binaries: the PostgreSQL store's tests and benchmarks start a private server (scripts/pg.sh).
+ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || { apt-get update -qq && apt-get install -y -qq postgresql >/dev/null; }
 # npm ci only when the lockfile changed since the last install, or in CI (a clean clone has no node_modules).
 if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
   npm ci --no-audit --no-fund

@@ -8,6 +8,7 @@
 #   benchmarks/indexer/run.sh [CONTRIBUTIONS] [BLOCKS_PER_GETLOGS] [WORKLOAD...]   (default: 100000 50 register batch)
 # BENCH_RPC_URL and BENCH_DEPLOYMENT reuse a node that is already loaded (scripts/load.js output) instead.
 # BENCH_ARGS passes more options to IndexerBench (e.g. "--rounds 5" or "--profile 1").
+# BENCH_POSTGRES=1 also backfills each round into a fresh database of a private PostgreSQL server (scripts/pg.sh).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 COUNT=${1:-100000}
@@ -17,8 +18,12 @@ WORKLOADS=("$@")
 [ $# -eq 0 ] && WORKLOADS=(register batch)
 WORK=$(mktemp -d)
 PORT=
-cleanup() { [ -n "$PORT" ] && scripts/node.sh stop "$PORT"; rm -rf "$WORK"; }
+cleanup() { [ -n "$PORT" ] && scripts/node.sh stop "$PORT"; [ -d "$WORK/pg" ] && scripts/pg.sh stop "$WORK/pg"; rm -rf "$WORK"; }
 trap cleanup EXIT
+if [ "${BENCH_POSTGRES:-0}" = 1 ]; then
+  BENCH_PG_CONNECTION=$(scripts/pg.sh start "$WORK/pg" | tail -1)
+  export BENCH_PG_CONNECTION
+fi
 
 bench() { # url deployment label
   echo "== $3 (load average: $(cut -d' ' -f1-3 /proc/loadavg))"

@@ -30,4 +30,13 @@ public sealed class IndexerOptions
 
     /// <summary>How far back block hashes are kept to find the common ancestor after a reorg.</summary>
     public int ReorgWindow { get; set; } = 128;
+
+    /// <summary>
+    /// When another indexer holds the store's leader lease: false (the default) refuses to start, true waits as a
+    /// standby and takes over, resuming from the cursor, when that indexer stops.
+    /// </summary>
+    public bool Standby { get; set; }
+
+    /// <summary>How often a standby asks for the lease.</summary>
+    public TimeSpan StandbyPollInterval { get; set; } = TimeSpan.FromMilliseconds(500);
 }

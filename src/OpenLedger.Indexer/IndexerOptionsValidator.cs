@@ -31,6 +31,8 @@ public sealed class IndexerOptionsValidator : IValidateOptions<IndexerOptions>
             failures.Add($"{s}:InitialBlockRange must be at least 1 but is {o.InitialBlockRange}");
         if (o.MaxBlockRange < o.InitialBlockRange)
             failures.Add($"{s}:MaxBlockRange must be at least InitialBlockRange ({o.InitialBlockRange}) but is {o.MaxBlockRange}");
+        if (o.StandbyPollInterval <= TimeSpan.Zero)
+            failures.Add($"{s}:StandbyPollInterval must be positive but is {o.StandbyPollInterval}");
         if (o.ReorgWindow < 1)
             failures.Add($"{s}:ReorgWindow must be at least 1 but is {o.ReorgWindow}");
         return failures;

@@ -32,10 +32,18 @@ public static class NodeHostingExtensions
         // An empty "urls" would let Kestrel (or ASPNETCORE_HTTP_PORTS) bind every interface; the node binds loopback unless told.
         if (string.IsNullOrWhiteSpace(builder.Configuration["urls"])) builder.Configuration["urls"] = DefaultUrl;
 
+        var role = NodeRoles.Of(builder.Configuration);
+        // An API replica holds no key: the relay (one relayer, one nonce sequence) and epoch posting run in one writing process.
+        if (role == NodeRole.Api && builder.Configuration.IsRelayConfigured())
+            throw new NodeStartupException($"Relay:KeystorePath is set but {NodeRoles.Setting} is 'api': the relay runs in the process with role 'indexer' or 'all'");
+        if (role == NodeRole.Api && !string.IsNullOrWhiteSpace(builder.Configuration["Epochs:ReporterKeystore"]))
+            throw new NodeStartupException($"Epochs:ReporterKeystore is set but {NodeRoles.Setting} is 'api': epoch intake runs in the process with role 'indexer' or 'all'");
+
         // Hosted services start in order, and before the server listens: a node pointed at another chain stops here.
         builder.Services.AddHostedService<ChainIdCheck>();
         builder.Services.AddHostedService<StoreMigration>();
-        builder.AddOpenLedgerIndexer();
+        builder.AddOpenLedgerIndexer(worker: role != NodeRole.Api);
+        if (role == NodeRole.Api) builder.Services.AddHostedService<ReplicaHead>();
         builder.AddOpenLedgerEpochs();
         builder.Services.AddProblemDetails();
         builder.Services.AddOpenApi();
@@ -47,24 +55,34 @@ public static class NodeHostingExtensions
         return builder;
     }
 
-    /// <summary>Maps the OpenAPI document (/openapi/v1.json), /health, /status, every resource's routes and the explorer (/explorer/).</summary>
+    /// <summary>
+    /// Maps the OpenAPI document (/openapi/v1.json), /health, /status and the routes of the node's role: the query
+    /// routes and the explorer (/explorer/) in roles all and api, report intake and the relay in roles all and indexer.
+    /// </summary>
     public static WebApplication MapOpenLedgerNode(this WebApplication app)
     {
+        var role = NodeRoles.Of(app.Configuration);
         // Problem details for unhandled exceptions and for empty error responses (unknown routes, wrong methods).
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.MapOpenApi();
         app.MapHealthApi();
         app.MapStatusApi();
-        app.MapModelsApi();
-        app.MapContributionsApi();
-        app.MapAccountsApi();
-        app.MapEpochsApi();
-        app.MapReportsApi();
-        app.MapRelayApi();
-        app.MapContractsApi();
-        app.MapSearchApi();
-        app.MapExplorer();
+        if (role != NodeRole.Indexer)
+        {
+            app.MapModelsApi();
+            app.MapContributionsApi();
+            app.MapAccountsApi();
+            app.MapEpochsApi();
+            app.MapContractsApi();
+            app.MapSearchApi();
+            app.MapExplorer();
+        }
+        if (role != NodeRole.Api)
+        {
+            app.MapReportsApi();
+            app.MapRelayApi();
+        }
         return app;
     }
 

@@ -1,6 +1,9 @@
+using Dapper;
 using Microsoft.Data.Sqlite;
 using Xunit.Abstractions;
 using OpenLedger.Indexer.Deployment;
+using OpenLedger.Indexer.Store.Sql;
+using OpenLedger.Indexer.Store.Sqlite;
 using OpenLedger.Indexer.Tests.Support;
 
 namespace OpenLedger.Indexer.Tests;
@@ -11,7 +14,7 @@ namespace OpenLedger.Indexer.Tests;
 /// </summary>
 public sealed class CrashChain() : LoadedChain(2_000, batch: 20, txsPerBlock: 4, singles: 20_000, singlesPerTx: 100);
 
-public sealed class CrashSafetyTests(CrashChain chain, ITestOutputHelper output) : IClassFixture<CrashChain>
+public sealed class CrashSafetyTests(CrashChain chain, StoreEngines engines, ITestOutputHelper output) : IClassFixture<CrashChain>, IClassFixture<StoreEngines>
 {
     private const int Range = 1;
     private const int Kills = 15;
@@ -25,10 +28,13 @@ public sealed class CrashSafetyTests(CrashChain chain, ITestOutputHelper output)
 
     private static readonly TimeSpan Patience = TimeSpan.FromMinutes(3);
 
-    [Fact]
-    public void An_indexer_process_killed_at_seeded_random_moments_of_a_20000_event_backfill_ends_with_the_database_of_one_clean_run()
+    [Theory]
+    [InlineData("sqlite")]
+    [InlineData("postgres")]
+    public void An_indexer_process_killed_at_seeded_random_moments_of_a_20000_event_backfill_ends_with_the_database_of_one_clean_run(string engineName)
     {
-        var cleanDb = chain.Directory.File("clean.db");
+        var engine = engines[engineName];
+        var cleanDb = engine.Create("clean");
         using (var clean = new RunnerProcess(chain.Node.Url, chain.DeploymentFile, cleanDb, Range))
         {
             Assert.True(clean.WaitForExit(Patience), "the clean run did not finish");
@@ -46,7 +52,7 @@ public sealed class CrashSafetyTests(CrashChain chain, ITestOutputHelper output)
         Assert.True(slice >= 4, $"the chain ({first}-{chain.Head}) is too short for {Kills} kills");
         var thresholds = Enumerable.Range(0, Kills).Select(k => first + k * slice + random.Next((int)slice / 2)).ToArray();
 
-        var db = chain.Directory.File("crashed.db");
+        var db = engine.Create("crashed");
         var lastCursor = -1L;
         foreach (var threshold in thresholds)
         {
@@ -78,6 +84,21 @@ public sealed class CrashSafetyTests(CrashChain chain, ITestOutputHelper output)
     }
 
     // After a kill: no row lies above the cursor (rows and cursor commit together), and the schema is intact.
+    internal static long AssertConsistent(SqlIndexStore store)
+    {
+        if (store is SqliteIndexStore sqlite) return AssertConsistent(sqlite.DatabasePath);
+        var ct = CancellationToken.None;
+        if (store.GetSchemaVersionAsync(ct).GetAwaiter().GetResult() == 0) return -1;
+        var cursor = store.GetCursorAsync(ct).GetAwaiter().GetResult()?.Number ?? -1;
+        using var connection = store.OpenAsync(ct).GetAwaiter().GetResult();
+        foreach (var table in new[] { "contributions", "models", "share_transfers", "claims", "epoch_postings" })
+        {
+            var max = connection.ExecuteScalar<long>($"SELECT COALESCE(MAX(block_number), -1) FROM {table};");
+            Assert.True(max <= cursor, $"{table} has rows of block {max} above the cursor {cursor}");
+        }
+        return cursor;
+    }
+
     private static long AssertConsistent(string database)
     {
         if (!File.Exists(database)) return -1;

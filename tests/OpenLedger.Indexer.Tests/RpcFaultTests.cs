@@ -14,7 +14,7 @@ namespace OpenLedger.Indexer.Tests;
 public sealed class FaultChain() : LoadedChain(1_000, batch: 5, txsPerBlock: 4);
 
 /// <summary>The indexer behind a proxy that fails requests on purpose.</summary>
-public sealed class RpcFaultTests(FaultChain chain) : IClassFixture<FaultChain>
+public sealed class RpcFaultTests(FaultChain chain, StoreEngines engines) : IClassFixture<FaultChain>, IClassFixture<StoreEngines>
 {
     private static readonly JsonRpcClientOptions ImpatientClient = new()
     {
@@ -22,19 +22,22 @@ public sealed class RpcFaultTests(FaultChain chain) : IClassFixture<FaultChain>
     };
 
     [Theory]
-    [InlineData(1)]
-    [InlineData(2)]
-    public async Task Through_500s_429s_timeouts_drops_truncation_and_too_many_results_indexing_ends_with_the_same_database(int seed)
+    [InlineData(1, "sqlite")]
+    [InlineData(2, "sqlite")]
+    [InlineData(1, "postgres")]
+    [InlineData(2, "postgres")]
+    public async Task Through_500s_429s_timeouts_drops_truncation_and_too_many_results_indexing_ends_with_the_same_database(int seed, string engineName)
     {
-        var clean = await Harness.FreshDumpAsync(chain.Node.Url, chain.DeploymentFile, chain.Directory.File($"clean-{seed}.db"));
+        var engine = engines[engineName];
+        var clean = await Harness.FreshDumpAsync(chain.Node.Url, chain.DeploymentFile, engine.Create($"clean-{seed}"));
         using var proxy = new FaultProxy(chain.Node.Url, seed, faultRate: 0.2, maxLogRange: 16);
-        var db = chain.Directory.File($"faulty-{seed}.db");
-        var options = Harness.Options(proxy.Url, chain.DeploymentFile, db, range: 64, maxRange: 256);
-        var indexer = Harness.Indexer(new RpcChainReader(Harness.Client(proxy.Url, ImpatientClient)), options, new SqliteIndexStore(db));
+        var options = Harness.Options(proxy.Url, chain.DeploymentFile, "unused", range: 64, maxRange: 256);
+        var store = engine.Create($"faulty-{seed}");
+        var indexer = Harness.Indexer(new RpcChainReader(Harness.Client(proxy.Url, ImpatientClient)), options, store);
         await RetryTransientAsync(() => indexer.InitializeAsync(CancellationToken.None));
         await indexer.RunAsync(stopAtHead: true, CancellationToken.None);
 
-        Assert.Equal(clean, DatabaseDump.Canonical(db));
+        Assert.Equal(clean, DatabaseDump.Canonical(store));
         Assert.All([Fault.Http500, Fault.Http429, Fault.Timeout, Fault.Drop, Fault.Truncate, Fault.TooManyResults],
             f => Assert.True(proxy.Count(f) > 0, $"no {f} was injected"));
         // The proxy refuses every eth_getLogs wider than 16 blocks and the indexer started at 64, so a whole database
@@ -42,14 +45,16 @@ public sealed class RpcFaultTests(FaultChain chain) : IClassFixture<FaultChain>
         // the head widen it again, legitimately; RangeSizerTests covers halving and widening.)
     }
 
-    [Fact]
-    public async Task A_permanent_error_stops_progress_names_the_range_and_endpoint_and_flips_health()
+    [Theory]
+    [InlineData("sqlite")]
+    [InlineData("postgres")]
+    public async Task A_permanent_error_stops_progress_names_the_range_and_endpoint_and_flips_health(string engineName)
     {
         using var proxy = new FaultProxy(chain.Node.Url, seed: 3, faultRate: 0) { PermanentLogsError = (-32602, "invalid params: bad filter") };
-        var db = chain.Directory.File("permanent.db");
+        var store = engines[engineName].Create("permanent");
         var health = new IndexerHealth();
-        var options = Harness.Options(proxy.Url, chain.DeploymentFile, db, range: 50);
-        var indexer = Harness.Indexer(new RpcChainReader(Harness.Client(proxy.Url, ImpatientClient)), options, new SqliteIndexStore(db), health);
+        var options = Harness.Options(proxy.Url, chain.DeploymentFile, "unused", range: 50);
+        var indexer = Harness.Indexer(new RpcChainReader(Harness.Client(proxy.Url, ImpatientClient)), options, store, health);
         await indexer.InitializeAsync(CancellationToken.None);
 
         var error = await Assert.ThrowsAsync<ChainReadException>(() => indexer.RunAsync(stopAtHead: true, CancellationToken.None));
@@ -57,7 +62,7 @@ public sealed class RpcFaultTests(FaultChain chain) : IClassFixture<FaultChain>
         Assert.Matches($@"^fetching logs \d+-\d+ from {proxy.Url}: eth_getLogs: .*invalid params: bad filter", error.Message);
         Assert.Equal(HealthStatus.Unhealthy, health.Report.Status);
         Assert.Contains("invalid params", health.Report.Description);
-        Assert.Null(await new SqliteIndexStore(db).GetCursorAsync(CancellationToken.None));
+        Assert.Null(await store.GetCursorAsync(CancellationToken.None));
     }
 
     [Fact]

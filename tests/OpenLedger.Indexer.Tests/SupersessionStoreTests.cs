@@ -2,35 +2,32 @@ using OpenLedger.Ethereum.Primitives;
 using OpenLedger.Indexer.Chain;
 using OpenLedger.Indexer.Store;
 using OpenLedger.Indexer.Store.Rows;
-using OpenLedger.Indexer.Store.Sqlite;
+using OpenLedger.Indexer.Store.Sql;
 using OpenLedger.Indexer.Store.Views;
 using OpenLedger.Indexer.Tests.Support;
-using OpenLedger.TestSupport;
 
 namespace OpenLedger.Indexer.Tests;
 
 /// <summary>
-/// A reveal that takes content back (ContributionSuperseded) in the SQLite store: the superseded registration and the
+/// A reveal that takes content back (ContributionSuperseded) in the store (one derived class per engine): the superseded registration and the
 /// revealer's share one content-addressed id, each keeps its own row and status, and events go to the registration
 /// that was current when they happened.
 /// </summary>
-public sealed class SupersessionStoreTests : IDisposable
+public abstract class SupersessionStoreTests
 {
     private const string Copier = "0x00000000000000000000000000000000000c0b1e";
     private const string Alice = "0x00000000000000000000000000000000000a11ce";
     private const string Validator = "0x0000000000000000000000000000000000000a1d";
     private const string Id = "0x00000000000000000000000000000000000000000000000000000000000000aa";
     private static readonly CancellationToken Ct = CancellationToken.None;
-    private readonly TempDirectory _dir = new();
-    private readonly SqliteIndexStore _store;
+    private readonly StoreEngine _engine;
+    private readonly SqlIndexStore _store;
 
-    public SupersessionStoreTests()
+    protected SupersessionStoreTests(StoreEngine engine)
     {
-        _store = new SqliteIndexStore(_dir.File("index.db"));
-        _store.MigrateAsync(Ct).GetAwaiter().GetResult();
+        _engine = engine;
+        _store = engine.CreateAsync("index").GetAwaiter().GetResult();
     }
-
-    public void Dispose() => _dir.Dispose();
 
     private static RangeBatch Batch(long from, long to)
     {
@@ -78,11 +75,11 @@ public sealed class SupersessionStoreTests : IDisposable
     {
         var (before, reveal) = Ranges();
         await _store.CommitRangeAsync(before, 128, Ct);
-        var atFour = DatabaseDump.Canonical(_store.DatabasePath);
+        var atFour = _engine.Dump(_store);
         await _store.CommitRangeAsync(reveal, 128, Ct);
 
         await _store.RewindAsync(new BlockRef(4, Keccak.Hash("block 4")), Ct);
-        Assert.Equal(atFour, DatabaseDump.Canonical(_store.DatabasePath));
+        Assert.Equal(atFour, _engine.Dump(_store));
         var current = (await _store.GetContributionAsync(Hash32.Parse(Id), Ct))!;
         Assert.Equal((Copier, "flagged", "1000"), (current.Contributor, current.Status, current.CurrentBond));
     }
@@ -93,14 +90,13 @@ public sealed class SupersessionStoreTests : IDisposable
         var (before, reveal) = Ranges();
         await _store.CommitRangeAsync(before, 128, Ct);
         await _store.CommitRangeAsync(reveal, 128, Ct);
-        var once = DatabaseDump.Canonical(_store.DatabasePath);
+        var once = _engine.Dump(_store);
         await _store.CommitRangeAsync(before, 128, Ct);
         await _store.CommitRangeAsync(reveal, 128, Ct);
-        Assert.Equal(once, DatabaseDump.Canonical(_store.DatabasePath));
+        Assert.Equal(once, _engine.Dump(_store));
 
-        var together = new SqliteIndexStore(_dir.File("together.db"));
-        await together.MigrateAsync(Ct);
+        var together = await _engine.CreateAsync("together");
         await together.CommitRangesAsync([before, reveal], 128, Ct);
-        Assert.Equal(once, DatabaseDump.Canonical(together.DatabasePath));
+        Assert.Equal(once, _engine.Dump(together));
     }
 }

@@ -6,6 +6,8 @@
 // (fetch, decode, write, pipelined). Rounds alternate the three (6 by default); the best round of each is reported, and
 // the median of each round's own backfill-to-raw ratio. Each round also prints the backfill's timeline (TimedChainReader):
 // its start before the first eth_getLogs, the time with no eth_getLogs in flight, and its end after the last.
+// With the environment variable BENCH_PG_CONNECTION (a PostgreSQL server's connection string, scripts/pg.sh) each round
+// also backfills into a fresh PostgreSQL database, and its ratio is reported beside SQLite's.
 using System.Diagnostics;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -13,6 +15,7 @@ using OpenLedger.Ethereum.Rpc;
 using OpenLedger.Indexer;
 using OpenLedger.Indexer.Chain;
 using OpenLedger.Indexer.Deployment;
+using OpenLedger.Indexer.Store.Postgres;
 using OpenLedger.Indexer.Store.Sqlite;
 using OpenLedger.Indexer.Sync;
 
@@ -117,7 +120,37 @@ if (arguments.ContainsKey("profile"))
     return 0;
 }
 
-double bestBytes = double.MaxValue, bestPipelined = double.MaxValue, bestRaw = double.MaxValue, bestIndex = double.MaxValue;
+var postgres = Environment.GetEnvironmentVariable("BENCH_PG_CONNECTION");
+double bestBytes = double.MaxValue, bestPipelined = double.MaxValue, bestRaw = double.MaxValue, bestIndex = double.MaxValue, bestPostgres = double.MaxValue;
+var postgresRatios = new List<double>();
+
+// A backfill into a fresh PostgreSQL database of the server, named after the round.
+async Task<(double Seconds, long Contributions)> PostgresBackfillAsync(int round)
+{
+    var name = $"bench_{Environment.ProcessId}_{round}";
+    await using (var admin = new Npgsql.NpgsqlConnection(postgres))
+    {
+        await admin.OpenAsync();
+        await using var create = new Npgsql.NpgsqlCommand($"CREATE DATABASE {name};", admin);
+        await create.ExecuteNonQueryAsync();
+    }
+    var connection = new Npgsql.NpgsqlConnectionStringBuilder(postgres) { Database = name }.ConnectionString;
+    await using var store = new PostgresIndexStore(connection);
+    var options = new IndexerOptions
+    {
+        RpcUrl = rpcUrl.ToString(), ChainId = deployment.ChainId, DeploymentFile = arguments["deployment"], DatabasePath = "unused",
+        InitialBlockRange = range, MaxBlockRange = range,
+    };
+    var indexer = new ChainIndexer(chain, store, deployment, options, new IndexerHealth(), NullLogger.Instance);
+    await indexer.InitializeAsync(CancellationToken.None);
+    var watch = Stopwatch.StartNew();
+    await indexer.RunAsync(stopAtHead: true, CancellationToken.None);
+    var seconds = watch.Elapsed.TotalSeconds;
+    await using var c = new Npgsql.NpgsqlConnection(connection);
+    await c.OpenAsync();
+    await using var count = new Npgsql.NpgsqlCommand("SELECT COUNT(*) FROM contributions;", c);
+    return (seconds, (long)(await count.ExecuteScalarAsync())!);
+}
 // Each round measures the raw rates and the backfill back to back, so its own ratios see the same machine; on a shared
 // machine whose speed drifts between rounds, their median says more than the ratio of bests taken from different rounds.
 var roundRatios = new List<(double Bytes, double Pipelined)>();
@@ -156,14 +189,24 @@ for (var round = 0; round < rounds; round++)
     var began = timed.Now;
     await indexer.RunAsync(stopAtHead: true, CancellationToken.None);
     var ended = timed.Now;
-    bestIndex = Math.Min(bestIndex, watch.Elapsed.TotalSeconds);
+    var backfillTime = watch.Elapsed.TotalSeconds;
+    bestIndex = Math.Min(bestIndex, backfillTime);
     if (round > 0 || rounds == 1) roundRatios.Add((bytesTime / watch.Elapsed.TotalSeconds, pipelinedTime / watch.Elapsed.TotalSeconds)); // round 1 also compiles
     await using var connection = new SqliteConnection($"Data Source={db}");
     await connection.OpenAsync();
     await using var count = connection.CreateCommand();
     count.CommandText = "SELECT COUNT(*) FROM contributions;";
     contributions = (long)(await count.ExecuteScalarAsync())!;
-    Console.Error.WriteLine($"round {round + 1}: raw bytes {bytesTime:0.000} s, two in flight {pipelinedTime:0.000} s, raw parsed {rawTime:0.000} s, backfill {watch.Elapsed.TotalSeconds:0.000} s " +
+    var postgresText = "";
+    if (postgres is not null)
+    {
+        var (seconds, rows) = await PostgresBackfillAsync(round);
+        if (rows != contributions) throw new InvalidOperationException($"PostgreSQL backfill has {rows} contributions, SQLite {contributions}");
+        bestPostgres = Math.Min(bestPostgres, seconds);
+        if (round > 0 || rounds == 1) postgresRatios.Add(bytesTime / seconds);
+        postgresText = $", PostgreSQL backfill {seconds:0.000} s";
+    }
+    Console.Error.WriteLine($"round {round + 1}: raw bytes {bytesTime:0.000} s, two in flight {pipelinedTime:0.000} s, raw parsed {rawTime:0.000} s, backfill {backfillTime:0.000} s{postgresText} " +
                             $"(load average {File.ReadAllText("/proc/loadavg").Split(' ')[0]})");
     var (firstStart, lastEnd, idle) = timed.Summarize();
     Console.Error.WriteLine($"  backfill timeline: first eth_getLogs sent after {firstStart - began:0.000} s, none in flight for {idle:0.000} s " +
@@ -185,6 +228,12 @@ static double Median(IEnumerable<double> values)
 }
 Console.WriteLine($"per-round ratio, raw bytes    : median {Median(roundRatios.Select(r => r.Bytes)):0.00}x, " +
                   $"{roundRatios.Min(r => r.Bytes):0.00}-{roundRatios.Max(r => r.Bytes):0.00}x over {roundRatios.Count} rounds after the first");
+if (postgres is not null)
+{
+    Console.WriteLine($"PostgreSQL backfill           : {bestPostgres,8:0.000} s  {contributions / bestPostgres,10:N0} contributions/s  {logs / bestPostgres,8:N0} logs/s");
+    Console.WriteLine($"PostgreSQL backfill / raw bytes: {bestBytes / bestPostgres:0.00}x (SQLite {bestBytes / bestIndex:0.00}x); per-round median " +
+                      $"{Median(postgresRatios):0.00}x, {postgresRatios.Min():0.00}-{postgresRatios.Max():0.00}x");
+}
 Console.WriteLine($"per-round ratio, 2 in flight  : median {Median(roundRatios.Select(r => r.Pipelined)):0.00}x, " +
                   $"{roundRatios.Min(r => r.Pipelined):0.00}-{roundRatios.Max(r => r.Pipelined):0.00}x");
 return 0;

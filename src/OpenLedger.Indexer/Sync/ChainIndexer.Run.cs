@@ -39,7 +39,7 @@ public sealed partial class ChainIndexer
                 await Task.Delay(delay, ct);
                 continue;
             }
-            catch (Exception e) when (e is IndexerException or Microsoft.Data.Sqlite.SqliteException && !ct.IsCancellationRequested)
+            catch (Exception e) when (e is IndexerException or System.Data.Common.DbException && !ct.IsCancellationRequested)
             {
                 LogStopped(e, e.Message);
                 Health.Unhealthy(e.Message);

@@ -5,6 +5,9 @@ public enum HealthStatus
     Starting,
     Healthy,
 
+    /// <summary>An indexer waiting for the leader lease, or an API replica serving what the leader indexes.</summary>
+    Standby,
+
     /// <summary>Reads are failing but being retried.</summary>
     Degraded,
 

@@ -10,10 +10,14 @@ public sealed class IndexerHealth
 
     public IndexerHealthReport Report => Volatile.Read(ref _report);
 
-    public bool IsHealthy => Report.Status is HealthStatus.Healthy or HealthStatus.Starting;
+    public bool IsHealthy => Report.Status is HealthStatus.Healthy or HealthStatus.Starting or HealthStatus.Standby;
 
     public void Healthy(long? indexedBlock, long? headBlock) =>
         Set(HealthStatus.Healthy, "indexing", indexedBlock ?? Report.IndexedBlock, headBlock ?? Report.HeadBlock);
+
+    /// <summary>Not indexing, by role: a standby indexer or an API replica. The head, when given, is what lag is measured to.</summary>
+    public void Standby(string description, long? headBlock = null) =>
+        Set(HealthStatus.Standby, description, Report.IndexedBlock, headBlock ?? Report.HeadBlock);
 
     public void Degraded(string description) => Set(HealthStatus.Degraded, description, Report.IndexedBlock, Report.HeadBlock);
 

@@ -1,23 +1,44 @@
+using System.Data.Common;
 using System.Text;
 using Microsoft.Data.Sqlite;
+using Npgsql;
+using OpenLedger.Indexer.Store.Postgres;
+using OpenLedger.Indexer.Store.Sql;
+using OpenLedger.Indexer.Store.Sqlite;
 
 namespace OpenLedger.Indexer.Tests.Support;
 
 /// <summary>
 /// A canonical text form of an index database: every table (event rows, derived state, the cursor) with its rows
 /// sorted. Two databases with equal dumps hold the same data. block_hashes is left out: which block hashes are
-/// kept depends on how ranges were cut, not on the chain.
+/// kept depends on how ranges were cut, not on the chain, and leader_lease counts the leaders a database had.
 /// </summary>
 public static class DatabaseDump
 {
+    private const string Skipped = "('block_hashes', 'schema_version', 'leader_lease')";
+
     public static string Canonical(string databasePath)
     {
         using var connection = new SqliteConnection($"Data Source={databasePath};Mode=ReadOnly;Pooling=False");
         connection.Open();
+        return Canonical(connection, $"SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT IN {Skipped} ORDER BY name;");
+    }
+
+    /// <summary>The dump of either engine's store.</summary>
+    public static string Canonical(SqlIndexStore store)
+    {
+        if (store is SqliteIndexStore sqlite) return Canonical(sqlite.DatabasePath);
+        using var connection = ((PostgresIndexStore)store).OpenNpgsqlAsync(CancellationToken.None).GetAwaiter().GetResult();
+        return Canonical(connection,
+            $"SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_name NOT IN {Skipped} ORDER BY table_name;");
+    }
+
+    private static string Canonical(DbConnection connection, string listTables)
+    {
         var tables = new List<string>();
         using (var list = connection.CreateCommand())
         {
-            list.CommandText = "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT IN ('block_hashes', 'schema_version') ORDER BY name;";
+            list.CommandText = listTables;
             using var reader = list.ExecuteReader();
             while (reader.Read()) tables.Add(reader.GetString(0));
         }
@@ -48,6 +69,14 @@ public static class DatabaseDump
         byte[] bytes => "x'" + Convert.ToHexStringLower(bytes) + "'",
         _ => Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture)!,
     };
+
+    public static long Count(SqlIndexStore store, string table)
+    {
+        if (store is SqliteIndexStore sqlite) return Count(sqlite.DatabasePath, table);
+        using var connection = ((PostgresIndexStore)store).OpenNpgsqlAsync(CancellationToken.None).GetAwaiter().GetResult();
+        using var command = new NpgsqlCommand($"SELECT COUNT(*) FROM {table};", connection);
+        return (long)command.ExecuteScalar()!;
+    }
 
     public static long Count(string databasePath, string table)
     {

@@ -3,6 +3,8 @@ using OpenLedger.Ethereum.Primitives;
 using OpenLedger.Ethereum.Rpc;
 using OpenLedger.Indexer.Chain;
 using OpenLedger.Indexer.Deployment;
+using OpenLedger.Indexer.Store;
+using OpenLedger.Indexer.Store.Sql;
 using OpenLedger.Indexer.Store.Sqlite;
 using OpenLedger.Indexer.Sync;
 using OpenLedger.TestSupport;
@@ -47,7 +49,7 @@ public static class Harness
 
     public static JsonRpcClient Client(Uri rpc, JsonRpcClientOptions? options = null) => new(new HttpClient(), rpc, options);
 
-    public static ChainIndexer Indexer(IChainReader chain, IndexerOptions options, SqliteIndexStore store, IndexerHealth? health = null) =>
+    public static ChainIndexer Indexer(IChainReader chain, IndexerOptions options, IIndexStore store, IndexerHealth? health = null) =>
         new(chain, store, DeploymentFile.Load(options.DeploymentFile), options, health ?? new IndexerHealth(), NullLogger.Instance)
         {
             RetryBaseDelay = TimeSpan.FromMilliseconds(20),
@@ -55,13 +57,16 @@ public static class Harness
         };
 
     /// <summary>Indexes a fresh database to the head and returns its canonical dump.</summary>
-    public static async Task<string> FreshDumpAsync(Uri rpc, string deployment, string database, int range = 500)
+    public static Task<string> FreshDumpAsync(Uri rpc, string deployment, string database, int range = 500) =>
+        FreshDumpAsync(rpc, deployment, new SqliteIndexStore(database), range);
+
+    /// <summary>Indexes a fresh store of either engine to the head and returns its canonical dump.</summary>
+    public static async Task<string> FreshDumpAsync(Uri rpc, string deployment, SqlIndexStore store, int range = 500)
     {
-        var options = Options(rpc, deployment, database, range);
-        var store = new SqliteIndexStore(database);
+        var options = Options(rpc, deployment, "unused", range);
         var indexer = Indexer(new RpcChainReader(Client(rpc)), options, store);
         await indexer.InitializeAsync(CancellationToken.None);
         await indexer.RunAsync(stopAtHead: true, CancellationToken.None);
-        return DatabaseDump.Canonical(database);
+        return DatabaseDump.Canonical(store);
     }
 }

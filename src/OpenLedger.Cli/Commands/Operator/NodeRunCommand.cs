@@ -8,7 +8,8 @@ using OpenLedger.Node;
 namespace OpenLedger.Cli.Commands.Operator;
 
 /// <summary>
-/// node run: the node host (indexer, query API, epoch submitter, optional gasless relay) in this process until Ctrl+C.
+/// node run: the node host (indexer, query API, epoch submitter, optional gasless relay) in this process until Ctrl+C,
+/// or one role of it (--role indexer|api) beside other processes on one PostgreSQL store.
 /// Secrets (relayer and reporter passwords, the report token) only come from environment variables named on the
 /// command line, so they never appear in the process list or shell history.
 /// </summary>
@@ -16,6 +17,18 @@ public sealed class NodeRunCommand : VerbCommand
 {
     private readonly Option<string> _urls = new("--urls") { Description = "where the API listens", DefaultValueFactory = _ => NodeHostingExtensions.DefaultUrl };
     private readonly Option<string> _database = new("--database") { Description = "SQLite file of the index", DefaultValueFactory = _ => "data/openledger.db" };
+    private readonly Option<string> _role = new("--role")
+    {
+        Description = "all (one process), indexer (the writer: indexer, epoch intake, relay) or api (a read replica) (Node:Role)",
+        DefaultValueFactory = _ => "all",
+    };
+    private readonly Option<bool> _standby = new("--standby")
+    {
+        Description = "when another indexer holds the store's leader lease, wait and take over when it stops instead of refusing (Indexer:Standby)",
+    };
+    private readonly Option<string> _store = new("--store") { Description = "sqlite (the --database file) or postgres (Store:Provider)", DefaultValueFactory = _ => "sqlite" };
+    private readonly Option<string> _storeConnectionEnv = EnvironmentOptions.VariableName("--store-connection-env",
+        "environment variable holding the PostgreSQL connection string (Store:ConnectionString; default: OPENLEDGER_Store__ConnectionString)");
     private readonly Option<FileInfo> _relayKeystore = new("--relay-keystore") { Description = "keystore of the relayer that pays gas for POST /relay/register (relay off when omitted)" };
     private readonly Option<string> _relayPasswordEnv = EnvironmentOptions.VariableName("--relay-password-env",
         "environment variable holding the relayer keystore's password");
@@ -43,6 +56,12 @@ public sealed class NodeRunCommand : VerbCommand
     {
         Options.Add(_urls);
         Options.Add(_database);
+        _role.AcceptOnlyFromAmong("all", "indexer", "api");
+        Options.Add(_role);
+        Options.Add(_standby);
+        _store.AcceptOnlyFromAmong("sqlite", "postgres");
+        Options.Add(_store);
+        Options.Add(_storeConnectionEnv);
         Options.Add(_relayKeystore);
         Options.Add(_relayPasswordEnv);
         _relayZeroBond.AcceptOnlyFromAmong("refuse", "relay");
@@ -55,12 +74,20 @@ public sealed class NodeRunCommand : VerbCommand
         Options.Add(_epochsDir);
         Validators.Add(r =>
         {
+            // The role as typed: a value outside all|indexer|api is AcceptOnlyFromAmong's error, not read here.
+            var role = r.GetResult(_role)?.Tokens.FirstOrDefault()?.Value ?? "all";
             if ((r.GetResult(_relayKeystore) is null) != (r.GetResult(_relayPasswordEnv) is null))
                 r.AddError("--relay-keystore and --relay-password-env go together");
             if (r.GetResult(_relayZeroBond) is not null && r.GetResult(_relayKeystore) is null)
                 r.AddError("--relay-zero-bond applies to the relay, which is on only with --relay-keystore");
             if ((r.GetResult(_reporterKeystore) is null) != (r.GetResult(_reporterPasswordEnv) is null))
                 r.AddError("--reporter-keystore and --reporter-password-env go together");
+            if (role == "api" && r.GetResult(_standby) is not null)
+                r.AddError("--standby applies to an indexer (--role indexer or all); an api replica does not write");
+            if (role == "api" && (r.GetResult(_relayKeystore) is not null || r.GetResult(_reporterKeystore) is not null))
+                r.AddError("an api replica holds no key: --relay-keystore and --reporter-keystore belong to the process with --role indexer or all");
+            if (r.GetResult(_storeConnectionEnv) is not null && r.GetResult(_store)?.Tokens.FirstOrDefault()?.Value != "postgres")
+                r.AddError("--store-connection-env applies to --store postgres");
         });
     }
 
@@ -75,7 +102,12 @@ public sealed class NodeRunCommand : VerbCommand
             ["Indexer:ChainId"] = deployment.ChainId.ToString(),
             ["Indexer:DeploymentFile"] = Path.GetFullPath(context.DeploymentPath),
             ["Indexer:DatabasePath"] = Path.GetFullPath(p.GetValue(_database)!),
+            ["Node:Role"] = p.GetValue(_role),
+            ["Indexer:Standby"] = p.GetValue(_standby) ? "true" : "false",
+            ["Store:Provider"] = p.GetValue(_store),
         };
+        if (p.GetResult(_storeConnectionEnv) is not null)
+            settings["Store:ConnectionString"] = EnvironmentOptions.Secret(context, _storeConnectionEnv, nameVariable: true);
         if (p.GetValue(_relayKeystore) is { } keystore)
         {
             settings["Relay:KeystorePath"] = keystore.FullName;
@@ -87,8 +119,17 @@ public sealed class NodeRunCommand : VerbCommand
 
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = [] });
         builder.Configuration.AddInMemoryCollection(settings);
-        builder.AddOpenLedgerNode();
-        await using var app = builder.Build();
+        WebApplication app;
+        try
+        {
+            builder.AddOpenLedgerNode();
+            app = builder.Build();
+        }
+        catch (NodeStartupException e)
+        {
+            throw new CliException($"the node could not start: {e.Message}");
+        }
+        await using var _ = app;
         app.MapOpenLedgerNode();
         try
         {
@@ -104,7 +145,7 @@ public sealed class NodeRunCommand : VerbCommand
             context.Info("OpenLedger node stopped while starting");
             return ExitCodes.Ok;
         }
-        context.Info($"OpenLedger node listening on {p.GetValue(_urls)} (chain {deployment.ChainId}, rpc {context.RpcUrl}); Ctrl+C stops it");
+        context.Info($"OpenLedger node ({p.GetValue(_role)}, {p.GetValue(_store)} store) listening on {p.GetValue(_urls)} (chain {deployment.ChainId}, rpc {context.RpcUrl}); Ctrl+C stops it");
         try
         {
             await app.WaitForShutdownAsync(ct);

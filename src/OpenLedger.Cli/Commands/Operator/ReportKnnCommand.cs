@@ -1,6 +1,6 @@
 using System.CommandLine;
 using System.Numerics;
-using OpenLedger.Attribution.Precision;
+using OpenLedger.Attribution.Reports;
 using OpenLedger.Cli.Infrastructure;
 using OpenLedger.Ethereum.Primitives;
 using OpenLedger.Ethereum.Rpc;

@@ -1,45 +1,14 @@
+using System.Data.Common;
 using Dapper;
 using Microsoft.Data.Sqlite;
 using SQLitePCL;
-using OpenLedger.Indexer.Chain;
 using OpenLedger.Indexer.Store.Rows;
 
 namespace OpenLedger.Indexer.Store.Sqlite;
 
 public sealed partial class SqliteIndexStore
 {
-    public Task CommitRangeAsync(RangeBatch batch, int reorgWindow, CancellationToken cancellationToken) =>
-        CommitRangesAsync([batch], reorgWindow, cancellationToken);
-
-    public async Task CommitRangesAsync(IReadOnlyList<RangeBatch> batches, int reorgWindow, CancellationToken cancellationToken)
-    {
-        if (batches.Count == 0) return;
-        await using var connection = await OpenAsync(cancellationToken);
-        await using var tx = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
-        var cursor = await ReadCursorAsync(connection, tx, cancellationToken);
-        var affected = new AffectedKeys();
-        foreach (var batch in batches)
-        {
-            // A range that starts past the cursor would leave blocks unindexed: refuse rather than skip silently.
-            if (cursor is { } c && batch.FromBlock > c.Number + 1)
-                throw new IndexerException($"Range {batch.FromBlock}-{batch.ToBlock.Number} does not follow the cursor at block {c.Number}");
-            await InsertAsync(connection, tx, batch, affected, cancellationToken);
-            await connection.ExecuteAsync(new CommandDefinition(
-                "INSERT OR REPLACE INTO block_hashes (block_number, block_hash) VALUES (@Number, @Hash);",
-                batch.Blocks.Values.Select(b => new { b.Number, Hash = b.Hash.ToString() }), tx, cancellationToken: cancellationToken));
-            // Replaying an old range must not move the cursor back.
-            if (cursor is not { } old || old.Number < batch.ToBlock.Number) cursor = batch.ToBlock.Ref;
-        }
-        await RecomputeAsync(connection, tx, affected, cancellationToken);
-        var newCursor = cursor!.Value;
-        await WriteCursorAsync(connection, tx, newCursor, cancellationToken);
-        await connection.ExecuteAsync(new CommandDefinition(
-            "DELETE FROM block_hashes WHERE block_number < @floor AND block_number <> @cursor;",
-            new { floor = newCursor.Number - reorgWindow, cursor = newCursor.Number }, tx, cancellationToken: cancellationToken));
-        await tx.CommitAsync(cancellationToken);
-    }
-
-    private static async Task InsertAsync(SqliteConnection connection, SqliteTransaction tx, RangeBatch b, AffectedKeys affected, CancellationToken ct)
+    private protected override async Task InsertRowsAsync(DbConnection connection, DbTransaction tx, RangeBatch b, CancellationToken ct)
     {
         Task Run<T>(string sql, List<T> rows) =>
             rows.Count == 0 ? Task.CompletedTask : connection.ExecuteAsync(new CommandDefinition(sql, rows, tx, cancellationToken: ct));
@@ -60,7 +29,7 @@ public sealed partial class SqliteIndexStore
             INSERT OR IGNORE INTO commitments (block_number, log_index, tx_hash, commitment, committer, commit_block)
             VALUES (@BlockNumber, @LogIndex, @TxHash, @Commitment, @Committer, @CommitBlock);
             """, b.Commitments);
-        InsertContributions(connection, b.Contributions, ct);
+        InsertContributions((SqliteConnection)connection, b.Contributions, ct);
         await Run("""
             INSERT OR IGNORE INTO flags (block_number, log_index, tx_hash, contribution_id, actor, action, reason)
             VALUES (@BlockNumber, @LogIndex, @TxHash, @ContributionId, @Actor, @Action, @Reason);
@@ -114,22 +83,6 @@ public sealed partial class SqliteIndexStore
             VALUES (@BlockNumber, @LogIndex, @TxHash, @ModelId, @Epoch, @TestSetHash, @BlockHash);
             """, b.EvaluationCommitments);
 
-        // Derived state is recomputed from the event tables for every key the batch touches, so replays and
-        // partial overlaps give the same result as a single pass.
-        foreach (var p in b.ModelPolicies) affected.Models.Add(p.ModelId);
-        foreach (var v in b.ValidatorUpdates) affected.Validators.Add((v.ModelId, v.Validator));
-        foreach (var f in b.Flags) affected.Contributions.Add(f.ContributionId);
-        foreach (var s in b.Slashes) affected.Contributions.Add(s.ContributionId);
-        foreach (var w in b.BondWithdrawals) affected.Contributions.Add(w.ContributionId);
-        foreach (var s in b.Supersessions) affected.Contributions.Add(s.ContributionId);
-        foreach (var t in b.ShareTransfers)
-        {
-            affected.Balances.Add((t.ModelId, t.FromAddress));
-            affected.Balances.Add((t.ModelId, t.ToAddress));
-        }
-        foreach (var e in b.EpochPostings) affected.Epochs.Add((e.ModelId, e.Epoch));
-        foreach (var e in b.EpochVetoes) affected.Epochs.Add((e.ModelId, e.Epoch));
-        foreach (var e in b.Claims) affected.Epochs.Add((e.ModelId, e.Epoch));
     }
 
     // Contributions are the bulk of the data (a registerBatch log carries many). They go through one SQLite statement

@@ -1,16 +1,15 @@
-using System.Data;
+using System.Data.Common;
 using Dapper;
 using Microsoft.Data.Sqlite;
-using OpenLedger.Ethereum.Primitives;
-using OpenLedger.Indexer.Chain;
+using OpenLedger.Indexer.Store.Sql;
 
 namespace OpenLedger.Indexer.Store.Sqlite;
 
 /// <summary>
 /// The SQLite store: WAL journal (the API reads while the indexer writes), one transaction per range or rewind,
-/// schema upgraded by <see cref="SqliteMigrations"/>. Split by concern: writes, rewinds, derived state, reads.
+/// schema upgraded by <see cref="SqliteMigrations"/>. Rewinds, derived state and reads are <see cref="SqlIndexStore"/>'s.
 /// </summary>
-public sealed partial class SqliteIndexStore : IIndexStore
+public sealed partial class SqliteIndexStore : SqlIndexStore
 {
     private readonly string _connectionString;
 
@@ -26,11 +25,11 @@ public sealed partial class SqliteIndexStore : IIndexStore
     /// <summary>The schema version this code writes.</summary>
     public static int LatestVersion => SqliteMigrations.All.Count;
 
-    public async Task MigrateAsync(CancellationToken cancellationToken)
+    public override async Task MigrateAsync(CancellationToken cancellationToken)
     {
         var directory = Path.GetDirectoryName(Path.GetFullPath(DatabasePath));
         if (directory is not null) Directory.CreateDirectory(directory);
-        await using var connection = await OpenAsync(cancellationToken);
+        await using var connection = await OpenSqliteAsync(cancellationToken);
         // Page size and WAL are properties of the file, fixed when it is created (the page size only takes effect on an
         // empty database, before WAL). 16 KiB pages instead of 4 KiB: the random-keyed contribution id index then
         // touches fewer pages per transaction, and a backfill's inserts take about a quarter less CPU.
@@ -51,28 +50,16 @@ public sealed partial class SqliteIndexStore : IIndexStore
         }
     }
 
-    public async Task<int> GetSchemaVersionAsync(CancellationToken cancellationToken)
+    public override async Task<int> GetSchemaVersionAsync(CancellationToken cancellationToken)
     {
         await using var connection = await OpenAsync(cancellationToken);
         return await connection.ExecuteScalarAsync<int>(new CommandDefinition(
             "SELECT COALESCE(MAX(version), 0) FROM schema_version;", cancellationToken: cancellationToken));
     }
 
-    public async Task<BlockRef?> GetCursorAsync(CancellationToken cancellationToken)
-    {
-        await using var connection = await OpenAsync(cancellationToken);
-        return await ReadCursorAsync(connection, null, cancellationToken);
-    }
+    internal override async Task<DbConnection> OpenAsync(CancellationToken cancellationToken) => await OpenSqliteAsync(cancellationToken);
 
-    public async Task<IReadOnlyList<BlockRef>> GetRecentBlocksAsync(CancellationToken cancellationToken)
-    {
-        await using var connection = await OpenAsync(cancellationToken);
-        var rows = await connection.QueryAsync<(long Number, string Hash)>(new CommandDefinition(
-            "SELECT block_number, block_hash FROM block_hashes ORDER BY block_number DESC;", cancellationToken: cancellationToken));
-        return [.. rows.Select(r => new BlockRef(r.Number, Hash32.Parse(r.Hash)))];
-    }
-
-    internal async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
+    private async Task<SqliteConnection> OpenSqliteAsync(CancellationToken cancellationToken)
     {
         var connection = new SqliteConnection(_connectionString);
         try
@@ -91,17 +78,4 @@ public sealed partial class SqliteIndexStore : IIndexStore
             throw new IndexerException($"opening SQLite database '{DatabasePath}': {e.Message}", e);
         }
     }
-
-    private static async Task<BlockRef?> ReadCursorAsync(SqliteConnection connection, IDbTransaction? tx, CancellationToken cancellationToken)
-    {
-        var rows = (await connection.QueryAsync<(long Number, string Hash)>(new CommandDefinition(
-            "SELECT block_number, block_hash FROM cursor WHERE id = 1;", transaction: tx, cancellationToken: cancellationToken))).AsList();
-        return rows.Count == 0 ? null : new BlockRef(rows[0].Number, Hash32.Parse(rows[0].Hash));
-    }
-
-    private static Task WriteCursorAsync(SqliteConnection connection, IDbTransaction tx, BlockRef cursor, CancellationToken cancellationToken) =>
-        connection.ExecuteAsync(new CommandDefinition(
-            "INSERT INTO cursor (id, block_number, block_hash) VALUES (1, @Number, @Hash) " +
-            "ON CONFLICT (id) DO UPDATE SET block_number = excluded.block_number, block_hash = excluded.block_hash;",
-            new { cursor.Number, Hash = cursor.Hash.ToString() }, tx, cancellationToken: cancellationToken));
 }

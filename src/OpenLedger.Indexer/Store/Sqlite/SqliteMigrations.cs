@@ -168,7 +168,13 @@ internal static class SqliteMigrations
           epoch INTEGER NOT NULL, test_set_hash TEXT NOT NULL, PRIMARY KEY (block_number, log_index));
         CREATE INDEX evaluation_commitments_key ON evaluation_commitments (model_id, epoch);
         """,
-        // 7: a report's precision subsets are drawn from the hash of the block that sealed the epoch's evaluation set, so
+        // 7: the leader lease's term. An indexer that becomes the leader (see Sync/ILeaderLease) increments it, and every
+        // write transaction checks that it still carries the term it took, so a leader that lost its lease cannot write
+        // after its successor started. No row until the first leader takes the lease.
+        """
+        CREATE TABLE leader_lease (id INTEGER PRIMARY KEY CHECK (id = 1), term INTEGER NOT NULL, holder TEXT NOT NULL, since TEXT NOT NULL);
+        """,
+        // 8: a report's precision subsets are drawn from the hash of the block that sealed the epoch's evaluation set, so
         // the node keeps that hash with the commitment. Rows indexed before are filled from the reorg window where it still
         // holds their block; older ones keep '' and the report check asks the chain for the hash instead. A model's policy
         // gains minPrecisionBps (0 = none); policies indexed before had none, as the contract had no such field.
@@ -179,13 +185,5 @@ internal static class SqliteMigrations
         UPDATE evaluation_commitments SET block_hash = COALESCE(
           (SELECT h.block_hash FROM block_hashes h WHERE h.block_number = evaluation_commitments.block_number), '');
         """,
-    ];
-
-    /// <summary>Event tables: every row belongs to the block in block_number and goes away when that block is reorged out.</summary>
-    public static readonly IReadOnlyList<string> EventTables =
-    [
-        "models", "model_policies", "validator_updates", "commitments", "contributions", "flags", "slashes",
-        "bond_withdrawals", "supersessions", "revenue_deposits", "revenue_withdrawals", "share_transfers",
-        "reward_pool_fundings", "epoch_postings", "epoch_vetoes", "claims", "challenge_window_updates", "evaluation_commitments",
     ];
 }

@@ -3,9 +3,9 @@ using Dapper;
 using OpenLedger.Ethereum.Primitives;
 using OpenLedger.Indexer.Store.Views;
 
-namespace OpenLedger.Indexer.Store.Sqlite;
+namespace OpenLedger.Indexer.Store.Sql;
 
-public sealed partial class SqliteIndexStore
+public abstract partial class SqlIndexStore
 {
     private const string ModelColumns = """
         model_id AS ModelId, owner AS Owner, metadata_uri AS MetadataUri, block_number AS CreatedBlock, tx_hash AS TxHash,

@@ -1,7 +1,7 @@
 using OpenLedger.Ethereum.Primitives;
 using OpenLedger.Indexer.Store.Views;
 
-namespace OpenLedger.Indexer.Store.Sqlite;
+namespace OpenLedger.Indexer.Store.Sql;
 
 /// <summary>
 /// A contributions row as stored since migration 3 (ids, hashes and the contributor as bytes), turned into the view's

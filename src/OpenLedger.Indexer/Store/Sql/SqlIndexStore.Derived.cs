@@ -1,17 +1,17 @@
 using System.Numerics;
 using Dapper;
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 using OpenLedger.Ethereum.Primitives;
 
-namespace OpenLedger.Indexer.Store.Sqlite;
+namespace OpenLedger.Indexer.Store.Sql;
 
 // Derived state is a pure function of the event rows of its key, so recomputing it after any insert or delete
 // gives the same table as indexing the final chain once. Amounts are uint256 as decimal text: summed in C#.
-public sealed partial class SqliteIndexStore
+public abstract partial class SqlIndexStore
 {
     private const string ZeroAddress = "0x0000000000000000000000000000000000000000";
 
-    private static async Task RecomputeAsync(SqliteConnection connection, SqliteTransaction tx, AffectedKeys keys, CancellationToken ct)
+    private static async Task RecomputeAsync(DbConnection connection, DbTransaction tx, AffectedKeys keys, CancellationToken ct)
     {
         foreach (var model in keys.Models) await RecomputeModelAsync(connection, tx, model, ct);
         foreach (var key in keys.Validators) await RecomputeValidatorAsync(connection, tx, key.ModelId, key.Validator, ct);
@@ -21,7 +21,7 @@ public sealed partial class SqliteIndexStore
         foreach (var key in keys.Epochs) await RecomputeEpochAsync(connection, tx, key.ModelId, key.Epoch, ct);
     }
 
-    private static Task RecomputeModelAsync(SqliteConnection connection, SqliteTransaction tx, long modelId, CancellationToken ct) =>
+    private static Task RecomputeModelAsync(DbConnection connection, DbTransaction tx, long modelId, CancellationToken ct) =>
         connection.ExecuteAsync(new CommandDefinition("""
             UPDATE models SET (min_bond, bond_lock, dispute_window, owner_bps, pool_bps, commit_reveal, min_precision_bps) =
               (SELECT min_bond, bond_lock, dispute_window, owner_bps, pool_bps, commit_reveal, min_precision_bps FROM model_policies
@@ -29,7 +29,7 @@ public sealed partial class SqliteIndexStore
             WHERE model_id = @modelId AND EXISTS (SELECT 1 FROM model_policies WHERE model_id = @modelId);
             """, new { modelId }, tx, cancellationToken: ct));
 
-    private static async Task RecomputeValidatorAsync(SqliteConnection connection, SqliteTransaction tx, long modelId, string validator, CancellationToken ct)
+    private static async Task RecomputeValidatorAsync(DbConnection connection, DbTransaction tx, long modelId, string validator, CancellationToken ct)
     {
         await connection.ExecuteAsync(new CommandDefinition(
             "DELETE FROM validators WHERE model_id = @modelId AND validator = @validator;", new { modelId, validator }, tx, cancellationToken: ct));
@@ -40,7 +40,7 @@ public sealed partial class SqliteIndexStore
             """, new { modelId, validator }, tx, cancellationToken: ct));
     }
 
-    private static async Task RecomputeContributionAsync(SqliteConnection connection, SqliteTransaction tx, string id, CancellationToken ct)
+    private static async Task RecomputeContributionAsync(DbConnection connection, DbTransaction tx, string id, CancellationToken ct)
     {
         // The event tables name the contribution in 0x text; contributions keys it by its bytes. An id has more than one
         // registration only when a reveal took the content back (ContributionSuperseded): each event then belongs to
@@ -84,7 +84,7 @@ public sealed partial class SqliteIndexStore
         }
     }
 
-    private static async Task RecomputeBalanceAsync(SqliteConnection connection, SqliteTransaction tx, long modelId, string account, CancellationToken ct)
+    private static async Task RecomputeBalanceAsync(DbConnection connection, DbTransaction tx, long modelId, string account, CancellationToken ct)
     {
         var moves = await connection.QueryAsync<(string From, string Amount)>(new CommandDefinition("""
             SELECT from_address, amount FROM share_transfers WHERE model_id = @modelId AND to_address = @account
@@ -102,7 +102,7 @@ public sealed partial class SqliteIndexStore
                 """, new { modelId, account, balance = balance.ToString() }, tx, cancellationToken: ct));
     }
 
-    private static async Task RecomputeEpochAsync(SqliteConnection connection, SqliteTransaction tx, long modelId, long epoch, CancellationToken ct)
+    private static async Task RecomputeEpochAsync(DbConnection connection, DbTransaction tx, long modelId, long epoch, CancellationToken ct)
     {
         var key = new { modelId, epoch };
         await connection.ExecuteAsync(new CommandDefinition(

@@ -1,18 +1,19 @@
 using Dapper;
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 using OpenLedger.Indexer.Chain;
 
-namespace OpenLedger.Indexer.Store.Sqlite;
+namespace OpenLedger.Indexer.Store.Sql;
 
-public sealed partial class SqliteIndexStore
+public abstract partial class SqlIndexStore
 {
     public async Task RewindAsync(BlockRef? ancestor, CancellationToken cancellationToken)
     {
         var above = ancestor?.Number ?? -1;
         await using var connection = await OpenAsync(cancellationToken);
-        await using var tx = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
+        await using var tx = await connection.BeginTransactionAsync(cancellationToken);
+        await CheckWriterAsync(connection, tx, cancellationToken);
         var affected = await AffectedAboveAsync(connection, tx, above, cancellationToken);
-        foreach (var table in SqliteMigrations.EventTables)
+        foreach (var table in EventTables)
             await connection.ExecuteAsync(new CommandDefinition(
                 $"DELETE FROM {table} WHERE block_number > @above;", new { above }, tx, cancellationToken: cancellationToken));
         await RecomputeAsync(connection, tx, affected, cancellationToken);
@@ -23,7 +24,7 @@ public sealed partial class SqliteIndexStore
         await tx.CommitAsync(cancellationToken);
     }
 
-    private static async Task<AffectedKeys> AffectedAboveAsync(SqliteConnection connection, SqliteTransaction tx, long above, CancellationToken ct)
+    private static async Task<AffectedKeys> AffectedAboveAsync(DbConnection connection, DbTransaction tx, long above, CancellationToken ct)
     {
         var keys = new AffectedKeys();
         var p = new { above };
