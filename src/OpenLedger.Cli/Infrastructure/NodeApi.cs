@@ -20,14 +20,6 @@ public sealed class NodeApi(Uri baseUrl)
         return await ReadAsync(response, path, ct);
     }
 
-    /// <summary>GET the exact bytes (a report's hash is of its bytes, so it must not be re-serialized); a problem becomes a <see cref="CliException"/>.</summary>
-    public async Task<byte[]> GetBytesAsync(string path, CancellationToken ct)
-    {
-        using var response = await SendAsync(() => _http.GetAsync(path, ct), path);
-        if (!response.IsSuccessStatusCode) await ReadAsync(response, path, ct);
-        return await response.Content.ReadAsByteArrayAsync(ct);
-    }
-
     /// <summary>
     /// Every item of a keyset-paged list, following its "next" cursors; null when the first page is a 404 and
     /// <paramref name="allowMissing"/>.

@@ -64,12 +64,15 @@ public sealed class EpochVerifyCommand : VerbCommand
         if (epoch > last)
             throw new CliException(last.IsZero ? $"model {modelId} has no epoch posted on chain {session.Deployment.ChainId} yet"
                 : $"model {modelId} has posted epochs 1 to {last} on chain {session.Deployment.ChainId}; epoch {epoch} is not one of them");
-        IReadOnlyList<EpochDifference> differences;
+        // The report and distribution are fetched once: the chain comparison, the item check and the precision all read them.
+        byte[] reportBytes, distributionBytes;
         using (var http = new HttpClient { Timeout = TimeSpan.FromSeconds(60) })
         {
+            var baseUrl = context.NodeUrl.ToString().TrimEnd('/');
             try
             {
-                differences = await new EpochVerifier(session.Services.Distributor).VerifyFromNodeAsync(http, context.NodeUrl, modelId, epoch, ct);
+                reportBytes = await http.GetByteArrayAsync($"{baseUrl}/models/{modelId}/epochs/{epoch}/report", ct);
+                distributionBytes = await http.GetByteArrayAsync($"{baseUrl}/models/{modelId}/epochs/{epoch}/distribution", ct);
             }
             catch (HttpRequestException e) when (e.StatusCode == System.Net.HttpStatusCode.NotFound)
             {
@@ -84,10 +87,12 @@ public sealed class EpochVerifyCommand : VerbCommand
                 throw new CliException($"cannot fetch the report of model {modelId} epoch {epoch} from {context.NodeUrl}: {e.Message}");
             }
         }
+        var differences = await new EpochVerifier(session.Services.Distributor).VerifyAsync(reportBytes, distributionBytes, modelId, epoch, ct);
         var posted = await session.Services.Distributor.EpochAsync(modelId, epoch, ct: ct);
-        var files = p.GetValue(_data) is { } data ? await CheckFilesAsync(context, modelId, epoch, p.GetValue(_test)!, data, ct) : null;
+        var report = Parse(reportBytes);
+        var files = p.GetValue(_data) is { } data ? CheckFiles(report, modelId, epoch, p.GetValue(_test)!, data) : null;
         var verifies = differences.Count == 0 && files is not { Count: > 0 };
-        var precision = await PrecisionAsync(context, modelId, epoch, ct);
+        var precision = Precision(context, report);
 
         if (context.Json)
         {
@@ -135,16 +140,16 @@ public sealed class EpochVerifyCommand : VerbCommand
     }
 
     /// <summary>The report's items against the contributed files (<see cref="ItemEvidenceCheck"/>).</summary>
-    private static async Task<IReadOnlyList<ItemEvidenceCheck.Mismatch>> CheckFilesAsync(CliContext context, BigInteger modelId, BigInteger epoch,
-        FileInfo testFile, DirectoryInfo data, CancellationToken ct)
+    private static IReadOnlyList<ItemEvidenceCheck.Mismatch> CheckFiles(PerformanceReport? report, BigInteger modelId, BigInteger epoch,
+        FileInfo testFile, DirectoryInfo data)
     {
+        if (report is null) throw new CliException($"the items of model {modelId} epoch {epoch} cannot be checked against files: the report does not parse");
         var test = ShardFile.ReadDataset(testFile.FullName, "test set");
         var files = new Dictionary<Hash32, LabelledDataset>();
         foreach (var file in ShardFile.ReadAll(data)) files.TryAdd(file.ContentHash, file.Rows);
-        var bytes = await context.Node().GetBytesAsync($"models/{modelId}/epochs/{epoch}/report", ct);
         try
         {
-            return ItemEvidenceCheck.Check(PerformanceReportParser.Parse(bytes), test, files);
+            return ItemEvidenceCheck.Check(report, test, files);
         }
         catch (AttributionException e)
         {
@@ -152,21 +157,24 @@ public sealed class EpochVerifyCommand : VerbCommand
         }
     }
 
+    /// <summary>The served report parsed, or null when it does not parse (the differences already say why).</summary>
+    private static PerformanceReport? Parse(byte[] bytes)
+    {
+        try { return PerformanceReportParser.Parse(bytes); }
+        catch (AttributionException) { return null; }
+    }
+
     /// <summary>
     /// The report's precision as the engine recomputes it and, with --recompute, re-measured from the files; null when the
     /// report does not parse or distribute (the differences already say why).
     /// </summary>
-    private async Task<PrecisionRecheck?> PrecisionAsync(CliContext context, BigInteger modelId, BigInteger epoch, CancellationToken ct)
+    private PrecisionRecheck? Precision(CliContext context, PerformanceReport? report)
     {
         var p = context.Parse;
-        byte[] bytes;
-        using (var http = new HttpClient { Timeout = TimeSpan.FromSeconds(60) })
-            bytes = await http.GetByteArrayAsync($"{context.NodeUrl.ToString().TrimEnd('/')}/models/{modelId}/epochs/{epoch}/report", ct);
-        PerformanceReport report;
+        if (report is null) return null;
         PrecisionSummary? claimed;
         try
         {
-            report = PerformanceReportParser.Parse(bytes);
             claimed = AttributionEngine.Distribute(report).Precision;
         }
         catch (AttributionException)
