@@ -38,7 +38,9 @@ mkdir -p "$run"
 # Operators sign with Hardhat's development accounts (funded by the local node): the reporter posts epochs, the
 # relayer pays gas for gasless registrations. Secrets travel in environment variables, never as arguments.
 export OPENLEDGER_DEMO_DEV_MNEMONIC="test test test test test test test test test test test junk"
-export OPENLEDGER_DEMO_PASSWORD="demo-$RANDOM$RANDOM"
+# 24 random bytes as hex: "demo-$RANDOM$RANDOM" was now and then shorter than the keystore's 12-character minimum.
+OPENLEDGER_DEMO_PASSWORD="demo-$(node -e 'console.log(require("crypto").randomBytes(24).toString("hex"))')"
+export OPENLEDGER_DEMO_PASSWORD
 OPENLEDGER_DEMO_TOKEN=$(node -e 'console.log(require("crypto").randomBytes(24).toString("hex"))')
 export OPENLEDGER_DEMO_TOKEN
 
