@@ -129,6 +129,19 @@ public abstract class StoreTests
     }
 
     [Fact]
+    public async Task A_policy_is_stored_with_every_field_and_the_latest_one_wins()
+    {
+        var batch = Batch(1, 10);
+        batch.Models.Add(new ModelRow(2, 0, "0x01", 1, Alice, "ipfs://m"));
+        batch.ModelPolicies.Add(new ModelPolicyRow(2, 1, "0x01", 1, "5", 10, 20, 100, 200, true, MinPrecisionBps: 7000));
+        batch.ModelPolicies.Add(new ModelPolicyRow(3, 0, "0x02", 1, "6", 11, 21, 300, 400, false, MinPrecisionBps: 8500));
+        await _store.CommitRangeAsync(batch, 128, Ct);
+        var model = (await _store.GetModelAsync(1, Ct))!;
+        Assert.Equal(("6", 11L, 21L, 300, 400, false, 8500),
+            (model.MinBond, model.BondLock, model.DisputeWindow, model.OwnerBps, model.PoolBps, model.CommitReveal, model.MinPrecisionBps));
+    }
+
+    [Fact]
     public async Task A_reposted_epoch_counts_only_claims_after_its_last_posting()
     {
         var batch = Batch(1, 10);

@@ -19,7 +19,8 @@ public sealed partial class PostgresIndexStore
         await InsertAsync(c, t, "model_policies", b.ModelPolicies, ct, [.. Position<ModelPolicyRow>(r => (r.BlockNumber, r.LogIndex, r.TxHash)),
             Col<ModelPolicyRow>("model_id", r => r.ModelId), Col<ModelPolicyRow>("min_bond", r => r.MinBond), Col<ModelPolicyRow>("bond_lock", r => r.BondLock),
             Col<ModelPolicyRow>("dispute_window", r => r.DisputeWindow), Col<ModelPolicyRow>("owner_bps", r => (long)r.OwnerBps),
-            Col<ModelPolicyRow>("pool_bps", r => (long)r.PoolBps), Col<ModelPolicyRow>("commit_reveal", r => r.CommitReveal)]);
+            Col<ModelPolicyRow>("pool_bps", r => (long)r.PoolBps), Col<ModelPolicyRow>("commit_reveal", r => r.CommitReveal),
+            Col<ModelPolicyRow>("min_precision_bps", r => (long)r.MinPrecisionBps)]);
         await InsertAsync(c, t, "validator_updates", b.ValidatorUpdates, ct, [.. Position<ValidatorUpdateRow>(r => (r.BlockNumber, r.LogIndex, r.TxHash)),
             Col<ValidatorUpdateRow>("model_id", r => r.ModelId), Col<ValidatorUpdateRow>("validator", r => r.Validator), Col<ValidatorUpdateRow>("allowed", r => r.Allowed)]);
         await InsertAsync(c, t, "commitments", b.Commitments, ct, [.. Position<CommitmentRow>(r => (r.BlockNumber, r.LogIndex, r.TxHash)),
