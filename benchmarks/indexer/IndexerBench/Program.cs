@@ -117,6 +117,24 @@ if (arguments.ContainsKey("profile"))
     Console.WriteLine($"profile: fetch {fetchTime:0.000} s, decode {decodeTime:0.000} s, write {writeTime:0.000} s, warm write {w.Elapsed.TotalSeconds:0.000} s (wall); " +
                       $"fetch bytes only {bytesCpu:0.000} s, fetch {fetchCpu:0.000} s, decode {decodeCpu:0.000} s, warm decode {warmDecodeCpu:0.000} s, write {writeCpu:0.000} s, warm write {Cpu() - cpu:0.000} s (CPU of this process)");
     foreach (var file in new[] { profileDb, warmDb }.SelectMany(f => new[] { f, f + "-wal", f + "-shm" })) File.Delete(file);
+    if (Environment.GetEnvironmentVariable("BENCH_PG_CONNECTION") is { } pg)
+    {
+        // The same rows into fresh PostgreSQL databases, cold then warm: this process's CPU beside the wall clock, the
+        // rest of which is the server's work and the round trips.
+        for (var pass = 0; pass < 3; pass++)
+        {
+            var pgStore = new PostgresIndexStore(await CreateDatabaseAsync(pg, $"profile_{Environment.ProcessId}_{pass}"));
+            await pgStore.MigrateAsync(CancellationToken.None);
+            var server = await ServerCpuAsync(pg);
+            cpu = Cpu();
+            w.Restart();
+            foreach (var batch in batches) await pgStore.CommitRangeAsync(batch, 128, CancellationToken.None);
+            var (wall, client) = (w.Elapsed.TotalSeconds, Cpu() - cpu);
+            await pgStore.DisposeAsync(); // its server processes exit, and their CPU is counted in the server's
+            Console.WriteLine($"profile: PostgreSQL write pass {pass + 1}: {wall:0.000} s wall, {client:0.000} s CPU of this process, " +
+                              $"{await ServerCpuAsync(pg) - server:0.00} s CPU of the server");
+        }
+    }
     return 0;
 }
 
@@ -127,14 +145,7 @@ var postgresRatios = new List<double>();
 // A backfill into a fresh PostgreSQL database of the server, named after the round.
 async Task<(double Seconds, long Contributions)> PostgresBackfillAsync(int round)
 {
-    var name = $"bench_{Environment.ProcessId}_{round}";
-    await using (var admin = new Npgsql.NpgsqlConnection(postgres))
-    {
-        await admin.OpenAsync();
-        await using var create = new Npgsql.NpgsqlCommand($"CREATE DATABASE {name};", admin);
-        await create.ExecuteNonQueryAsync();
-    }
-    var connection = new Npgsql.NpgsqlConnectionStringBuilder(postgres) { Database = name }.ConnectionString;
+    var connection = await CreateDatabaseAsync(postgres!, $"bench_{Environment.ProcessId}_{round}");
     await using var store = new PostgresIndexStore(connection);
     var options = new IndexerOptions
     {
@@ -237,3 +248,29 @@ if (postgres is not null)
 Console.WriteLine($"per-round ratio, 2 in flight  : median {Median(roundRatios.Select(r => r.Pipelined)):0.00}x, " +
                   $"{roundRatios.Min(r => r.Pipelined):0.00}-{roundRatios.Max(r => r.Pipelined):0.00}x");
 return 0;
+
+// A fresh database of the server; returns its connection string.
+static async Task<string> CreateDatabaseAsync(string server, string name)
+{
+    await using (var admin = new Npgsql.NpgsqlConnection(server))
+    {
+        await admin.OpenAsync();
+        await using var create = new Npgsql.NpgsqlCommand($"CREATE DATABASE {name};", admin);
+        await create.ExecuteNonQueryAsync();
+    }
+    return new Npgsql.NpgsqlConnectionStringBuilder(server) { Database = name }.ConnectionString;
+}
+
+// The CPU seconds of the server's exited processes (cutime + cstime of the postmaster, the parent of every backend):
+// a pass's connections closed, this is what the server spent on it. Only for a server on this machine.
+static async Task<double> ServerCpuAsync(string server)
+{
+    await using var connection = new Npgsql.NpgsqlConnection(new Npgsql.NpgsqlConnectionStringBuilder(server) { Pooling = false }.ConnectionString);
+    await connection.OpenAsync();
+    await using var pid = new Npgsql.NpgsqlCommand("SELECT pg_backend_pid();", connection);
+    var backend = (int)(await pid.ExecuteScalarAsync())!;
+    static string[] Stat(int process) => File.ReadAllText($"/proc/{process}/stat").Split(')')[1].Split(' ', StringSplitOptions.RemoveEmptyEntries);
+    var postmaster = int.Parse(Stat(backend)[1]);
+    var fields = Stat(postmaster); // after the command name: state is 0, ppid 1, ..., cutime 13, cstime 14
+    return (long.Parse(fields[13]) + long.Parse(fields[14])) / 100.0;
+}

@@ -28,8 +28,19 @@ public abstract partial class SqlIndexStore : IIndexStore
     /// <summary>An open connection; failures to open become an <see cref="IndexerException"/> naming the database.</summary>
     internal abstract Task<DbConnection> OpenAsync(CancellationToken cancellationToken);
 
-    /// <summary>Inserts the batch's event rows, ignoring rows already there (their key is their chain position).</summary>
-    private protected abstract Task InsertRowsAsync(DbConnection connection, DbTransaction tx, RangeBatch batch, CancellationToken ct);
+    /// <summary>
+    /// Inserts the batch's event rows, ignoring rows already there (their key is their chain position).
+    /// <paramref name="aboveCursor"/>: the range starts past the cursor, so none of its rows can be there yet (rows are
+    /// only ever committed with a cursor at or above their block, and a rewind deletes those above the new cursor).
+    /// </summary>
+    private protected abstract Task InsertRowsAsync(DbConnection connection, DbTransaction tx, RangeBatch batch, bool aboveCursor, CancellationToken ct);
+
+    /// <summary>Remembers the hashes of the batch's blocks (the reorg window), replacing any kept for the same heights.</summary>
+    private protected virtual Task RememberBlocksAsync(DbConnection connection, DbTransaction tx, IReadOnlyCollection<BlockRef> blocks, CancellationToken ct) =>
+        connection.ExecuteAsync(new CommandDefinition("""
+            INSERT INTO block_hashes (block_number, block_hash) VALUES (@Number, @Hash)
+            ON CONFLICT (block_number) DO UPDATE SET block_hash = excluded.block_hash;
+            """, blocks.Select(b => new { b.Number, Hash = b.Hash.ToString() }), tx, cancellationToken: ct));
 
     /// <summary>
     /// The leader lease term this store writes under (see <see cref="TakeLeaderTermAsync"/>), or null when nothing
@@ -93,22 +104,19 @@ public abstract partial class SqlIndexStore : IIndexStore
             // A range that starts past the cursor would leave blocks unindexed: refuse rather than skip silently.
             if (cursor is { } c && batch.FromBlock > c.Number + 1)
                 throw new IndexerException($"Range {batch.FromBlock}-{batch.ToBlock.Number} does not follow the cursor at block {c.Number}");
-            await InsertRowsAsync(connection, tx, batch, cancellationToken);
+            await InsertRowsAsync(connection, tx, batch, aboveCursor: cursor is not { } at || batch.FromBlock > at.Number, cancellationToken);
             affected.Add(batch);
-            if (batch.Blocks.Count > 0)
-                await connection.ExecuteAsync(new CommandDefinition("""
-                    INSERT INTO block_hashes (block_number, block_hash) VALUES (@Number, @Hash)
-                    ON CONFLICT (block_number) DO UPDATE SET block_hash = excluded.block_hash;
-                    """, batch.Blocks.Values.Select(b => new { b.Number, Hash = b.Hash.ToString() }), tx, cancellationToken: cancellationToken));
+            if (batch.Blocks.Count > 0) await RememberBlocksAsync(connection, tx, batch.Blocks.Values, cancellationToken);
             // Replaying an old range must not move the cursor back.
             if (cursor is not { } old || old.Number < batch.ToBlock.Number) cursor = batch.ToBlock.Ref;
         }
         await RecomputeAsync(connection, tx, affected, cancellationToken);
         var newCursor = cursor!.Value;
-        await WriteCursorAsync(connection, tx, newCursor, cancellationToken);
-        await connection.ExecuteAsync(new CommandDefinition(
-            "DELETE FROM block_hashes WHERE block_number < @floor AND block_number <> @cursor;",
-            new { floor = newCursor.Number - reorgWindow, cursor = newCursor.Number }, tx, cancellationToken: cancellationToken));
+        // The cursor and the pruning of the reorg window in one command: one round trip to a database server.
+        await connection.ExecuteAsync(new CommandDefinition(WriteCursorSql + """
+
+            DELETE FROM block_hashes WHERE block_number < @Floor AND block_number <> @Number;
+            """, new { newCursor.Number, Hash = newCursor.Hash.ToString(), Floor = newCursor.Number - reorgWindow }, tx, cancellationToken: cancellationToken));
         await tx.CommitAsync(cancellationToken);
     }
 
@@ -119,9 +127,10 @@ public abstract partial class SqlIndexStore : IIndexStore
         return rows.Count == 0 ? null : new BlockRef(rows[0].Number, Hash32.Parse(rows[0].Hash));
     }
 
+    private const string WriteCursorSql =
+        "INSERT INTO cursor (id, block_number, block_hash) VALUES (1, @Number, @Hash) " +
+        "ON CONFLICT (id) DO UPDATE SET block_number = excluded.block_number, block_hash = excluded.block_hash;";
+
     private static Task WriteCursorAsync(DbConnection connection, DbTransaction tx, BlockRef cursor, CancellationToken cancellationToken) =>
-        connection.ExecuteAsync(new CommandDefinition(
-            "INSERT INTO cursor (id, block_number, block_hash) VALUES (1, @Number, @Hash) " +
-            "ON CONFLICT (id) DO UPDATE SET block_number = excluded.block_number, block_hash = excluded.block_hash;",
-            new { cursor.Number, Hash = cursor.Hash.ToString() }, tx, cancellationToken: cancellationToken));
+        connection.ExecuteAsync(new CommandDefinition(WriteCursorSql, new { cursor.Number, Hash = cursor.Hash.ToString() }, tx, cancellationToken: cancellationToken));
 }

@@ -8,7 +8,7 @@ namespace OpenLedger.Indexer.Store.Sqlite;
 
 public sealed partial class SqliteIndexStore
 {
-    private protected override async Task InsertRowsAsync(DbConnection connection, DbTransaction tx, RangeBatch b, CancellationToken ct)
+    private protected override async Task InsertRowsAsync(DbConnection connection, DbTransaction tx, RangeBatch b, bool aboveCursor, CancellationToken ct)
     {
         Task Run<T>(string sql, List<T> rows) =>
             rows.Count == 0 ? Task.CompletedTask : connection.ExecuteAsync(new CommandDefinition(sql, rows, tx, cancellationToken: ct));
