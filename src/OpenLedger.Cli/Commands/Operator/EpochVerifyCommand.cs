@@ -35,9 +35,9 @@ public sealed class EpochVerifyCommand : VerbCommand
     };
     private readonly Option<bool> _recompute = new("--recompute")
     {
-        Description = "retrain the report's model class on a sample of its precision subsets (needs --test and --data) and say how far its utilities are from the report's",
+        Description = "retrain the report's model class on a sample of its precision subsets and, for retraining evidence (tmc-shapley, banzhaf, loo, exact-shapley), of its evidence coalitions (needs --test and --data); say how far the report's utilities are from the verifier's own and fail on a difference",
     };
-    private readonly Option<int> _sample = Infrastructure.Options.Integer("--sample", "with --recompute: how many precision subsets to re-measure (spread evenly)",
+    private readonly Option<int> _sample = Infrastructure.Options.Integer("--sample", "with --recompute: how many precision subsets, and how many evidence coalitions, to re-measure (spread evenly)",
         1, 100_000, defaultValue: 20);
 
     public EpochVerifyCommand() : base("verify", "recompute a posted epoch from the node's report and compare it with the chain (and, given the files, its items with the data)")
@@ -91,8 +91,9 @@ public sealed class EpochVerifyCommand : VerbCommand
         var posted = await session.Services.Distributor.EpochAsync(modelId, epoch, ct: ct);
         var report = Parse(reportBytes);
         var files = p.GetValue(_data) is { } data ? CheckFiles(report, modelId, epoch, p.GetValue(_test)!, data) : null;
-        var verifies = differences.Count == 0 && files is not { Count: > 0 };
         var precision = Precision(context, report);
+        // A re-measured utility the report misstates fails the verification as a chain difference does.
+        var verifies = differences.Count == 0 && files is not { Count: > 0 } && precision is not { Mismatched: true };
 
         if (context.Json)
         {
@@ -136,6 +137,8 @@ public sealed class EpochVerifyCommand : VerbCommand
             foreach (var d in differences) context.Console.Out.WriteLine($"  {d.Field}: posted {d.Posted}, recomputed {d.Recomputed}");
         }
         foreach (var line in precision?.Lines() ?? []) context.Console.Out.WriteLine(line);
+        if (precision is { Mismatched: true })
+            context.Console.Out.WriteLine($"epoch {epoch} of model {modelId}: the report's measured utilities do NOT re-measure from the files (see above)");
         return verifies ? ExitCodes.Ok : ExitCodes.Failure;
     }
 
@@ -181,7 +184,8 @@ public sealed class EpochVerifyCommand : VerbCommand
         {
             return null;
         }
-        var recomputed = p.GetValue(_recompute) ? PrecisionRecheck.Recompute(report, p.GetValue(_test)!, p.GetValue(_data)!, p.GetValue(_sample)) : null;
-        return new PrecisionRecheck(claimed, recomputed);
+        return p.GetValue(_recompute)
+            ? PrecisionRecheck.Recompute(report, claimed, p.GetValue(_test)!, p.GetValue(_data)!, p.GetValue(_sample))
+            : new PrecisionRecheck(claimed, null);
     }
 }
