@@ -90,7 +90,10 @@ public sealed class EpochVerifyCommand : VerbCommand
         var differences = await new EpochVerifier(session.Services.Distributor).VerifyAsync(reportBytes, distributionBytes, modelId, epoch, ct);
         var posted = await session.Services.Distributor.EpochAsync(modelId, epoch, ct: ct);
         var report = Parse(reportBytes);
-        var files = p.GetValue(_data) is { } data ? CheckFiles(report, modelId, epoch, p.GetValue(_test)!, data) : null;
+        // A model report's evidence is coalition utilities, not items: its files are for --recompute's retraining.
+        var files = p.GetValue(_data) is { } data && !(report is not null && !ItemEvidenceCheck.HasItems(report) && p.GetValue(_recompute))
+            ? CheckFiles(report, modelId, epoch, p.GetValue(_test)!, data)
+            : null;
         var precision = Precision(context, report);
         // A re-measured utility the report misstates fails the verification as a chain difference does.
         var verifies = differences.Count == 0 && files is not { Count: > 0 } && precision is not { Mismatched: true };
@@ -147,6 +150,9 @@ public sealed class EpochVerifyCommand : VerbCommand
         FileInfo testFile, DirectoryInfo data)
     {
         if (report is null) throw new CliException($"the items of model {modelId} epoch {epoch} cannot be checked against files: the report does not parse");
+        if (!ItemEvidenceCheck.HasItems(report))
+            throw new CliException($"the report of model {modelId} epoch {epoch} has no items to check against the files ({report.Attribution.Method} evidence); " +
+                "add --recompute to retrain its model class on the files for a sample of its coalitions instead");
         var test = ShardFile.ReadDataset(testFile.FullName, "test set");
         var files = new Dictionary<Hash32, LabelledDataset>();
         foreach (var file in ShardFile.ReadAll(data)) files.TryAdd(file.ContentHash, file.Rows);
