@@ -34,14 +34,23 @@ public sealed record PrecisionRecheck(PrecisionSummary? Claimed, PrecisionRecomp
         var shards = matching.Shards.Select(s => s.Shard).ToArray();
         try
         {
-            var subsets = PrecisionRecompute.Compare(report.Precision, sample, SubsetUtilities.For(report, shards, rawTest));
-            if (EvidenceRecompute.Coalitions(report.Attribution) is null) return new PrecisionRecheck(claimed, subsets);
-            // Retraining evidence names no model class; the precision section's is the one the report's builder trained for both.
-            if (!ModelClasses.All.ContainsKey(report.Precision.ModelClass))
-                throw new AttributionException($"The report's {report.Attribution.Method} evidence was measured by retraining, but its precision section " +
-                    $"names model class '{report.Precision.ModelClass}', not one of {string.Join(", ", ModelClasses.All.Keys)}, so there is no model to retrain it with");
-            var evidence = EvidenceRecompute.Compare(report, ModelPrecision.GameFor(report, shards, rawTest), sample);
-            return new PrecisionRecheck(claimed, subsets, report.Attribution.Method, evidence);
+            var section = report.Precision;
+            var retrainedEvidence = EvidenceRecompute.Coalitions(report.Attribution) is not null;
+            if (!ModelClasses.All.ContainsKey(section.ModelClass))
+            {
+                var subsets = PrecisionRecompute.Compare(section, sample, SubsetUtilities.For(report, shards, rawTest));
+                // Retraining evidence names no model class; the precision section's is the one the report's builder trained for both.
+                if (retrainedEvidence)
+                    throw new AttributionException($"The report's {report.Attribution.Method} evidence was measured by retraining, but its precision section " +
+                        $"names model class '{section.ModelClass}', not one of {string.Join(", ", ModelClasses.All.Keys)}, so there is no model to retrain it with");
+                return new PrecisionRecheck(claimed, subsets);
+            }
+            // One game for both: a coalition that is a precision subset and an evidence coalition trains once.
+            var game = ModelPrecision.GameFor(report, shards, rawTest);
+            var measured = PrecisionRecompute.Compare(section, sample, game.Utility);
+            return retrainedEvidence
+                ? new PrecisionRecheck(claimed, measured, report.Attribution.Method, EvidenceRecompute.Compare(report, game, sample))
+                : new PrecisionRecheck(claimed, measured);
         }
         catch (AttributionException e)
         {
