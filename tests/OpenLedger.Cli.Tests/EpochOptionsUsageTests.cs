@@ -25,6 +25,7 @@ public sealed class EpochOptionsUsageTests
     [InlineData("report knn --model 1 --epoch 1 --test t.csv --data d --shares 10 --flag-threshold NaN --out o")]
     [InlineData("report knn --model 1 --epoch 1 --test t.csv --data d --shares 10 --out o --bogus")]
     [InlineData("report knn --model 1 --epoch 1 --test t.csv --data d --shares 10 --precision-subsets 99 --out o")]
+    [InlineData("report logreg --model 1 --epoch 1 --test t.csv --data d --shares 10 --precision-subsets 99 --out o")]
     [InlineData("epoch verify --model 1 --epoch 1 --recompute")]                   // no files to retrain on
     [InlineData("epoch verify --model 1 --epoch 1 --recompute --test t.csv")]
     [InlineData("epoch verify --model 1 --epoch 1 --recompute --test t.csv --data d --sample 0")]
@@ -51,6 +52,16 @@ public sealed class EpochOptionsUsageTests
         Assert.Contains($" {verb} [options]", run.Out);
         Assert.Contains(option, run.Out);
         Assert.Equal("", run.Err);
+    }
+
+    [Theory]
+    [InlineData("epoch verify --model 1 --epoch 1 --recompute")]
+    [InlineData("epoch verify --model 1 --epoch 1 --recompute --data d")]
+    public async Task Recompute_without_the_files_to_retrain_on_is_refused_saying_what_it_needs(string commandLine)
+    {
+        var run = await CliRunner.RunAsync(commandLine.Split(' '));
+        Assert.Equal(ExitCodes.Usage, run.ExitCode);
+        Assert.Contains("--recompute needs --test (the evaluation split) and --data (the contributors' files)", run.Err);
     }
 
     [Fact]

@@ -18,6 +18,9 @@ public static class ItemEvidenceCheck
     /// <summary>One thing that does not match: where (a report field path) and what.</summary>
     public sealed record Mismatch(string Field, string Problem);
 
+    /// <summary>Whether the report's evidence has items (neighbour-credit, knn-shapley) that <see cref="Check"/> can tie to files.</summary>
+    public static bool HasItems(PerformanceReport report) => report.Attribution.Evidence is NeighbourCreditEvidence or KnnShapleyEvidence;
+
     /// <param name="report">A parsed report with item-level evidence.</param>
     /// <param name="test">The evaluation set the report says it was scored on.</param>
     /// <param name="files">The contributed files by content hash (keccak-256 of their canonical bytes).</param>

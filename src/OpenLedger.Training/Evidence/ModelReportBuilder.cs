@@ -6,6 +6,7 @@ using OpenLedger.Attribution.Reports;
 using OpenLedger.Attribution.Sampling;
 using OpenLedger.Training.Datasets;
 using OpenLedger.Training.Models;
+using OpenLedger.Training.Precision;
 
 namespace OpenLedger.Training.Evidence;
 
@@ -16,7 +17,8 @@ namespace OpenLedger.Training.Evidence;
 /// (<see cref="RetrainingEvidence"/>). Features are z-scored with the test split's statistics, which no contributor
 /// controls. The sampling seed, which also seeds every training, is the report's own (<see cref="SamplingSeed"/>),
 /// so anyone with the files re-measures the same utilities. A later registration of content already registered is a
-/// duplicate the engine pays nothing; it is not a player, so it cannot take value from its original.
+/// duplicate the engine pays nothing; it is not a player, so it cannot take value from its original. Once the epoch's
+/// evaluation set is sealed, the report measures its own precision with the same game (<see cref="ModelPrecision"/>).
 /// </summary>
 public static class ModelReportBuilder
 {
@@ -52,8 +54,12 @@ public static class ModelReportBuilder
             ? new AttributionSpec("scores", InfluenceScores(game, request, used, seed))
             : RetrainingEvidence.Build(request.Method, game, seed, request.Options);
         var score = game.Utility(game.Players);
-        return ReportJson.Report(request.ModelId, request.Epoch, "accuracy", score, game.EmptyUtility, request.Test, request.Shards, spec,
+        var report = ReportJson.Report(request.ModelId, request.Epoch, "accuracy", score, game.EmptyUtility, request.Test, request.Shards, spec,
             request.Rewards, request.RewardPool);
+        // A game of its own: the precision subsets are not the method's coalitions, and `retrained` counts only those.
+        if (request.CommitmentBlockHash is { } blockHash)
+            report["precision"] = PrecisionJson.ToJson(ModelPrecision.Measure(report, request, Game(model, request, used), blockHash));
+        return report;
     }
 
     /// <summary>

@@ -21,7 +21,7 @@ public static partial class KnnPrecision
         var distribution = AttributionEngine.Distribute(parsed);
         var values = distribution.Contributions.ToDictionary(c => c.Id, c => c.Value);
         var eligible = PrecisionSectionReader.Eligible(parsed.Contributions);
-        var utility = new KnnSubsetUtility(Rows(request.Shards, eligible, scaler), test, request.K);
+        var utility = new KnnSubsetUtility(VerifierInputs.Rows(request.Shards, eligible, scaler), test, request.K);
         var precision = new PrecisionRequest(request.ModelId, request.Epoch, parsed.Evaluation.TestSetHash, commitmentBlockHash,
             utility.ModelClass, request.PrecisionSubsets);
         return PrecisionBuilder.Measure(precision, values, eligible, utility.Measure);
@@ -37,19 +37,12 @@ public static partial class KnnPrecision
         var match = KnnClass().Match(section.ModelClass);
         if (!match.Success || !int.TryParse(match.Groups[1].Value, NumberStyles.None, CultureInfo.InvariantCulture, out var k) || k < 1)
             throw new AttributionException($"The report's precision was measured with model class '{section.ModelClass}', which this verifier cannot retrain (it knows knn(k=K))");
-        var testHash = SklearnCsv.ContentHash(rawTest);
-        if (testHash != report.Evaluation.TestSetHash)
-            throw new AttributionException($"The evaluation file hashes to {testHash} but the report was scored on {report.Evaluation.TestSetHash}");
-        var scaler = Standardizer.Fit(rawTest);
-        var eligible = PrecisionSectionReader.Eligible(report.Contributions);
-        var missing = eligible.Where(id => shards.All(s => s.Contribution.Id != id)).ToArray();
-        if (missing.Length > 0)
-            throw new AttributionException($"{missing.Length} creditable contribution(s) of the report have no file to retrain on: {string.Join(", ", missing.Take(5))}");
-        return new KnnSubsetUtility(Rows(shards, eligible, scaler), scaler.Transform(rawTest), k);
+        var (scaler, eligible) = VerifierInputs.Check(report, shards, rawTest);
+        return new KnnSubsetUtility(VerifierInputs.Rows(shards, eligible, scaler), scaler.Transform(rawTest), k);
     }
 
-    private static Dictionary<BigInteger, LabelledDataset> Rows(IEnumerable<ContributedShard> shards, IReadOnlyList<BigInteger> eligible, Standardizer scaler) =>
-        shards.Where(s => eligible.Contains(s.Contribution.Id)).ToDictionary(s => s.Contribution.Id, s => scaler.Transform(s.Rows));
+    /// <summary>Whether <paramref name="modelClass"/> names a k-NN model, <c>knn(k=K)</c>.</summary>
+    public static bool IsKnnClass(string modelClass) => KnnClass().IsMatch(modelClass);
 
     [GeneratedRegex(@"^knn\(k=(\d+)\)$")]
     private static partial Regex KnnClass();

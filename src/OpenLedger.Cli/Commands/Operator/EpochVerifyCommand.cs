@@ -35,9 +35,9 @@ public sealed class EpochVerifyCommand : VerbCommand
     };
     private readonly Option<bool> _recompute = new("--recompute")
     {
-        Description = "retrain the report's model class on a sample of its precision subsets (needs --test and --data) and say how far its utilities are from the report's",
+        Description = "retrain the report's model class on a sample of its precision subsets and, for retraining evidence (tmc-shapley, banzhaf, loo, exact-shapley), of its evidence coalitions (needs --test and --data); say how far the report's utilities are from the verifier's own and fail on a difference",
     };
-    private readonly Option<int> _sample = Infrastructure.Options.Integer("--sample", "with --recompute: how many precision subsets to re-measure (spread evenly)",
+    private readonly Option<int> _sample = Infrastructure.Options.Integer("--sample", "with --recompute: how many precision subsets, and how many evidence coalitions, to re-measure (spread evenly)",
         1, 100_000, defaultValue: 20);
 
     public EpochVerifyCommand() : base("verify", "recompute a posted epoch from the node's report and compare it with the chain (and, given the files, its items with the data)")
@@ -90,9 +90,13 @@ public sealed class EpochVerifyCommand : VerbCommand
         var differences = await new EpochVerifier(session.Services.Distributor).VerifyAsync(reportBytes, distributionBytes, modelId, epoch, ct);
         var posted = await session.Services.Distributor.EpochAsync(modelId, epoch, ct: ct);
         var report = Parse(reportBytes);
-        var files = p.GetValue(_data) is { } data ? CheckFiles(report, modelId, epoch, p.GetValue(_test)!, data) : null;
-        var verifies = differences.Count == 0 && files is not { Count: > 0 };
+        // A model report's evidence is coalition utilities, not items: its files are for --recompute's retraining.
+        var files = p.GetValue(_data) is { } data && !(report is not null && !ItemEvidenceCheck.HasItems(report) && p.GetValue(_recompute))
+            ? CheckFiles(report, modelId, epoch, p.GetValue(_test)!, data)
+            : null;
         var precision = Precision(context, report);
+        // A re-measured utility the report misstates fails the verification as a chain difference does.
+        var verifies = differences.Count == 0 && files is not { Count: > 0 } && precision is not { Mismatched: true };
 
         if (context.Json)
         {
@@ -136,6 +140,8 @@ public sealed class EpochVerifyCommand : VerbCommand
             foreach (var d in differences) context.Console.Out.WriteLine($"  {d.Field}: posted {d.Posted}, recomputed {d.Recomputed}");
         }
         foreach (var line in precision?.Lines() ?? []) context.Console.Out.WriteLine(line);
+        if (precision is { Mismatched: true })
+            context.Console.Out.WriteLine($"epoch {epoch} of model {modelId}: the report's measured utilities do NOT re-measure from the files (see above)");
         return verifies ? ExitCodes.Ok : ExitCodes.Failure;
     }
 
@@ -144,6 +150,9 @@ public sealed class EpochVerifyCommand : VerbCommand
         FileInfo testFile, DirectoryInfo data)
     {
         if (report is null) throw new CliException($"the items of model {modelId} epoch {epoch} cannot be checked against files: the report does not parse");
+        if (!ItemEvidenceCheck.HasItems(report))
+            throw new CliException($"the report of model {modelId} epoch {epoch} has no items to check against the files ({report.Attribution.Method} evidence); " +
+                "add --recompute to retrain its model class on the files for a sample of its coalitions instead");
         var test = ShardFile.ReadDataset(testFile.FullName, "test set");
         var files = new Dictionary<Hash32, LabelledDataset>();
         foreach (var file in ShardFile.ReadAll(data)) files.TryAdd(file.ContentHash, file.Rows);
@@ -181,7 +190,8 @@ public sealed class EpochVerifyCommand : VerbCommand
         {
             return null;
         }
-        var recomputed = p.GetValue(_recompute) ? PrecisionRecheck.Recompute(report, p.GetValue(_test)!, p.GetValue(_data)!, p.GetValue(_sample)) : null;
-        return new PrecisionRecheck(claimed, recomputed);
+        return p.GetValue(_recompute)
+            ? PrecisionRecheck.Recompute(report, claimed, p.GetValue(_test)!, p.GetValue(_data)!, p.GetValue(_sample))
+            : new PrecisionRecheck(claimed, null);
     }
 }

@@ -7,6 +7,7 @@ using OpenLedger.Attribution;
 using OpenLedger.Attribution.Reports;
 using OpenLedger.Cli.Infrastructure;
 using OpenLedger.Ethereum.Primitives;
+using OpenLedger.Ethereum.Rpc;
 using OpenLedger.Training.Datasets;
 
 namespace OpenLedger.Cli.Commands.Operator;
@@ -68,10 +69,13 @@ public abstract class ReportCommand : VerbCommand
         },
     };
     protected readonly Option<FileInfo> _out = new("--out") { Description = "where the report (JSON) is written", Required = true };
+    protected readonly Option<int> _precisionSubsets = Infrastructure.Options.Integer("--precision-subsets",
+        "subsets of half the contributions the report's model is retrained on to measure the report's precision (LDS)",
+        PrecisionSection.MinimumSubsets, 100_000, defaultValue: PrecisionSection.MinimumSubsets);
 
     protected ReportCommand(string name, string description) : base(name, description)
     {
-        foreach (var option in new Option[] { _model, _epoch, _test, _data, _open, _shares, _cap, _flagThreshold, _out }) Options.Add(option);
+        foreach (var option in new Option[] { _model, _epoch, _test, _data, _open, _shares, _cap, _flagThreshold, _out, _precisionSubsets }) Options.Add(option);
     }
 
     /// <summary>The test split, the registered contributions matched to files, and the epoch's rewards, checked against the chain.</summary>
@@ -101,6 +105,25 @@ public abstract class ReportCommand : VerbCommand
         if (matching.Shards.Count == 0) throw new CliException($"no file in {p.GetValue(_data)!.FullName} is a contribution of model {model}");
         return new ReportInputs(model, p.GetValue(_epoch), test, matching,
             new RewardBudget(open, p.GetValue(_shares), p.GetValue(_cap), p.GetValue(_flagThreshold)), pool);
+    }
+
+    /// <summary>
+    /// The hash of the block that sealed the epoch's evaluation set, which fixes the precision subsets (docs/performance-report.md);
+    /// null before it is sealed, when the report is built without precision and stderr says why.
+    /// </summary>
+    protected static async Task<Hash32?> PrecisionBlockHashAsync(CliContext context, ReportInputs inputs, CancellationToken ct)
+    {
+        var chain = await context.ReadChainAsync(ct);
+        var sealedSet = await chain.Services.Distributor.EvaluationCommitmentAsync(inputs.Model, inputs.Epoch, ct: ct);
+        if (sealedSet.TestSetHash == default)
+        {
+            await context.Console.Error.WriteLineAsync($"precision not measured: model {inputs.Model} has no evaluation set sealed for epoch {inputs.Epoch} yet " +
+                "(the subsets are drawn from the sealing block's hash; seal it with `openledger evaluation commit`, then build the report)");
+            return null;
+        }
+        var block = await chain.Rpc.GetBlockByNumberAsync(sealedSet.CommittedAtBlock, ct: ct)
+            ?? throw new CliException($"the Ethereum node has no block {sealedSet.CommittedAtBlock}, where model {inputs.Model}'s evaluation set for epoch {inputs.Epoch} was sealed");
+        return block.Hash;
     }
 
     /// <summary>

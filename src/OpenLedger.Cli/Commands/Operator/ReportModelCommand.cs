@@ -13,7 +13,9 @@ namespace OpenLedger.Cli.Commands.Operator;
 /// Models) trained on the registered contributions' files and scored on the held-out split, valued by a
 /// contribution-level method whose coalition utilities are measured by retraining (tmc-shapley, banzhaf, loo,
 /// exact-shapley), within --budget coalitions, --parallelism at a time, or for logreg by influence functions (one
-/// training, emitted as scores). Same inputs as report knn; a progress bar on stderr when a terminal is attached.
+/// training, emitted as scores). Same inputs as report knn; a progress bar on stderr when a terminal is attached. Once the
+/// evaluation set is sealed it measures its own precision as report knn does, with this model class retrained on the
+/// subsets the sealing block's hash draws (src/OpenLedger.Training/Precision/ModelPrecision.cs).
 /// </summary>
 public sealed class ReportModelCommand : ReportCommand
 {
@@ -60,11 +62,12 @@ public sealed class ReportModelCommand : ReportCommand
     {
         var p = context.Parse;
         var inputs = await ReadInputsAsync(context, ct);
+        var commitmentBlock = await PrecisionBlockHashAsync(context, inputs, ct);
         var retrainings = 0;
         var gate = new object();
         var request = new ModelReportRequest(inputs.Model, inputs.Epoch, inputs.Test, inputs.Matching.Shards.Select(s => s.Shard).ToArray(),
             _modelClass, p.GetValue(_method)!, new RetrainingOptions(p.GetValue(_budget), p.GetValue(_parallelism), p.GetValue(_tolerance)),
-            inputs.Rewards, inputs.Pool);
+            inputs.Rewards, inputs.Pool, commitmentBlock, p.GetValue(_precisionSubsets));
         var started = System.Diagnostics.Stopwatch.StartNew();
         var (path, bytes, report, distribution) = await WriteReportAsync(context, () => BuildWithProgress(context, request, n =>
         {
