@@ -51,7 +51,7 @@ public static class ModelReportBuilder
         var game = Game(model, request, used, retrained);
         var seed = SamplingSeed.Derive(request.ModelId, request.Epoch, SklearnCsv.ContentHash(request.Test));
         var spec = request.Method == Influence
-            ? new AttributionSpec("scores", InfluenceScores(game, request, used, seed))
+            ? new AttributionSpec("scores", InfluenceScores.Of(game))
             : RetrainingEvidence.Build(request.Method, game, seed, request.Options);
         var score = game.Utility(game.Players);
         var report = ReportJson.Report(request.ModelId, request.Epoch, "accuracy", score, game.EmptyUtility, request.Test, request.Shards, spec,
@@ -60,29 +60,6 @@ public static class ModelReportBuilder
         if (request.CommitmentBlockHash is { } blockHash)
             report["precision"] = PrecisionJson.ToJson(ModelPrecision.Measure(report, request, Game(model, request, used), blockHash));
         return report;
-    }
-
-    /// <summary>
-    /// Influence functions (<see cref="LogisticInfluence"/>) of the model trained once on every player's rows, summed
-    /// per contribution: the first-order rise in the evaluation loss were the contribution removed. One training and
-    /// one linear solve, whatever the number of contributions, for datasets too large to retrain on coalitions.
-    /// </summary>
-    private static ScoresEvidence InfluenceScores(RetrainingGame game, ModelReportRequest request, IReadOnlyList<ContributedShard> used, ulong seed)
-    {
-        var scaler = Standardizer.Fit(request.Test);
-        var players = used.Where(s => game.Players.Contains(s.Contribution.Id)).OrderBy(s => s.Contribution.Id).ToArray();
-        var rows = players.Select(s => scaler.Transform(s.Rows)).ToArray();
-        var influence = LogisticInfluence.Fit(LabelledDataset.Concat(rows), scaler.Transform(request.Test), seed);
-        var scores = new List<(BigInteger, double)>(players.Length);
-        var offset = 0;
-        for (var p = 0; p < players.Length; p++)
-        {
-            var sum = 0.0;
-            for (var r = 0; r < rows[p].Count; r++) sum += influence.RowValues[offset + r];
-            offset += rows[p].Count;
-            scores.Add((players[p].Contribution.Id, sum));
-        }
-        return new ScoresEvidence(scores);
     }
 
     /// <summary>

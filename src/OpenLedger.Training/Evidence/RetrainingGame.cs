@@ -44,6 +44,16 @@ public sealed class RetrainingGame
 
     public double EmptyUtility { get; }
 
+    /// <summary>The training seed of every coalition.</summary>
+    public ulong Seed => _seed;
+
+    /// <summary>The evaluation set every coalition's model is scored on.</summary>
+    public LabelledDataset Evaluation => _evaluation;
+
+    /// <summary>The rows of one player, as the game trains on them.</summary>
+    public LabelledDataset RowsOf(BigInteger id) =>
+        _rows.TryGetValue(id, out var rows) ? rows : throw new AttributionException($"Contribution {id} is not a player of this game");
+
     public int Retrainings => Volatile.Read(ref _retrainings);
 
     private Action<int>? Retrained { get; }

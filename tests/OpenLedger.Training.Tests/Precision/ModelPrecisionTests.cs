@@ -119,11 +119,32 @@ public sealed class ModelPrecisionTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public void Evidence_that_is_not_coalition_utilities_has_nothing_to_re_measure()
+    public void A_logreg_reports_influence_scores_re_measure_exactly_and_a_tampered_one_is_found()
     {
         var (report, _) = Build("logreg", "influence");
         Assert.Null(EvidenceRecompute.Coalitions(report.Attribution));
-        Assert.Null(EvidenceRecompute.Compare(report, ModelPrecision.GameFor(report, Shards(), Demo.Test), 20));
+        var scores = ((ScoresEvidence)report.Attribution.Evidence).Scores;
+        var honest = EvidenceRecompute.Compare(report, ModelPrecision.GameFor(report, Shards(), Demo.Test), 1)!;
+        // One training recomputes every score: none is sampled out, whatever the sample size asked for.
+        Assert.Equal(new PrecisionRecomputation(scores.Count, scores.Count, 0, 0, 0, null), honest);
+
+        // The reporter inflates contribution 3's influence.
+        var inflated = scores.Select((x, i) => i == 2 ? (x.Id, x.Value + 0.5) : x).ToArray();
+        var tampered = report with { Attribution = report.Attribution with { Evidence = new ScoresEvidence(inflated) } };
+        var result = EvidenceRecompute.Compare(tampered, ModelPrecision.GameFor(tampered, Shards(), Demo.Test), 1)!;
+        Assert.Equal((1, 2), (result.Mismatched, result.FirstMismatch));
+        Assert.Equal(new[] { scores[2].Id }, result.FirstMembers);
+        Assert.Equal(0.5, result.MaxDifference, 12);
+        Assert.Equal(scores[2].Value, result.FirstRemeasured!.Value);
+    }
+
+    [Fact]
+    public void Scores_of_a_fasttree_report_are_not_influence_and_have_nothing_to_re_measure()
+    {
+        var (report, _) = Build("fasttree", "banzhaf");
+        var scored = report with { Attribution = new AttributionSpec("scores", new ScoresEvidence([.. report.Precision!.Subsets[0].Members.Select(id => (id, 1.0))])) };
+        Assert.False(EvidenceRecompute.Remeasurable(scored.Attribution, "fasttree"));
+        Assert.Null(EvidenceRecompute.Compare(scored, ModelPrecision.GameFor(report, Shards(), Demo.Test), 20));
     }
 
     [Fact]

@@ -13,7 +13,7 @@ namespace OpenLedger.Cli.Commands.Operator;
 /// <summary>
 /// What epoch verify says about a report's precision: the LDS the engine recomputed from it and, with --recompute and
 /// the files, how far the report's measured subset utilities are from the verifier's own retraining on a sample, and
-/// for retraining evidence (a logreg or fasttree report's tmc-shapley, banzhaf, loo, exact-shapley) how far its
+/// for retraining evidence (a logreg or fasttree report's tmc-shapley, banzhaf, loo, exact-shapley; a logreg report's influence scores) how far its
 /// coalition utilities are (<see cref="Evidence"/>, for the method <see cref="EvidenceMethod"/>).
 /// </summary>
 public sealed record PrecisionRecheck(PrecisionSummary? Claimed, PrecisionRecomputation? Recomputed,
@@ -35,7 +35,7 @@ public sealed record PrecisionRecheck(PrecisionSummary? Claimed, PrecisionRecomp
         try
         {
             var section = report.Precision;
-            var retrainedEvidence = EvidenceRecompute.Coalitions(report.Attribution) is not null;
+            var retrainedEvidence = EvidenceRecompute.Remeasurable(report.Attribution, section.ModelClass);
             if (!ModelClasses.All.ContainsKey(section.ModelClass))
             {
                 var subsets = PrecisionRecompute.Compare(section, sample, SubsetUtilities.For(report, shards, rawTest));
@@ -91,7 +91,8 @@ public sealed record PrecisionRecheck(PrecisionSummary? Claimed, PrecisionRecomp
     {
         yield return "precision: " + ReportKnnSummary.PrecisionText(Claimed);
         if (Recomputed is { } r) yield return Line(r, "subsets", "subset");
-        if (Evidence is { } e) yield return Line(e, $"{EvidenceMethod} evidence coalitions", "coalition");
+        if (Evidence is { } e)
+            yield return EvidenceMethod == "scores" ? Line(e, "influence scores", "score") : Line(e, $"{EvidenceMethod} evidence coalitions", "coalition");
     }
 
     private static string Line(PrecisionRecomputation r, string what, string one)
