@@ -19,6 +19,8 @@ public static class PrecisionRun
 {
     public const int Parallelism = 2;
 
+    private const string ProxySuffix = " (k-NN proxy)";
+
     public static IReadOnlyList<MethodResult> Measure(BenchDataset data, IModelClass model, int permutations, int subsets, ulong seed,
         IReadOnlyList<(string Method, IReadOnlyDictionary<BigInteger, double> Values, double Seconds)> proxies)
     {
@@ -44,14 +46,16 @@ public static class PrecisionRun
             var (values, seconds) = Time(() => InfluenceValues(data, seed));
             results.Add(Result(ModelReportBuilder.Influence, values, seconds, 1));
         }
-        foreach (var (method, values, seconds) in proxies) results.Add(Result(method, values, seconds, 0));
+        // For the k-NN model class the report's own methods are measured, not proxies of another model.
+        foreach (var (method, values, seconds) in proxies)
+            results.Add(Result(model is KnnBenchModel ? method.Replace(ProxySuffix, "", StringComparison.Ordinal) : method, values, seconds, 0));
         return results;
 
         MethodResult Result(string method, IReadOnlyDictionary<BigInteger, double> values, double seconds, int trainings) =>
             new(data.Name, model.Name, method, LinearDatamodelingScore.Measure(values, draws, measured), seconds, trainings);
     }
 
-    /// <summary>The k-NN proxies' values (neighbour-credit and knn-shapley, K = 5) from the report builder the product uses.</summary>
+    /// <summary>The k-NN methods' values (neighbour-credit and knn-shapley, K = 5) from the report builder the product uses.</summary>
     public static IReadOnlyList<(string, IReadOnlyDictionary<BigInteger, double>, double)> Proxies(BenchDataset data) =>
         KnnReportBuilder.Methods.Select(method =>
         {
@@ -61,7 +65,7 @@ public static class PrecisionRun
                 return (IReadOnlyDictionary<BigInteger, double>)AttributionEngine.Distribute(PerformanceReportParser.Parse(json))
                     .Contributions.ToDictionary(c => c.Id, c => c.Value);
             });
-            return ($"{method} (k-NN proxy)", values, seconds);
+            return (method + ProxySuffix, values, seconds);
         }).ToArray();
 
     public static IReadOnlyDictionary<BigInteger, double> InfluenceValues(BenchDataset data, ulong seed)

@@ -15,8 +15,14 @@ public static class Recommendation
     /// The methods a recommendation may name: every method the model's report can use except exact-shapley, which is
     /// the reference (2^n trainings, at most 20 contributions) and cannot be a product default.
     /// </summary>
-    public static IReadOnlyList<string> Candidates(string modelClass) =>
-        OpenLedger.Training.Evidence.ModelReportBuilder.MethodsFor(modelClass).Where(m => m != "exact-shapley").ToArray();
+    public static IReadOnlyList<string> Candidates(string modelClass) => modelClass == "knn"
+        ? OpenLedger.Training.Datasets.KnnReportBuilder.Methods // what `report knn` can write
+        : OpenLedger.Training.Evidence.ModelReportBuilder.MethodsFor(modelClass).Where(m => m != "exact-shapley").ToArray();
+
+    /// <summary>What the report verbs use when no --method is given.</summary>
+    public static string InCode(string modelClass) => modelClass == "knn"
+        ? OpenLedger.Attribution.Methods.AttributionMethods.Default
+        : OpenLedger.Training.Evidence.RecommendedMethods.For(modelClass);
 
     public static bool MeetsGoal(MethodResult result, IReadOnlyList<MethodResult> all)
     {
