@@ -4,6 +4,7 @@ using Npgsql;
 using OpenLedger.Ethereum.Primitives;
 using OpenLedger.Ethereum.Rpc;
 using OpenLedger.Indexer.Store.Postgres;
+using OpenLedger.Node.Epochs;
 using OpenLedger.Node.Tests.Epochs.Support;
 using OpenLedger.Node.Tests.Support;
 using OpenLedger.TestSupport;
@@ -67,6 +68,41 @@ public sealed class PostgresEpochServingTests(EpochChain chain, PostgresServer s
         var leaf = JsonNode.Parse(distribution)!["leaves"]!.AsArray().Single(l => l!["account"]!.GetValue<string>().ToLowerInvariant() == account)!;
         Assert.Equal(leaf["proof"]!.ToJsonString(), proof["proof"]!.ToJsonString());
         Assert.Equal(leaf["open"]!.GetValue<string>(), proof["openAmount"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task A_writer_taking_over_records_as_posted_what_its_predecessor_sent_but_did_not_record()
+    {
+        var database = server.CreateDatabase("epochs_takeover");
+        var model = await chain.NewModelAsync([2, 3], EpochChain.Ether);
+        var report = ReportJson.Bytes(ReportJson.Build(model, 1, await chain.ContributionsAsync(model), _ => 1, EpochChain.Ether, 1));
+        var computed = EpochComputation.Compute(report);
+        var uri = EpochSubmitter.ReportUri("http://node.test:5080", model, 1);
+        // The predecessor stored the report, recorded "sending", sent postEpoch and died before recording it.
+        await using (var predecessor = new PostgresEpochStore(database))
+        {
+            await predecessor.CreateSchemaAsync(default);
+            await predecessor.PutAsync(IEpochStore.Reports, report, default);
+            var distribution = await predecessor.PutAsync(IEpochStore.Distributions, computed.DistributionBytes, default);
+            await predecessor.SaveAsync(new EpochSubmission
+            {
+                ModelId = model, Epoch = 1, ReportHash = computed.ReportHash.ToString(), DistributionHash = distribution.ToString(),
+                Root = computed.Root!.Value.ToString(), TotalOpen = computed.Distribution.TotalOpen.ToString(),
+                TotalShares = computed.Distribution.TotalShares.ToString(), ReportUri = uri, Status = EpochSubmission.Sending,
+            }, default);
+        }
+        await (await chain.AsAsync(1)).Distributor.PostEpochAsync(model, 1, computed.Root!.Value, computed.Distribution.TotalOpen,
+            computed.Distribution.TotalShares, computed.ReportHash, uri);
+        var nonce = await chain.Rpc.GetTransactionCountAsync(chain.Reporter.Address);
+
+        // Its successor, on another machine: only the database is shared.
+        await using var successor = new NodeFactory(Settings(database, "indexer", "successor"));
+        using var client = successor.CreateClient();
+        await using var store = new PostgresEpochStore(database);
+        for (var i = 0; i < 200 && await store.GetPostedAsync(model, 1, default) is null; i++) await Task.Delay(50);
+        Assert.Equal(computed.ReportHash.ToString(), (await store.GetPostedAsync(model, 1, default))?.ReportHash);
+        Assert.Equal(report, await BytesAsync(client, $"/models/{model}/epochs/1/report"));
+        Assert.Equal(nonce, await chain.Rpc.GetTransactionCountAsync(chain.Reporter.Address)); // not posted again
     }
 
     [Fact]
