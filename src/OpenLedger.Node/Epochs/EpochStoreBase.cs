@@ -13,6 +13,12 @@ public abstract class EpochStoreBase : IEpochStore
 {
     private readonly ConcurrentDictionary<string, EpochDistribution> _parsed = new(StringComparer.Ordinal);
 
+    /// <summary>The epoch_submissions columns as <see cref="EpochSubmission"/> names them: the same table on both engines.</summary>
+    protected const string Columns = """
+        model_id AS ModelId, epoch AS Epoch, report_hash AS ReportHash, distribution_hash AS DistributionHash, root AS Root,
+        total_open AS TotalOpen, total_shares AS TotalShares, report_uri AS ReportUri, status AS Status, tx_hash AS TxHash
+        """;
+
     public abstract Task<Hash32> PutAsync(string kind, byte[] bytes, CancellationToken ct);
 
     public abstract Task<byte[]?> ReadAsync(string kind, string hash, CancellationToken ct);

@@ -100,7 +100,7 @@ public sealed class PostgresEpochStore : EpochStoreBase, IAsyncDisposable
     {
         await using var c = await OpenAsync("reading submissions from", ct);
         return await WithoutTables(async () => (IReadOnlyList<EpochSubmission>)(await c.QueryAsync<EpochSubmission>(new CommandDefinition(
-            $"SELECT {SqliteEpochStore.Columns} FROM epoch_submissions WHERE model_id = @modelId AND epoch = @epoch ORDER BY updated_seq DESC;",
+            $"SELECT {Columns} FROM epoch_submissions WHERE model_id = @modelId AND epoch = @epoch ORDER BY updated_seq DESC;",
             new { modelId, epoch }, cancellationToken: ct))).AsList(), []);
     }
 
@@ -108,7 +108,7 @@ public sealed class PostgresEpochStore : EpochStoreBase, IAsyncDisposable
     {
         await using var c = await OpenAsync("reading submissions from", ct);
         return await WithoutTables(async () => (IReadOnlyList<EpochSubmission>)(await c.QueryAsync<EpochSubmission>(new CommandDefinition(
-            $"SELECT {SqliteEpochStore.Columns} FROM epoch_submissions WHERE status = @status ORDER BY updated_seq;",
+            $"SELECT {Columns} FROM epoch_submissions WHERE status = @status ORDER BY updated_seq;",
             new { status }, cancellationToken: ct))).AsList(), []);
     }
 

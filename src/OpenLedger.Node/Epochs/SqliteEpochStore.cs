@@ -35,12 +35,6 @@ public sealed class SqliteEpochStore : EpochStoreBase
         CREATE INDEX IF NOT EXISTS epoch_submissions_status ON epoch_submissions (status);
         """;
 
-    /// <summary>The columns as <see cref="EpochSubmission"/> names them; the same table layout on both engines.</summary>
-    internal const string Columns = """
-        model_id AS ModelId, epoch AS Epoch, report_hash AS ReportHash, distribution_hash AS DistributionHash, root AS Root,
-        total_open AS TotalOpen, total_shares AS TotalShares, report_uri AS ReportUri, status AS Status, tx_hash AS TxHash
-        """;
-
     /// <summary>Writes <paramref name="bytes"/> under their hash (to a temp name, then renamed, so a reader never sees half a file).</summary>
     public override async Task<Hash32> PutAsync(string kind, byte[] bytes, CancellationToken ct)
     {
