@@ -80,7 +80,10 @@ public sealed class PostgresEpochStore : EpochStoreBase, IAsyncDisposable
     }
 
     // The sequence orders the changes of every writer (an indexer and a standby taking over) without a lock: nextval is
-    // never handed out twice, and an upsert takes the number of its own statement.
+    // never handed out twice, and an upsert takes the number of its own statement. A row once posted stays posted: with
+    // two writers taking the same report at once, the one that lost the race records "sending" and then "failed" (its
+    // postEpoch reverts, the epoch being posted) for the very row the winner recorded as posted, which would otherwise
+    // hide the epoch's report from every replica. (One writer per epochs.db, the SQLite store has no such race.)
     public override async Task SaveAsync(EpochSubmission submission, CancellationToken ct)
     {
         await using var c = await OpenAsync("recording a submission in", ct);
@@ -91,7 +94,8 @@ public sealed class PostgresEpochStore : EpochStoreBase, IAsyncDisposable
               nextval('epoch_submissions_seq'))
             ON CONFLICT (model_id, epoch, report_hash) DO UPDATE SET distribution_hash = excluded.distribution_hash,
               root = excluded.root, total_open = excluded.total_open, total_shares = excluded.total_shares,
-              report_uri = excluded.report_uri, status = excluded.status,
+              report_uri = excluded.report_uri,
+              status = CASE WHEN epoch_submissions.status = 'posted' THEN 'posted' ELSE excluded.status END,
               tx_hash = COALESCE(excluded.tx_hash, epoch_submissions.tx_hash), updated_seq = excluded.updated_seq;
             """, submission, cancellationToken: ct));
     }

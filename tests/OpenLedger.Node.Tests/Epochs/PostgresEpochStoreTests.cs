@@ -52,6 +52,21 @@ public sealed class PostgresEpochStoreTests(PostgresServer server) : EpochStoreC
     }
 
     [Fact]
+    public async Task A_writer_that_lost_the_race_for_an_epoch_does_not_take_back_the_winners_posted_row()
+    {
+        var database = server.CreateDatabase("lost_race");
+        var (winner, loser) = (Open(database), Open(database));
+        await winner.CreateSchemaAsync(default);
+        var submission = Submission(HashOf('1'), HashOf('d'), EpochSubmission.Sending);
+        await winner.SaveAsync(submission, default);
+        await loser.SaveAsync(submission, default);
+        await winner.SaveAsync(submission with { Status = EpochSubmission.Posted, TxHash = "0xwin" }, default);
+        await loser.SaveAsync(submission with { Status = EpochSubmission.Failed }, default); // its postEpoch reverted
+        Assert.Equal(submission with { Status = EpochSubmission.Posted, TxHash = "0xwin" }, await loser.GetPostedAsync(3, 1, default));
+        Assert.Empty(await winner.ListByStatusAsync(EpochSubmission.Failed, default));
+    }
+
+    [Fact]
     public async Task Before_any_writer_created_the_tables_a_reader_finds_no_epochs_and_creates_nothing()
     {
         var database = server.CreateDatabase("no_tables");
