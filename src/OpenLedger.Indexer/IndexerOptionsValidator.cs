@@ -1,17 +1,22 @@
 using Microsoft.Extensions.Options;
+using OpenLedger.Indexer.Store;
 
 namespace OpenLedger.Indexer;
 
-/// <summary>Checks <see cref="IndexerOptions"/>; every message names the setting as it is spelled in configuration.</summary>
-public sealed class IndexerOptionsValidator : IValidateOptions<IndexerOptions>
+/// <summary>
+/// Checks <see cref="IndexerOptions"/>; every message names the setting as it is spelled in configuration.
+/// Indexer:DatabasePath is required only with the SQLite store (Store:Provider).
+/// </summary>
+public sealed class IndexerOptionsValidator(IOptions<StoreOptions> store) : IValidateOptions<IndexerOptions>
 {
     public ValidateOptionsResult Validate(string? name, IndexerOptions options)
     {
-        var failures = Check(options);
+        var failures = Check(options, store.Value.Provider);
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 
-    public static List<string> Check(IndexerOptions o)
+    /// <summary>The failures of <paramref name="o"/>; <paramref name="provider"/> is Store:Provider, for which the database file matters only to "sqlite".</summary>
+    public static List<string> Check(IndexerOptions o, string provider = StoreOptions.Sqlite)
     {
         const string s = IndexerOptions.SectionName;
         var failures = new List<string>();
@@ -21,8 +26,8 @@ public sealed class IndexerOptionsValidator : IValidateOptions<IndexerOptions>
             failures.Add($"{s}:ChainId must be the chain id of the node (e.g. 31337 for Hardhat) but is 0");
         if (string.IsNullOrWhiteSpace(o.DeploymentFile))
             failures.Add($"{s}:DeploymentFile must name a deployments/<network>.json file but is empty");
-        if (string.IsNullOrWhiteSpace(o.DatabasePath))
-            failures.Add($"{s}:DatabasePath must name the SQLite database file but is empty");
+        if (provider != StoreOptions.Postgres && string.IsNullOrWhiteSpace(o.DatabasePath))
+            failures.Add($"{s}:DatabasePath must name the SQLite database file but is empty ({StoreOptions.SectionName}:Provider is '{provider}')");
         if (o.Confirmations < 0)
             failures.Add($"{s}:Confirmations must be 0 or more but is {o.Confirmations}");
         if (o.PollingInterval <= TimeSpan.Zero)

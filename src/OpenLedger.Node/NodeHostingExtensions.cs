@@ -38,6 +38,8 @@ public static class NodeHostingExtensions
             throw new NodeStartupException($"Relay:KeystorePath is set but {NodeRoles.Setting} is 'api': the relay runs in the process with role 'indexer' or 'all'");
         if (role == NodeRole.Api && !string.IsNullOrWhiteSpace(builder.Configuration["Epochs:ReporterKeystore"]))
             throw new NodeStartupException($"Epochs:ReporterKeystore is set but {NodeRoles.Setting} is 'api': epoch intake runs in the process with role 'indexer' or 'all'");
+        if (role == NodeRole.Api && !string.IsNullOrWhiteSpace(builder.Configuration["Epochs:InboxPath"]))
+            throw new NodeStartupException($"Epochs:InboxPath is set but {NodeRoles.Setting} is 'api': the report inbox is watched by the process with role 'indexer' or 'all'");
 
         // Hosted services start in order, and before the server listens: a node pointed at another chain stops here.
         builder.Services.AddHostedService<ChainIdCheck>();
@@ -56,8 +58,9 @@ public static class NodeHostingExtensions
     }
 
     /// <summary>
-    /// Maps the OpenAPI document (/openapi/v1.json), /health, /status and the routes of the node's role: the query
-    /// routes and the explorer (/explorer/) in roles all and api, report intake and the relay in roles all and indexer.
+    /// Maps the OpenAPI document (/openapi/v1.json), /health, /status, the stored reports and distributions, and the routes
+    /// of the node's role: the query routes and the explorer (/explorer/) in roles all and api, report intake and the
+    /// relay in roles all and indexer.
     /// </summary>
     public static WebApplication MapOpenLedgerNode(this WebApplication app)
     {
@@ -68,6 +71,7 @@ public static class NodeHostingExtensions
         app.MapOpenApi();
         app.MapHealthApi();
         app.MapStatusApi();
+        app.MapStoredReportsApi();
         if (role != NodeRole.Indexer)
         {
             app.MapModelsApi();

@@ -11,6 +11,7 @@ public sealed class NodeRunRoleTests(ChainFixture chain)
     [InlineData("node run --role api --standby", "--standby applies to an indexer")]
     [InlineData("node run --role api --relay-keystore k --relay-password-env V", "an api replica holds no key")]
     [InlineData("node run --role api --reporter-keystore k --reporter-password-env V", "an api replica holds no key")]
+    [InlineData("node run --role api --inbox reports", "--inbox applies to the process with --role indexer or all")]
     [InlineData("node run --store-connection-env V", "--store-connection-env applies to --store postgres")]
     [InlineData("node run --role replica", "replica")]
     [InlineData("node run --store mysql", "mysql")]

@@ -29,6 +29,16 @@ public sealed class IndexerOptionsTests
         { "Indexer:ReorgWindow", o => o.ReorgWindow = 0 },
     };
 
+    [Fact]
+    public void The_database_file_is_required_with_sqlite_only()
+    {
+        var options = Valid();
+        options.DatabasePath = "";
+        Assert.Empty(IndexerOptionsValidator.Check(options, "postgres"));
+        Assert.Equal("Indexer:DatabasePath must name the SQLite database file but is empty (Store:Provider is 'sqlite')",
+            Assert.Single(IndexerOptionsValidator.Check(options, "sqlite")));
+    }
+
     [Theory]
     [MemberData(nameof(Invalid))]
     public void Each_invalid_setting_is_reported_by_its_configuration_name(string setting, Action<IndexerOptions> spoil)

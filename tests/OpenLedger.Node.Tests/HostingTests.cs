@@ -21,6 +21,17 @@ public sealed class HostingTests
         Assert.Equal("http://127.0.0.1:6001", builder.Configuration["urls"]);
     }
 
+    [Theory]
+    [InlineData("Relay:KeystorePath", "relay.json", "the relay runs in the process with role 'indexer' or 'all'")]
+    [InlineData("Epochs:ReporterKeystore", "reporter.json", "epoch intake runs in the process with role 'indexer' or 'all'")]
+    [InlineData("Epochs:InboxPath", "inbox", "the report inbox is watched by the process with role 'indexer' or 'all'")]
+    public void An_api_replica_is_refused_what_only_a_writer_does(string setting, string value, string reason)
+    {
+        var builder = WebApplication.CreateBuilder(["--Node:Role=api", $"--{setting}={value}"]);
+        var error = Assert.Throws<NodeStartupException>(() => builder.AddOpenLedgerNode());
+        Assert.Equal($"{setting} is set but Node:Role is 'api': {reason}", error.Message);
+    }
+
     [Fact]
     public void Indexer_defaults_come_from_appsettings_and_prefixed_environment_overrides_them_below_the_command_line()
     {

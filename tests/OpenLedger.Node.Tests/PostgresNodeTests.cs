@@ -124,6 +124,29 @@ public sealed class PostgresNodeTests(LoadedNode node, PostgresServer server) : 
     }
 
     [Fact]
+    public async Task A_node_on_postgres_starts_without_Indexer_DatabasePath()
+    {
+        var database = server.CreateDatabase("no_sqlite_path");
+        var settings = Settings(database, "all");
+        settings["Indexer:DatabasePath"] = ""; // cleared: appsettings.json names data/openledger.db
+        await using var factory = new NodeFactory(settings);
+        using var client = factory.CreateClient();
+        var head = (long)await node.Rpc.GetBlockNumberAsync();
+        for (var i = 0; i < 1200 && ((await client.GetJsonAsync("/status"))["cursor"]?.GetValue<long>() ?? -1) < head; i++) await Task.Delay(50);
+        Assert.Equal(head, (await client.GetJsonAsync("/status"))["cursor"]!.GetValue<long>());
+        await client.GetJsonAsync("/models/1/epochs/1/report", HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public void A_node_on_sqlite_without_Indexer_DatabasePath_is_refused_naming_the_setting()
+    {
+        var settings = NodeFactory.Settings(node.Chain.Url, node.DeploymentFile, "");
+        using var factory = new NodeFactory(settings);
+        var error = Assert.Throws<OptionsValidationException>(() => factory.CreateClient());
+        Assert.Contains("Indexer:DatabasePath must name the SQLite database file but is empty", error.Message);
+    }
+
+    [Fact]
     public void An_unknown_provider_is_refused_naming_Store_Provider()
     {
         var settings = Settings("Host=x", "all");

@@ -15,7 +15,7 @@ public class EpochPipelineBenchmarks
 {
     private byte[] _report = [];
     private string _directory = "";
-    private EpochStore _store = null!;
+    private SqliteEpochStore _store = null!;
 
     [Params(10_000)]
     public int Contributors { get; set; }
@@ -45,7 +45,7 @@ public class EpochPipelineBenchmarks
         };
         _report = System.Text.Encoding.UTF8.GetBytes(report.ToJsonString());
         _directory = Directory.CreateTempSubdirectory("openledger-epoch-bench-").FullName;
-        _store = new EpochStore(_directory);
+        _store = new SqliteEpochStore(_directory);
     }
 
     [GlobalCleanup]
@@ -59,9 +59,9 @@ public class EpochPipelineBenchmarks
     {
         var computed = EpochComputation.Compute(_report);
         // Removed first so the writes are measured rather than skipped as already stored.
-        File.Delete(Path.Combine(_directory, EpochStore.Reports, computed.ReportHash + ".json"));
-        File.Delete(Path.Combine(_directory, EpochStore.Distributions, computed.DistributionHash + ".json"));
-        await _store.PutAsync(EpochStore.Reports, _report, default);
-        return await _store.PutAsync(EpochStore.Distributions, computed.DistributionBytes, default);
+        File.Delete(Path.Combine(_directory, IEpochStore.Reports, computed.ReportHash + ".json"));
+        File.Delete(Path.Combine(_directory, IEpochStore.Distributions, computed.DistributionHash + ".json"));
+        await _store.PutAsync(IEpochStore.Reports, _report, default);
+        return await _store.PutAsync(IEpochStore.Distributions, computed.DistributionBytes, default);
     }
 }

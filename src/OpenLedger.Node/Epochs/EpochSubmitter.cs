@@ -13,7 +13,7 @@ namespace OpenLedger.Node.Epochs;
 /// attribute, store content-addressed, post the epoch, record it. One report at a time, so two submissions of the
 /// same epoch cannot race. Idempotent by report hash: the same report again answers the existing result.
 /// </summary>
-public sealed class EpochSubmitter(EpochStore store, ReporterChain chain, ReportCrossCheck crossCheck,
+public sealed class EpochSubmitter(IEpochStore store, ReporterChain chain, ReportCrossCheck crossCheck,
     IOptions<EpochOptions> options, ILogger<EpochSubmitter> logger)
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
@@ -78,8 +78,8 @@ public sealed class EpochSubmitter(EpochStore store, ReporterChain chain, Report
         if (computed.Root is not { } root)
             return SubmissionOutcome.Rejected([new("rewards", "the distribution allocates nothing (no contribution has a positive value, or the budget is 0): there is no epoch to post")]);
 
-        await store.PutAsync(EpochStore.Reports, reportBytes, ct);
-        var distributionHash = await store.PutAsync(EpochStore.Distributions, computed.DistributionBytes, ct);
+        await store.PutAsync(IEpochStore.Reports, reportBytes, ct);
+        var distributionHash = await store.PutAsync(IEpochStore.Distributions, computed.DistributionBytes, ct);
         var submission = new EpochSubmission
         {
             ModelId = modelId, Epoch = epoch, ReportHash = reportHash, DistributionHash = distributionHash.ToString(),

@@ -6,7 +6,7 @@ using OpenLedger.Ethereum.Primitives;
 
 namespace OpenLedger.Node.Epochs;
 
-/// <summary>POST /reports (authenticated), and the stored report and distribution of each posted epoch.</summary>
+/// <summary>POST /reports (authenticated, writing roles), and the stored report and distribution of each posted epoch (every role).</summary>
 public static class ReportsApi
 {
     public static IEndpointRouteBuilder MapReportsApi(this IEndpointRouteBuilder routes)
@@ -18,12 +18,21 @@ public static class ReportsApi
             .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity).ProducesProblem(StatusCodes.Status502BadGateway);
+        return routes;
+    }
+
+    /// <summary>
+    /// The stored report and distribution of each posted epoch, in every role: the writer serves the reportURI it
+    /// posted, and replicas on a PostgreSQL store read the same epochs from the shared database.
+    /// </summary>
+    public static IEndpointRouteBuilder MapStoredReportsApi(this IEndpointRouteBuilder routes)
+    {
         var epoch = routes.MapGroup("/models/{modelId}/epochs/{epoch}").WithTags("Epochs");
-        epoch.MapGet("/report", (EpochStore store, HttpContext http, string modelId, string epoch, CancellationToken ct) =>
-                StoredAsync(store, http, modelId, epoch, EpochStore.Reports, ct))
+        epoch.MapGet("/report", (IEpochStore store, HttpContext http, string modelId, string epoch, CancellationToken ct) =>
+                StoredAsync(store, http, modelId, epoch, IEpochStore.Reports, ct))
             .WithName("GetEpochReport").WithSummary("The posted report's exact bytes; the ETag is their keccak256, the reportHash on chain");
-        epoch.MapGet("/distribution", (EpochStore store, HttpContext http, string modelId, string epoch, CancellationToken ct) =>
-                StoredAsync(store, http, modelId, epoch, EpochStore.Distributions, ct))
+        epoch.MapGet("/distribution", (IEpochStore store, HttpContext http, string modelId, string epoch, CancellationToken ct) =>
+                StoredAsync(store, http, modelId, epoch, IEpochStore.Distributions, ct))
             .WithName("GetEpochDistribution").WithSummary("The distribution this node built and posted: leaves, proofs, values; the ETag is its keccak256");
         return routes;
     }
@@ -78,19 +87,19 @@ public static class ReportsApi
         return buffer.ToArray();
     }
 
-    private static async Task<Results<FileContentHttpResult, StatusCodeHttpResult, ProblemHttpResult>> StoredAsync(EpochStore store, HttpContext http, string modelId, string epoch, string kind, CancellationToken ct)
+    private static async Task<Results<FileContentHttpResult, StatusCodeHttpResult, ProblemHttpResult>> StoredAsync(IEpochStore store, HttpContext http, string modelId, string epoch, string kind, CancellationToken ct)
     {
         if (!long.TryParse(modelId, out var m) || m < 0 || !long.TryParse(epoch, out var e) || e < 0)
             return Problem(StatusCodes.Status400BadRequest, "The request has invalid parameters", $"modelId and epoch must be non-negative integers but are '{modelId}' and '{epoch}'");
         var posted = await store.GetPostedAsync(m, e, ct);
         if (posted is null) return Problem(StatusCodes.Status404NotFound, "Not found", $"this node has posted no report for model {m} epoch {e}");
-        var hash = kind == EpochStore.Reports ? posted.ReportHash : posted.DistributionHash;
+        var hash = kind == IEpochStore.Reports ? posted.ReportHash : posted.DistributionHash;
         var etag = $"\"{hash}\"";
         http.Response.Headers.ETag = etag;
         if (http.Request.Headers.IfNoneMatch.Contains(etag)) return TypedResults.StatusCode(StatusCodes.Status304NotModified);
         var bytes = await store.ReadAsync(kind, hash, ct);
         if (bytes is null || Keccak.Hash(bytes).ToString() != hash)
-            return Problem(StatusCodes.Status500InternalServerError, "Stored file missing or altered", $"the stored {kind[..^1]} {hash} of model {m} epoch {e} is missing or does not match its hash");
+            return Problem(StatusCodes.Status500InternalServerError, "Stored report or distribution missing or altered", $"the stored {kind[..^1]} {hash} of model {m} epoch {e} is missing from the epoch store or does not match its hash");
         return TypedResults.Bytes(bytes, "application/json");
     }
 

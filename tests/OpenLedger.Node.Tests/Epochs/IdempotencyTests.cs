@@ -83,9 +83,9 @@ public sealed class IdempotencyTests(EpochChain chain)
         var (model, report) = await ReportAsync();
         // What a node that crashed right after broadcasting leaves: the stored submission marked "sending", the epoch on chain.
         var computed = EpochComputation.Compute(report);
-        var store = chain.Service<EpochStore>();
-        await store.PutAsync(EpochStore.Reports, report, default);
-        var distributionHash = await store.PutAsync(EpochStore.Distributions, computed.DistributionBytes, default);
+        var store = chain.Service<IEpochStore>();
+        await store.PutAsync(IEpochStore.Reports, report, default);
+        var distributionHash = await store.PutAsync(IEpochStore.Distributions, computed.DistributionBytes, default);
         var (root, distribution) = (computed.Root!.Value, computed.Distribution);
         var uri = EpochSubmitter.ReportUri("http://node.test:5080", model, 1);
         await store.SaveAsync(new EpochSubmission
@@ -123,9 +123,9 @@ public sealed class IdempotencyTests(EpochChain chain)
     {
         var (model, report) = await ReportAsync();
         var computed = EpochComputation.Compute(report);
-        var store = chain.Service<EpochStore>();
-        await store.PutAsync(EpochStore.Reports, report, default);
-        var distributionHash = await store.PutAsync(EpochStore.Distributions, computed.DistributionBytes, default);
+        var store = chain.Service<IEpochStore>();
+        await store.PutAsync(IEpochStore.Reports, report, default);
+        var distributionHash = await store.PutAsync(IEpochStore.Distributions, computed.DistributionBytes, default);
         var (root, distribution) = (computed.Root!.Value, computed.Distribution);
         var uri = EpochSubmitter.ReportUri("http://node.test:5080", model, 1);
         await store.SaveAsync(new EpochSubmission

@@ -50,7 +50,7 @@ public sealed class NodeRunCommand : VerbCommand
         Description = "this node's public URL, the base of each epoch's reportURI (Epochs:PublicBaseUrl)",
         CustomParser = r => Infrastructure.Options.ParseHttpUrl(r, "--public-url"),
     };
-    private readonly Option<DirectoryInfo> _epochsDir = new("--epochs-dir") { Description = "where reports and distributions are stored (Epochs:DataDirectory; default: epochs/ next to the database)" };
+    private readonly Option<DirectoryInfo> _epochsDir = new("--epochs-dir") { Description = "where reports and distributions are stored with --store sqlite (Epochs:DataDirectory; default: epochs/ next to the database); with postgres they are in the database" };
 
     public NodeRunCommand() : base("run", "run the OpenLedger node (indexer, query API, epoch submitter) in this process")
     {
@@ -86,6 +86,8 @@ public sealed class NodeRunCommand : VerbCommand
                 r.AddError("--standby applies to an indexer (--role indexer or all); an api replica does not write");
             if (role == "api" && (r.GetResult(_relayKeystore) is not null || r.GetResult(_reporterKeystore) is not null))
                 r.AddError("an api replica holds no key: --relay-keystore and --reporter-keystore belong to the process with --role indexer or all");
+            if (role == "api" && r.GetResult(_inbox) is not null)
+                r.AddError("--inbox applies to the process with --role indexer or all: an api replica takes no reports");
             if (r.GetResult(_storeConnectionEnv) is not null && r.GetResult(_store)?.Tokens.FirstOrDefault()?.Value != "postgres")
                 r.AddError("--store-connection-env applies to --store postgres");
         });
@@ -115,7 +117,8 @@ public sealed class NodeRunCommand : VerbCommand
             if (p.GetValue(_relayZeroBond) is { } zeroBond) settings["Relay:ZeroBond"] = zeroBond;
         }
         AddEpochSettings(context, settings);
-        Directory.CreateDirectory(Path.GetDirectoryName(settings["Indexer:DatabasePath"])!);
+        // The SQLite file's folder (and the epochs/ beside it); a PostgreSQL store keeps both in the database.
+        if (p.GetValue(_store) != "postgres") Directory.CreateDirectory(Path.GetDirectoryName(settings["Indexer:DatabasePath"])!);
 
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = [] });
         builder.Configuration.AddInMemoryCollection(settings);
