@@ -81,19 +81,26 @@ public sealed class ReportModelTests(NodeRunFixture node)
     private Task<CliRun> ReportAsync(string modelClass, long model, string data, string test, string output, params string[] extra) =>
         node.RunAsync(["report", modelClass, "--model", model.ToString(), "--epoch", "1", "--test", test, "--data", data, "--shares", "1000", "--out", output, .. extra]);
 
+    /// <summary>
+    /// A logreg loo report written twice, with --json and then as text with one training at a time: the same bytes both times.
+    /// </summary>
+    private async Task<(CliRun Run, CliRun Again, byte[] Bytes, string Output)> LooReportTwiceAsync(string name, long model, string data, string test)
+    {
+        var output = node.Directory.File($"{name}-report.json");
+        var run = await ReportAsync("logreg", model, data, test, output, "--method", "loo", "--json");
+        var again = await ReportAsync("logreg", model, data, test, node.Directory.File($"{name}-again.json"), "--method", "loo", "--parallelism", "1");
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.True(again.ExitCode == 0, again.ToString());
+        var bytes = await File.ReadAllBytesAsync(output);
+        Assert.Equal(bytes, await File.ReadAllBytesAsync(node.Directory.File($"{name}-again.json")));
+        return (run, again, bytes, output);
+    }
+
     [Fact]
     public async Task A_logreg_loo_report_values_the_mislabelled_shard_lowest_is_the_same_bytes_twice_and_the_node_posts_it()
     {
         var (model, data, test) = await ModelWithShardsAsync("logreg-flow");
-        var output = node.Directory.File("logreg-flow-report.json");
-
-        var run = await ReportAsync("logreg", model, data, test, output, "--method", "loo", "--json");
-        var again = await ReportAsync("logreg", model, data, test, node.Directory.File("logreg-flow-again.json"), "--method", "loo", "--parallelism", "1");
-
-        Assert.True(run.ExitCode == 0, run.ToString());
-        Assert.True(again.ExitCode == 0, again.ToString());
-        var bytes = await File.ReadAllBytesAsync(output);
-        Assert.Equal(bytes, await File.ReadAllBytesAsync(node.Directory.File("logreg-flow-again.json")));
+        var (run, _, bytes, output) = await LooReportTwiceAsync("logreg-flow", model, data, test);
         var report = PerformanceReportParser.Parse(bytes);
         Assert.Equal("loo", report.Attribution.Method);
         Assert.Equal("accuracy", report.Evaluation.Metric);
@@ -167,15 +174,7 @@ public sealed class ReportModelTests(NodeRunFixture node)
     {
         var (model, data, test) = await ModelWithShardsAsync("logreg-precision");
         await SealAsync(model, test);
-        var output = node.Directory.File("logreg-precision-report.json");
-
-        var run = await ReportAsync("logreg", model, data, test, output, "--method", "loo", "--json");
-        var again = await ReportAsync("logreg", model, data, test, node.Directory.File("logreg-precision-again.json"), "--method", "loo", "--parallelism", "1");
-
-        Assert.True(run.ExitCode == 0, run.ToString());
-        Assert.True(again.ExitCode == 0, again.ToString());
-        var bytes = await File.ReadAllBytesAsync(output);
-        Assert.Equal(bytes, await File.ReadAllBytesAsync(node.Directory.File("logreg-precision-again.json")));
+        var (run, again, bytes, output) = await LooReportTwiceAsync("logreg-precision", model, data, test);
         var report = PerformanceReportParser.Parse(bytes);
         var block = await node.Rpc.GetBlockByNumberAsync((await node.Reads.Distributor.EvaluationCommitmentAsync(model, 1)).CommittedAtBlock);
         Assert.Equal(block!.Hash, report.Precision!.CommitmentBlockHash);
