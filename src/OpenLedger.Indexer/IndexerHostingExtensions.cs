@@ -27,6 +27,7 @@ public static class IndexerHostingExtensions
         services.AddOptions<StoreOptions>().BindConfiguration(StoreOptions.SectionName).ValidateOnStart();
         services.AddSingleton<IValidateOptions<StoreOptions>, StoreOptionsValidator>();
         services.AddSingleton<IndexerHealth>();
+        services.AddSingleton(sp => new WriterStanding(sp.GetRequiredService<IOptions<IndexerOptions>>().Value));
         services.AddSingleton(sp => IndexStores.Create(
             sp.GetRequiredService<IOptions<StoreOptions>>().Value, sp.GetRequiredService<IOptions<IndexerOptions>>().Value));
         services.AddSingleton<IIndexStore>(sp => sp.GetRequiredService<SqlIndexStore>());

@@ -15,7 +15,7 @@ namespace OpenLedger.Indexer;
 /// leader whose lease is lost stops indexing (its writes would be refused anyway). A permanent failure stops indexing
 /// but not the host: the API keeps serving what is indexed and /health reports the failure through <see cref="IndexerHealth"/>.
 /// </summary>
-internal sealed partial class IndexerWorker(IServiceProvider services, IndexerHealth health, ILogger<IndexerWorker> logger) : BackgroundService
+internal sealed partial class IndexerWorker(IServiceProvider services, IndexerHealth health, WriterStanding standing, ILogger<IndexerWorker> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -29,8 +29,10 @@ internal sealed partial class IndexerWorker(IServiceProvider services, IndexerHe
                 services.GetRequiredService<IOptions<IndexerOptions>>().Value, holder =>
                 {
                     health.Standby($"standby: waiting for the leader lease of {IndexStores.Describe(store)}, held by {holder}");
+                    standing.Waiting(holder);
                     LogStandby(holder);
                 }, stoppingToken);
+            standing.Leading();
             LogLeader(IndexStores.Describe(store));
             await InitializeAsync(indexer, stoppingToken);
         }
@@ -50,6 +52,7 @@ internal sealed partial class IndexerWorker(IServiceProvider services, IndexerHe
         catch (OperationCanceledException)
         {
             // The lease's connection broke: another indexer may be the leader by now.
+            standing.Lost();
             health.Unhealthy("the leader lease was lost (its database connection broke); indexing stopped");
             LogFailed(null, "the leader lease was lost");
         }

@@ -104,23 +104,55 @@ public sealed class PostgresNodeTests(LoadedNode node, PostgresServer server) : 
     }
 
     [Fact]
-    public async Task A_second_indexer_is_refused_naming_Indexer_Standby_and_a_standby_waits_beside_the_leader()
+    public async Task A_second_indexer_is_refused_naming_Indexer_Standby_and_a_standby_waits_beside_the_leader_refusing_reports_until_it_leads()
     {
         var database = server.CreateDatabase("two_leaders");
-        await using var leader = new NodeFactory(Settings(database, "indexer"));
-        using var leaderClient = leader.CreateClient();
-        await using (var second = new NodeFactory(Settings(database, "all")))
+        var leader = new NodeFactory(Settings(database, "indexer"));
+        try
         {
-            var error = Assert.Throws<NodeStartupException>(() => second.CreateClient());
-            Assert.StartsWith("another indexer holds the leader lease of PostgreSQL database", error.Message);
-            Assert.Contains("Indexer:Standby=true", error.Message);
+            using var leaderClient = leader.CreateClient();
+            await using (var second = new NodeFactory(Settings(database, "all")))
+            {
+                var error = Assert.Throws<NodeStartupException>(() => second.CreateClient());
+                Assert.StartsWith("another indexer holds the leader lease of PostgreSQL database", error.Message);
+                Assert.Contains("Indexer:Standby=true", error.Message);
+            }
+            var standbySettings = Settings(database, "indexer", standby: true);
+            standbySettings["Epochs:ApiToken"] = ReportToken;
+            await using var standby = new NodeFactory(standbySettings);
+            using var standbyClient = standby.CreateClient();
+            for (var i = 0; i < 200 && (await standbyClient.GetJsonAsync("/status"))["status"]!.GetValue<string>() != "standby"; i++) await Task.Delay(50);
+            var status = await standbyClient.GetJsonAsync("/status");
+            Assert.Equal("standby", status["status"]!.GetValue<string>());
+            Assert.Contains("waiting for the leader lease", status["description"]!.GetValue<string>());
+
+            // Both hold the reporter key: only the leader posts, or the two would race for its nonces.
+            var waiting = await PostReportAsync(standbyClient);
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, waiting.StatusCode);
+            var problem = System.Text.Json.Nodes.JsonNode.Parse(await waiting.Content.ReadAsStringAsync())!;
+            Assert.Equal("This node is not the leader", problem["title"]!.GetValue<string>());
+            Assert.StartsWith("this indexer is a standby waiting for the leader lease, held by ", problem["detail"]!.GetValue<string>());
+            Assert.EndsWith("; send reports to the leader", problem["detail"]!.GetValue<string>());
+
+            // The leader stops; the standby takes the lease and takes reports (this one is not a report: 422, not 503).
+            await leader.DisposeAsync();
+            var taken = waiting;
+            for (var i = 0; i < 400 && (taken = await PostReportAsync(standbyClient)).StatusCode == HttpStatusCode.ServiceUnavailable; i++) await Task.Delay(50);
+            Assert.Equal(HttpStatusCode.UnprocessableEntity, taken.StatusCode);
         }
-        await using var standby = new NodeFactory(Settings(database, "indexer", standby: true));
-        using var standbyClient = standby.CreateClient();
-        for (var i = 0; i < 200 && (await standbyClient.GetJsonAsync("/status"))["status"]!.GetValue<string>() != "standby"; i++) await Task.Delay(50);
-        var status = await standbyClient.GetJsonAsync("/status");
-        Assert.Equal("standby", status["status"]!.GetValue<string>());
-        Assert.Contains("waiting for the leader lease", status["description"]!.GetValue<string>());
+        finally
+        {
+            await leader.DisposeAsync();
+        }
+    }
+
+    private const string ReportToken = "standby-report-token";
+
+    private static Task<HttpResponseMessage> PostReportAsync(HttpClient client)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, "/reports") { Content = new StringContent("{}", System.Text.Encoding.UTF8, "application/json") };
+        request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", ReportToken);
+        return client.SendAsync(request);
     }
 
     [Fact]

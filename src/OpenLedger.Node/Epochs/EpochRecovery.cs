@@ -1,12 +1,17 @@
 namespace OpenLedger.Node.Epochs;
 
-/// <summary>At start, records as posted the epochs that reached the chain before the node stopped (see <see cref="EpochSubmitter.RecoverAsync"/>).</summary>
+/// <summary>
+/// At start (a standby: once it leads), records as posted the epochs that reached the chain before the previous writer
+/// stopped (see <see cref="EpochSubmitter.RecoverAsync"/>).
+/// </summary>
 public sealed class EpochRecovery(EpochSubmitter submitter, ILogger<EpochRecovery> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         try
         {
+            // A standby reconciles when it takes over: until then the leader owns the unfinished postings.
+            while (submitter.Refusal is not null) await Task.Delay(TimeSpan.FromMilliseconds(250), stoppingToken);
             await submitter.RecoverAsync(stoppingToken);
         }
         // Stopped while reconciling: no failure. The host counts a cancelled task as a crashed service when it stops

@@ -1,3 +1,4 @@
+using OpenLedger.Indexer.Leadership;
 using OpenLedger.Attribution;
 using OpenLedger.Attribution.Reports;
 using OpenLedger.Contracts.Distributor;
@@ -14,12 +15,17 @@ namespace OpenLedger.Node.Epochs;
 /// same epoch cannot race. Idempotent by report hash: the same report again answers the existing result.
 /// </summary>
 public sealed class EpochSubmitter(IEpochStore store, ReporterChain chain, ReportCrossCheck crossCheck,
-    IOptions<EpochOptions> options, ILogger<EpochSubmitter> logger)
+    IOptions<EpochOptions> options, WriterStanding standing, ILogger<EpochSubmitter> logger)
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
 
+    /// <summary>Why this process may not post now (a standby, or a leader that lost its lease), or null.</summary>
+    public string? Refusal => standing.Refusal;
+
     public async Task<SubmissionOutcome> SubmitAsync(byte[] reportBytes, string source, CancellationToken ct)
     {
+        // Only the leader posts: a standby holds the same reporter key, and two senders of one key race for its nonces.
+        if (standing.Refusal is { } refusal) return SubmissionOutcome.NotTheLeader(refusal);
         await _gate.WaitAsync(ct);
         try
         {

@@ -24,7 +24,8 @@ public sealed class ReportInbox(EpochSubmitter submitter, IOptions<EpochOptions>
         {
             try
             {
-                await PollAsync(inbox, stoppingToken);
+                // A standby leaves the files for when it leads (the leader watches its own inbox).
+                if (submitter.Refusal is null) await PollAsync(inbox, stoppingToken);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested) { return; }
             catch (Exception e) when (e is not OperationCanceledException)

@@ -17,7 +17,8 @@ public static class ReportsApi
             .Produces<EpochSubmission>(StatusCodes.Status201Created).Produces<EpochSubmission>()
             .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status413PayloadTooLarge)
-            .ProducesProblem(StatusCodes.Status422UnprocessableEntity).ProducesProblem(StatusCodes.Status502BadGateway);
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity).ProducesProblem(StatusCodes.Status502BadGateway)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         return routes;
     }
 
@@ -60,6 +61,7 @@ public static class ReportsApi
             SubmissionStatus.AlreadyPosted => TypedResults.Ok(outcome.Submission),
             SubmissionStatus.Conflict => Problem(StatusCodes.Status409Conflict, "Epoch already posted", outcome.Detail),
             SubmissionStatus.Failed => Problem(StatusCodes.Status502BadGateway, "The epoch could not be posted", outcome.Detail),
+            SubmissionStatus.Unavailable => Problem(StatusCodes.Status503ServiceUnavailable, "This node is not the leader", outcome.Detail),
             _ => (Results<Created<EpochSubmission>, Ok<EpochSubmission>, ProblemHttpResult>)TypedResults.Problem(new HttpValidationProblemDetails(outcome.Problems.GroupBy(p => p.Path.Length == 0 ? "report" : p.Path)
                 .ToDictionary(g => g.Key, g => g.Select(p => p.Problem).ToArray()))
             {

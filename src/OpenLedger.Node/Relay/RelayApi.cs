@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using OpenLedger.Indexer.Leadership;
 
 namespace OpenLedger.Node.Relay;
 
@@ -9,8 +10,12 @@ namespace OpenLedger.Node.Relay;
 /// </summary>
 public static class RelayApi
 {
-    public static async Task<Results<Ok<RelayRegisterResponse>, ProblemHttpResult>> RegisterAsync(HttpRequest request, RelayService relay, CancellationToken ct)
+    public static async Task<Results<Ok<RelayRegisterResponse>, ProblemHttpResult>> RegisterAsync(HttpRequest request, RelayService relay,
+        WriterStanding standing, CancellationToken ct)
     {
+        // Only the leader relays: a standby holds the same relayer key, and two senders of one key race for its nonces.
+        if (standing.Refusal is { } notLeader)
+            return Refuse(new RelayRefusal(503, "This node is not the leader", $"{notLeader}; send registrations to the leader"));
         var (body, unreadable) = await RelayBody.ReadAsync(request, ct);
         if (unreadable is { } refused) return Refuse(refused);
         if (RelayRequestParser.Parse(body!, out var message, out var signature, out var permit) is { } invalid)

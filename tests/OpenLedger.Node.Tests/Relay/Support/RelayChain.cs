@@ -47,13 +47,17 @@ public sealed class RelayChain : IAsyncLifetime
         await File.WriteAllTextAsync(Keystore, Wallet.GetAccount(RelayerIndex).ToKeystore(Password, new KeystoreOptions { ScryptN = 1024 }));
     }
 
-    /// <summary>The node host with the relay on, <paramref name="relay"/> added to (or overriding) the Relay section.</summary>
-    public NodeFactory Node(IReadOnlyDictionary<string, string>? relay = null)
+    /// <summary>
+    /// The node host with the relay on, <paramref name="relay"/> added to (or overriding) the Relay section and
+    /// <paramref name="other"/> to any other (full keys, e.g. a shared Indexer:DatabasePath).
+    /// </summary>
+    public NodeFactory Node(IReadOnlyDictionary<string, string>? relay = null, IReadOnlyDictionary<string, string>? other = null)
     {
         var settings = NodeFactory.Settings(Chain.Url, DeploymentFile, Directory.File($"index-{Interlocked.Increment(ref _nodes)}.db"));
         settings["Relay:KeystorePath"] = Keystore;
         settings["Relay:KeystorePassword"] = Password;
         foreach (var (key, value) in relay ?? new Dictionary<string, string>()) settings[$"Relay:{key}"] = value;
+        foreach (var (key, value) in other ?? new Dictionary<string, string>()) settings[key] = value;
         return new NodeFactory(settings);
     }
 
