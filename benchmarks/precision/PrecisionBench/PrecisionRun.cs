@@ -43,7 +43,9 @@ public static class PrecisionRun
         }
         if (ModelReportBuilder.MethodsFor(model.Name).Contains(ModelReportBuilder.Influence))
         {
-            var (values, seconds) = Time(() => InfluenceValues(data, seed));
+            // The report builder's own influence scores, from a game like the report's (its scaling and training seed).
+            var game = ModelReportBuilder.Game(model, request, data.Shards);
+            var (values, seconds) = Time(() => (IReadOnlyDictionary<BigInteger, double>)InfluenceScores.Of(game).Scores.ToDictionary(x => x.Id, x => x.Value));
             results.Add(Result(ModelReportBuilder.Influence, values, seconds, 1));
         }
         // For the k-NN model class the report's own methods are measured, not proxies of another model.
@@ -78,21 +80,6 @@ public static class PrecisionRun
     {
         var json = KnnReportBuilder.Build(new KnnReportRequest(1, 1, data.Test, data.Shards, k, new RewardBudget(1, 1), Method: method));
         return AttributionEngine.Distribute(PerformanceReportParser.Parse(json)).Contributions.ToDictionary(c => c.Id, c => c.Value);
-    }
-
-    public static IReadOnlyDictionary<BigInteger, double> InfluenceValues(BenchDataset data, ulong seed)
-    {
-        var scaler = Standardizer.Fit(data.Test);
-        var rows = data.Shards.Select(s => scaler.Transform(s.Rows)).ToArray();
-        var influence = LogisticInfluence.Fit(LabelledDataset.Concat(rows), scaler.Transform(data.Test), seed);
-        var values = new Dictionary<BigInteger, double>();
-        var offset = 0;
-        for (var p = 0; p < rows.Length; p++)
-        {
-            values[data.Shards[p].Contribution.Id] = Enumerable.Range(offset, rows[p].Count).Sum(r => influence.RowValues[r]);
-            offset += rows[p].Count;
-        }
-        return values;
     }
 
     private static RetrainingOptions Options(int budget) => new(budget, Parallelism);
