@@ -37,6 +37,13 @@ public sealed class IndexerOptions
     /// </summary>
     public bool Standby { get; set; }
 
+    /// <summary>
+    /// A backfill longer than <see cref="ReorgWindow"/> into a store that holds fewer blocks than are left drops the
+    /// contributions' indexes by id, model and contributor and builds them once it reaches the head: one sort each
+    /// instead of a random insert per row. Reads are slower meanwhile, not different. False keeps them throughout.
+    /// </summary>
+    public bool DeferIndexes { get; set; } = true;
+
     /// <summary>How often a standby asks for the lease.</summary>
     public TimeSpan StandbyPollInterval { get; set; } = TimeSpan.FromMilliseconds(500);
 }

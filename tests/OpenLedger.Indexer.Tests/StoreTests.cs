@@ -4,6 +4,7 @@ using OpenLedger.Indexer.Store;
 using OpenLedger.Indexer.Store.Rows;
 using OpenLedger.Indexer.Store.Sql;
 using OpenLedger.Indexer.Store.Sqlite;
+using OpenLedger.Indexer.Store.Views;
 using OpenLedger.Indexer.Tests.Support;
 
 namespace OpenLedger.Indexer.Tests;
@@ -294,5 +295,107 @@ public abstract class StoreTests
         Assert.Null(await successor.GetContributionAsync(Hash32.Parse(IdA), Ct));
         await successor.CommitRangeAsync(batch, 128, Ct);
         Assert.Equal(20, (await successor.GetCursorAsync(Ct))!.Value.Number);
+    }
+
+    private static readonly string[] Deferrable = ["contributions_contributor", "contributions_id", "contributions_model"];
+
+    private static string[] IndexNames(SqlIndexStore store) => [.. DatabaseDump.Indexes(store).Select(i => i[..i.IndexOf(':')])];
+
+    private static RangeBatch[] TwoModelsTwoContributors()
+    {
+        var a = Batch(1, 10);
+        a.Contributions.Add(Contribution(2, 0, IdA));
+        a.Contributions.Add(Contribution(3, 0, IdB) with { ModelId = 2, Contributor = Address.Parse(Bob) });
+        var b = Batch(11, 20);
+        b.Contributions.Add(Contribution(12, 0, IdC) with { Contributor = Address.Parse(Bob) });
+        return [a, b];
+    }
+
+    [Fact]
+    public async Task Deferred_contribution_indexes_leave_reads_unchanged_and_are_built_back_as_migrated()
+    {
+        var migrated = DatabaseDump.Indexes(_store);
+        Assert.False(await _store.AreIndexesDeferredAsync(Ct));
+        Assert.False(await _store.BuildDeferredIndexesAsync(Ct));
+
+        await _store.DeferIndexesAsync(Ct);
+        Assert.True(await _store.AreIndexesDeferredAsync(Ct));
+        Assert.True(await _engine.Reopen(_store).AreIndexesDeferredAsync(Ct)); // another process reads it from the schema
+        Assert.Equal(Deferrable, IndexNames(await _engine.CreateAsync("migrated")).Except(IndexNames(_store)).Order());
+
+        var direct = await _engine.CreateAsync("direct");
+        foreach (var range in TwoModelsTwoContributors())
+        {
+            await _store.CommitRangeAsync(range, 128, Ct);
+            await direct.CommitRangeAsync(range, 128, Ct);
+        }
+        foreach (var query in new ContributionQuery[] { new(ModelId: 1), new(ModelId: 2), new(Contributor: Alice), new(Contributor: Bob) })
+            Assert.Equal((await direct.ListContributionsAsync(query, Ct)).Select(c => c.Id), (await _store.ListContributionsAsync(query, Ct)).Select(c => c.Id));
+        Assert.Equal(2, (await _store.ListContributionsAsync(new ContributionQuery(Contributor: Bob), Ct)).Count);
+        Assert.Equal(2, (await _store.GetContributionAsync(Hash32.Parse(IdB), Ct))!.ModelId);
+
+        Assert.True(await _store.BuildDeferredIndexesAsync(Ct));
+        Assert.Equal(migrated, DatabaseDump.Indexes(_store));
+        Assert.Equal(Dump(direct), Dump(_store));
+        Assert.False(await _store.AreIndexesDeferredAsync(Ct));
+        Assert.False(await _store.BuildDeferredIndexesAsync(Ct));
+    }
+
+    [Fact]
+    public async Task A_flag_during_a_deferred_backfill_builds_the_id_index_in_its_range_and_derives_the_status()
+    {
+        await _store.DeferIndexesAsync(Ct);
+        var ranges = TwoModelsTwoContributors();
+        await _store.CommitRangesAsync(ranges, 128, Ct);
+        Assert.DoesNotContain("contributions_id", IndexNames(_store));
+
+        var flagged = Batch(21, 30);
+        flagged.Flags.Add(new FlagRow(22, 0, "0x04", IdA, Bob, FlagRow.Flagged, "bad"));
+        await _store.CommitRangeAsync(flagged, 128, Ct);
+        Assert.Contains("contributions_id", IndexNames(_store));
+        Assert.DoesNotContain("contributions_model", IndexNames(_store));
+        Assert.Equal("flagged", (await _store.GetContributionAsync(Hash32.Parse(IdA), Ct))!.Status);
+        Assert.True(await _store.AreIndexesDeferredAsync(Ct));
+
+        // A rewind below the flag recomputes the contribution through the same index.
+        await _store.RewindAsync(ranges[1].ToBlock.Ref, Ct);
+        Assert.Equal("active", (await _store.GetContributionAsync(Hash32.Parse(IdA), Ct))!.Status);
+        Assert.True(await _store.BuildDeferredIndexesAsync(Ct));
+        Assert.Equal(DatabaseDump.Indexes(await _engine.CreateAsync("migrated")), DatabaseDump.Indexes(_store));
+    }
+
+    [Fact]
+    public async Task A_writer_whose_leader_term_another_took_since_can_neither_drop_nor_build_indexes()
+    {
+        await _store.TakeLeaderTermAsync("first", Ct);
+        var successor = _engine.Reopen(_store);
+        await successor.TakeLeaderTermAsync("second", Ct);
+        await Assert.ThrowsAsync<LeaderLeaseLostException>(() => _store.DeferIndexesAsync(Ct));
+        Assert.False(await successor.AreIndexesDeferredAsync(Ct));
+
+        await successor.DeferIndexesAsync(Ct);
+        Assert.True(await _store.AreIndexesDeferredAsync(Ct));
+        await Assert.ThrowsAsync<LeaderLeaseLostException>(() => _store.BuildDeferredIndexesAsync(Ct));
+        Assert.True(await successor.AreIndexesDeferredAsync(Ct));
+        Assert.True(await successor.BuildDeferredIndexesAsync(Ct));
+    }
+
+    [Fact]
+    public async Task Contributions_with_uris_of_any_size_and_script_are_stored_as_registered()
+    {
+        // Past the cursor, PostgreSQL streams contributions through its own binary COPY buffer (64 KiB): a URI larger
+        // than that, multi-byte text and an empty URI must come back as they went in.
+        string[] uris = [string.Concat(Enumerable.Repeat("ipfs://äß€😀/", 20_000)), "", "https://example.org/données"];
+        var batch = Batch(1, 10);
+        for (var i = 0; i < uris.Length; i++)
+            batch.Contributions.Add(Contribution(2 + i, 0, $"0x{i + 1:x64}") with { Uri = uris[i], Bond = "115792089237316195423570985008687907853269984665640564039457584007913129639935" });
+        await _store.CommitRangeAsync(batch, 128, Ct);
+        for (var i = 0; i < uris.Length; i++)
+        {
+            var stored = (await _store.GetContributionAsync(Hash32.Parse($"0x{i + 1:x64}"), Ct))!;
+            Assert.Equal(uris[i], stored.Uri);
+            Assert.Equal(batch.Contributions[i].Bond, stored.Bond);
+            Assert.Equal(("active", stored.Bond), (stored.Status, stored.CurrentBond));
+        }
     }
 }

@@ -8,6 +8,8 @@
 // its start before the first eth_getLogs, the time with no eth_getLogs in flight, and its end after the last.
 // With the environment variable BENCH_PG_CONNECTION (a PostgreSQL server's connection string, scripts/pg.sh) each round
 // also backfills into a fresh PostgreSQL database, and its ratio is reported beside SQLite's.
+// --defer-indexes false keeps the contributions' secondary indexes through every backfill (the indexer's default defers
+// them in a long one); --node-pid PID adds the Hardhat node's CPU to each PostgreSQL backfill's CPU line.
 using System.Diagnostics;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -24,6 +26,10 @@ var rpcUrl = new Uri(arguments["rpc"]);
 var deployment = DeploymentFile.Load(arguments["deployment"]);
 var range = int.Parse(arguments.GetValueOrDefault("range", "50"));
 var rounds = int.Parse(arguments.GetValueOrDefault("rounds", "6"));
+// --defer-indexes false keeps the contributions' secondary indexes through the backfill (IndexerOptions.DeferIndexes).
+var deferIndexes = bool.Parse(arguments.GetValueOrDefault("defer-indexes", "true"));
+// --node-pid PID: the Hardhat node's process, whose CPU each PostgreSQL backfill then reports beside its own and the server's.
+var nodePid = int.Parse(arguments.GetValueOrDefault("node-pid", "0"));
 var chain = new RpcChainReader(new JsonRpcClient(new HttpClient(), rpcUrl));
 var head = await chain.GetBlockNumberAsync(CancellationToken.None);
 using var http = new HttpClient();
@@ -142,25 +148,53 @@ var postgres = Environment.GetEnvironmentVariable("BENCH_PG_CONNECTION");
 double bestBytes = double.MaxValue, bestPipelined = double.MaxValue, bestRaw = double.MaxValue, bestIndex = double.MaxValue, bestPostgres = double.MaxValue;
 var postgresRatios = new List<double>();
 
-// A backfill into a fresh PostgreSQL database of the server, named after the round.
-async Task<(double Seconds, long Contributions)> PostgresBackfillAsync(int round)
+// A backfill into a fresh PostgreSQL database of the server, named after the round, dropped afterwards (the server's
+// autovacuum visits every database, and left behind they would take CPU from later rounds). Returns the CPU the node,
+// this process and the server spent on it beside the wall clock: on a machine of two cores they share, the wall clock
+// cannot fall below half their sum.
+async Task<(double Seconds, long Contributions, string Cpu)> PostgresBackfillAsync(int round)
 {
-    var connection = await CreateDatabaseAsync(postgres!, $"bench_{Environment.ProcessId}_{round}");
-    await using var store = new PostgresIndexStore(connection);
+    var name = $"bench_{Environment.ProcessId}_{round}";
+    var connection = await CreateDatabaseAsync(postgres!, name);
+    var store = new PostgresIndexStore(connection);
     var options = new IndexerOptions
     {
         RpcUrl = rpcUrl.ToString(), ChainId = deployment.ChainId, DeploymentFile = arguments["deployment"], DatabasePath = "unused",
-        InitialBlockRange = range, MaxBlockRange = range,
+        InitialBlockRange = range, MaxBlockRange = range, DeferIndexes = deferIndexes,
     };
     var indexer = new ChainIndexer(chain, store, deployment, options, new IndexerHealth(), NullLogger.Instance);
     await indexer.InitializeAsync(CancellationToken.None);
+    var (node, self, server) = (NodeCpu(), Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds, await ServerCpuAsync(postgres!));
     var watch = Stopwatch.StartNew();
     await indexer.RunAsync(stopAtHead: true, CancellationToken.None);
     var seconds = watch.Elapsed.TotalSeconds;
-    await using var c = new Npgsql.NpgsqlConnection(connection);
-    await c.OpenAsync();
-    await using var count = new Npgsql.NpgsqlCommand("SELECT COUNT(*) FROM contributions;", c);
-    return (seconds, (long)(await count.ExecuteScalarAsync())!);
+    (node, self) = (NodeCpu() - node, Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds - self);
+    await store.DisposeAsync(); // its backends exit, so their CPU is counted in the server's
+    await BackendsGoneAsync(postgres!, name);
+    server = await ServerCpuAsync(postgres!) - server;
+    long rows;
+    await using (var c = new Npgsql.NpgsqlConnection(connection))
+    {
+        await c.OpenAsync();
+        await using var count = new Npgsql.NpgsqlCommand("SELECT COUNT(*) FROM contributions;", c);
+        rows = (long)(await count.ExecuteScalarAsync())!;
+    }
+    Npgsql.NpgsqlConnection.ClearAllPools();
+    await using (var admin = new Npgsql.NpgsqlConnection(postgres))
+    {
+        await admin.OpenAsync();
+        await using var drop = new Npgsql.NpgsqlCommand($"DROP DATABASE {name};", admin);
+        await drop.ExecuteNonQueryAsync();
+    }
+    var cpu = $"CPU: {(nodePid > 0 ? $"node {node:0.00} s, " : "")}indexer {self:0.00} s, server {server:0.00} s";
+    return (seconds, rows, cpu);
+}
+
+double NodeCpu()
+{
+    if (nodePid <= 0) return 0;
+    var fields = File.ReadAllText($"/proc/{nodePid}/stat").Split(')')[1].Split(' ', StringSplitOptions.RemoveEmptyEntries);
+    return (long.Parse(fields[11]) + long.Parse(fields[12])) / 100.0; // utime, stime
 }
 // Each round measures the raw rates and the backfill back to back, so its own ratios see the same machine; on a shared
 // machine whose speed drifts between rounds, their median says more than the ratio of bests taken from different rounds.
@@ -190,7 +224,7 @@ for (var round = 0; round < rounds; round++)
     var options = new IndexerOptions
     {
         RpcUrl = rpcUrl.ToString(), ChainId = deployment.ChainId, DeploymentFile = arguments["deployment"], DatabasePath = db,
-        InitialBlockRange = range, MaxBlockRange = range,
+        InitialBlockRange = range, MaxBlockRange = range, DeferIndexes = deferIndexes,
     };
     var store = new SqliteIndexStore(db);
     var timed = new TimedChainReader(chain);
@@ -211,11 +245,11 @@ for (var round = 0; round < rounds; round++)
     var postgresText = "";
     if (postgres is not null)
     {
-        var (seconds, rows) = await PostgresBackfillAsync(round);
+        var (seconds, rows, cpu) = await PostgresBackfillAsync(round);
         if (rows != contributions) throw new InvalidOperationException($"PostgreSQL backfill has {rows} contributions, SQLite {contributions}");
         bestPostgres = Math.Min(bestPostgres, seconds);
         if (round > 0 || rounds == 1) postgresRatios.Add(bytesTime / seconds);
-        postgresText = $", PostgreSQL backfill {seconds:0.000} s";
+        postgresText = $", PostgreSQL backfill {seconds:0.000} s ({cpu})";
     }
     Console.Error.WriteLine($"round {round + 1}: raw bytes {bytesTime:0.000} s, two in flight {pipelinedTime:0.000} s, raw parsed {rawTime:0.000} s, backfill {backfillTime:0.000} s{postgresText} " +
                             $"(load average {File.ReadAllText("/proc/loadavg").Split(' ')[0]})");
@@ -259,6 +293,16 @@ static async Task<string> CreateDatabaseAsync(string server, string name)
         await create.ExecuteNonQueryAsync();
     }
     return new Npgsql.NpgsqlConnectionStringBuilder(server) { Database = name }.ConnectionString;
+}
+
+// Waits (up to 5 s) until no backend is connected to the database: a closed connection's backend exits a moment later.
+static async Task BackendsGoneAsync(string server, string database)
+{
+    await using var connection = new Npgsql.NpgsqlConnection(new Npgsql.NpgsqlConnectionStringBuilder(server) { Pooling = false }.ConnectionString);
+    await connection.OpenAsync();
+    await using var count = new Npgsql.NpgsqlCommand("SELECT COUNT(*) FROM pg_stat_activity WHERE datname = $1;", connection);
+    count.Parameters.Add(new Npgsql.NpgsqlParameter { Value = database });
+    for (var i = 0; i < 100 && (long)(await count.ExecuteScalarAsync())! > 0; i++) await Task.Delay(50);
 }
 
 // The CPU seconds of the server's exited processes (cutime + cstime of the postmaster, the parent of every backend):

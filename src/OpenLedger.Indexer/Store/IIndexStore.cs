@@ -29,4 +29,16 @@ public interface IIndexStore : IIndexReader
     /// above it and sets the cursor to it, in one transaction. A null ancestor empties the store.
     /// </summary>
     Task RewindAsync(BlockRef? ancestor, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Whether the contributions' secondary indexes (by id, model and contributor) are dropped for a backfill. Reads
+    /// give the same answers either way, only slower.
+    /// </summary>
+    Task<bool> AreIndexesDeferredAsync(CancellationToken cancellationToken);
+
+    /// <summary>Drops the contributions' secondary indexes before a long backfill; they are built once at its end.</summary>
+    Task DeferIndexesAsync(CancellationToken cancellationToken);
+
+    /// <summary>Builds the secondary indexes a backfill dropped; false when none were missing.</summary>
+    Task<bool> BuildDeferredIndexesAsync(CancellationToken cancellationToken);
 }

@@ -69,12 +69,15 @@ public sealed partial class ChainIndexer
                 await RewindToCommonAncestorAsync(c, ct);
                 return SyncOutcome.Reorg;
             }
+            await BuildDeferredIndexesAtHeadAsync(target, ct);
             Health.Healthy(c.Number, head);
             return c.Number > target ? SyncOutcome.LocalAhead : SyncOutcome.NothingNew;
         }
         var from = cursor is { } k ? k.Number + 1 : _deployment.StartBlock;
         if (from > target) return SyncOutcome.NothingNew;
+        await DeferIndexesForBackfillAsync(from, target, ct);
         var (committed, reorgAtStart) = await RunPipelineAsync(from, target, head, cursor, ct);
+        await BuildDeferredIndexesAtHeadAsync(target, ct);
         if (reorgAtStart && cursor is { } old)
         {
             await RewindToCommonAncestorAsync(old, ct);
@@ -132,6 +135,28 @@ public sealed partial class ChainIndexer
         return (committed, reorgAt == from);
     }
 
+    // A long backfill into a store holding less than is left: the rows to come outnumber those there, so building the
+    // indexes once at the end costs less than keeping them (see SqlIndexStore.DeferredIndexes). A backfill a standby
+    // or a restart resumes keeps the state it finds.
+    private async Task DeferIndexesForBackfillAsync(long from, long target, CancellationToken ct)
+    {
+        var left = target - from + 1;
+        if (!_options.DeferIndexes || left <= _options.ReorgWindow || left <= from - _deployment.StartBlock) return;
+        if (await _store.AreIndexesDeferredAsync(ct)) return;
+        await _store.DeferIndexesAsync(ct);
+        LogIndexesDeferred(left, from, target);
+    }
+
+    // Once the cursor is at the target (also after a restart that finds the backfill done but the indexes not built).
+    private async Task BuildDeferredIndexesAtHeadAsync(long target, CancellationToken ct)
+    {
+        if (!await _store.AreIndexesDeferredAsync(ct)) return;
+        if (await _store.GetCursorAsync(ct) is not { } cursor || cursor.Number < target) return;
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        await _store.BuildDeferredIndexesAsync(ct);
+        LogIndexesBuilt(cursor.Number, watch.Elapsed.TotalSeconds);
+    }
+
     private async Task RewindToCommonAncestorAsync(BlockRef cursor, CancellationToken ct)
     {
         var recent = await _store.GetRecentBlocksAsync(ct);
@@ -152,6 +177,12 @@ public sealed partial class ChainIndexer
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Indexed {Count} events in blocks {From}-{To} (head {Head})")]
     private partial void LogCommitted(int count, long from, long to, long head);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Backfilling {Blocks} blocks ({From}-{To}): the contributions' indexes by id, model and contributor are built at the head")]
+    private partial void LogIndexesDeferred(long blocks, long from, long to);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Built the contributions' deferred indexes at block {Block} in {Seconds:0.00} s")]
+    private partial void LogIndexesBuilt(long block, double seconds);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Reorg: block {Cursor} ({Hash}) is no longer canonical; rewound to common ancestor {Ancestor}")]
     private partial void LogReorg(long cursor, string hash, long ancestor);

@@ -70,6 +70,25 @@ public static class DatabaseDump
         _ => Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture)!,
     };
 
+    /// <summary>Every index of the database as the engine's catalog defines it, one "name: definition" per line, sorted.</summary>
+    public static IReadOnlyList<string> Indexes(SqlIndexStore store)
+    {
+        using DbConnection connection = store is SqliteIndexStore sqlite
+            ? new SqliteConnection($"Data Source={sqlite.DatabasePath};Mode=ReadOnly;Pooling=False")
+            : ((PostgresIndexStore)store).OpenNpgsqlAsync(CancellationToken.None).GetAwaiter().GetResult();
+        if (connection.State != System.Data.ConnectionState.Open) connection.Open();
+        using var command = connection.CreateCommand();
+        // SQLite keeps the statement that created the index; "IF NOT EXISTS" is not part of what it defines.
+        command.CommandText = store is SqliteIndexStore
+            ? "SELECT name, replace(COALESCE(sql, 'automatic'), 'IF NOT EXISTS ', '') FROM sqlite_master WHERE type = 'index';"
+            : "SELECT indexname, indexdef FROM pg_indexes WHERE schemaname = current_schema();";
+        using var reader = command.ExecuteReader();
+        var indexes = new List<string>();
+        while (reader.Read()) indexes.Add($"{reader.GetString(0)}: {reader.GetString(1)}");
+        indexes.Sort(StringComparer.Ordinal);
+        return indexes;
+    }
+
     public static long Count(SqlIndexStore store, string table)
     {
         if (store is SqliteIndexStore sqlite) return Count(sqlite.DatabasePath, table);

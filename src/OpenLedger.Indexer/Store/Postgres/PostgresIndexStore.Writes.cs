@@ -1,6 +1,5 @@
 using System.Data.Common;
 using Npgsql;
-using NpgsqlTypes;
 using OpenLedger.Indexer.Chain;
 using OpenLedger.Indexer.Store.Rows;
 
@@ -28,7 +27,7 @@ public sealed partial class PostgresIndexStore
             Col<ValidatorUpdateRow>("model_id", r => r.ModelId), Col<ValidatorUpdateRow>("validator", r => r.Validator), Col<ValidatorUpdateRow>("allowed", r => r.Allowed)]);
         await InsertAsync(c, t, "commitments", b.Commitments, ct, [.. Position<CommitmentRow>(r => (r.BlockNumber, r.LogIndex, r.TxHash)),
             Col<CommitmentRow>("commitment", r => r.Commitment), Col<CommitmentRow>("committer", r => r.Committer), Col<CommitmentRow>("commit_block", r => r.CommitBlock)]);
-        if (aboveCursor) await CopyContributionsAsync(c, b.Contributions, ct);
+        if (aboveCursor) await ContributionCopy.WriteAsync(c, b.Contributions, ct);
         else await InsertAsync(c, t, "contributions", b.Contributions, ct,
             Col<ContributionRow>("block_number", r => r.BlockNumber), Col<ContributionRow>("log_index", r => (long)r.LogIndex),
             Col<ContributionRow>("batch_index", r => (long)r.BatchIndex), Col<ContributionRow>("id", r => r.Id.ToArray()),
@@ -78,36 +77,6 @@ public sealed partial class PostgresIndexStore
         await InsertAsync(c, t, "evaluation_commitments", b.EvaluationCommitments, ct, [.. Position<EvaluationCommitmentRow>(r => (r.BlockNumber, r.LogIndex, r.TxHash)),
             Col<EvaluationCommitmentRow>("model_id", r => r.ModelId), Col<EvaluationCommitmentRow>("epoch", r => r.Epoch),
             Col<EvaluationCommitmentRow>("test_set_hash", r => r.TestSetHash)]);
-    }
-
-    private const string CopyContributionsSql =
-        "COPY contributions (block_number, log_index, batch_index, id, model_id, contributor, content_hash, kind, uri, bond, tx_hash, status, current_bond) " +
-        "FROM STDIN (FORMAT BINARY);";
-
-    private static async Task CopyContributionsAsync(NpgsqlConnection connection, List<ContributionRow> rows, CancellationToken ct)
-    {
-        if (rows.Count == 0) return;
-        await using var copy = await connection.BeginBinaryImportAsync(CopyContributionsSql, ct);
-        // Written synchronously: the importer buffers rows and only blocks when a full buffer goes to the server, while
-        // an awaited call per value costs a state machine each (13 values a row, thousands of rows a range).
-        foreach (var r in rows)
-        {
-            copy.StartRow();
-            copy.Write(r.BlockNumber, NpgsqlDbType.Bigint);
-            copy.Write((long)r.LogIndex, NpgsqlDbType.Bigint);
-            copy.Write((long)r.BatchIndex, NpgsqlDbType.Bigint);
-            copy.Write(r.Id.ToArray(), NpgsqlDbType.Bytea);
-            copy.Write(r.ModelId, NpgsqlDbType.Bigint);
-            copy.Write(r.Contributor.ToArray(), NpgsqlDbType.Bytea);
-            copy.Write(r.ContentHash.ToArray(), NpgsqlDbType.Bytea);
-            copy.Write((long)r.Kind, NpgsqlDbType.Bigint);
-            copy.Write(r.Uri, NpgsqlDbType.Text);
-            copy.Write(r.Bond, NpgsqlDbType.Text);
-            copy.Write(r.TxHash.ToArray(), NpgsqlDbType.Bytea);
-            copy.Write("active", NpgsqlDbType.Text);
-            copy.Write(r.Bond, NpgsqlDbType.Text);
-        }
-        await copy.CompleteAsync(ct);
     }
 
     // All the batch's block hashes in one statement: one round trip, where a statement per block would take a round trip each.

@@ -132,5 +132,8 @@ public sealed partial class PostgresIndexStore : SqlIndexStore, IAsyncDisposable
     // own check fails once the term moved, so no commit of the old leader lands after the new one took over.
     private protected override string TermSql => "SELECT term FROM leader_lease WHERE id = 1 FOR SHARE;";
 
+    private protected override string ContributionIndexNamesSql =>
+        "SELECT indexname FROM pg_indexes WHERE schemaname = current_schema() AND tablename = 'contributions';";
+
     public ValueTask DisposeAsync() => _dataSource.DisposeAsync();
 }

@@ -16,6 +16,7 @@ public abstract partial class SqlIndexStore
         foreach (var table in EventTables)
             await connection.ExecuteAsync(new CommandDefinition(
                 $"DELETE FROM {table} WHERE block_number > @above;", new { above }, tx, cancellationToken: cancellationToken));
+        await EnsureIdIndexAsync(connection, tx, affected, cancellationToken);
         await RecomputeAsync(connection, tx, affected, cancellationToken);
         await connection.ExecuteAsync(new CommandDefinition(
             "DELETE FROM block_hashes WHERE block_number > @above;", new { above }, tx, cancellationToken: cancellationToken));

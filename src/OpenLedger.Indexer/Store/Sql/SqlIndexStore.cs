@@ -62,6 +62,7 @@ public abstract partial class SqlIndexStore : IIndexStore
             ON CONFLICT (id) DO UPDATE SET term = leader_lease.term + 1, holder = excluded.holder, since = excluded.since
             RETURNING term;
             """, new { holder, since = DateTimeOffset.UtcNow.ToString("O") }, cancellationToken: cancellationToken));
+        _indexesDeferred = null; // another leader may have changed them since this process last looked
         return WriterTerm.Value;
     }
 
@@ -110,6 +111,7 @@ public abstract partial class SqlIndexStore : IIndexStore
             // Replaying an old range must not move the cursor back.
             if (cursor is not { } old || old.Number < batch.ToBlock.Number) cursor = batch.ToBlock.Ref;
         }
+        await EnsureIdIndexAsync(connection, tx, affected, cancellationToken);
         await RecomputeAsync(connection, tx, affected, cancellationToken);
         var newCursor = cursor!.Value;
         // The cursor and the pruning of the reorg window in one command: one round trip to a database server.

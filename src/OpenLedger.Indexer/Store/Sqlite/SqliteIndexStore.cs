@@ -57,6 +57,9 @@ public sealed partial class SqliteIndexStore : SqlIndexStore
             "SELECT COALESCE(MAX(version), 0) FROM schema_version;", cancellationToken: cancellationToken));
     }
 
+    private protected override string ContributionIndexNamesSql =>
+        "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'contributions';";
+
     internal override async Task<DbConnection> OpenAsync(CancellationToken cancellationToken) => await OpenSqliteAsync(cancellationToken);
 
     private async Task<SqliteConnection> OpenSqliteAsync(CancellationToken cancellationToken)

@@ -1,0 +1,93 @@
+using Microsoft.Extensions.Logging.Abstractions;
+using OpenLedger.Indexer.Chain;
+using OpenLedger.Indexer.Deployment;
+using OpenLedger.Indexer.Store.Sql;
+using OpenLedger.Indexer.Sync;
+using OpenLedger.Indexer.Tests.Support;
+
+namespace OpenLedger.Indexer.Tests;
+
+/// <summary>
+/// A long backfill drops the contributions' secondary indexes and builds them at the head (IndexerOptions.DeferIndexes),
+/// on a real node running the real contracts (flags, slashes and supersessions included), on both engines: the same
+/// data and the same schema as a backfill that kept them, also when the backfill is interrupted and resumed.
+/// </summary>
+public sealed class DeferredIndexTests(SmallLoadedChain chain, StoreEngines engines) : IClassFixture<SmallLoadedChain>, IClassFixture<StoreEngines>
+{
+    private static readonly CancellationToken Ct = CancellationToken.None;
+
+    // A reorg window shorter than the chain, so the backfill of a fresh store is a long one.
+    private IndexerOptions Options(bool defer)
+    {
+        var options = Harness.Options(chain.Node.Url, chain.DeploymentFile, "unused", range: 40, maxRange: 40);
+        options.ReorgWindow = 16;
+        options.DeferIndexes = defer;
+        return options;
+    }
+
+    private ChainIndexer Indexer(IndexerOptions options, SqlIndexStore store, Action<BlockRef>? committed = null) =>
+        new(new RpcChainReader(Harness.Client(chain.Node.Url)), store, DeploymentFile.Load(options.DeploymentFile), options, new IndexerHealth(),
+            NullLogger.Instance) { RangeCommitted = committed };
+
+    [Theory]
+    [InlineData("sqlite")]
+    [InlineData("postgres")]
+    public async Task A_deferred_backfill_gives_the_data_and_the_indexes_of_one_that_kept_them(string engine)
+    {
+        Assert.True(chain.Head > 16 * 2, $"the chain has {chain.Head} blocks: too short for a long backfill");
+        var kept = await engines[engine].CreateAsync("kept");
+        await Indexer(Options(defer: false), kept).RunAsync(stopAtHead: true, Ct);
+
+        var deferred = await engines[engine].CreateAsync("deferred");
+        var sawDeferred = false;
+        var indexer = Indexer(Options(defer: true), deferred, _ => sawDeferred |= DatabaseDump.Indexes(deferred).Count < DatabaseDump.Indexes(kept).Count);
+        await indexer.RunAsync(stopAtHead: true, Ct);
+
+        Assert.True(sawDeferred, "the indexes were never dropped during the backfill");
+        Assert.False(await deferred.AreIndexesDeferredAsync(Ct));
+        Assert.Equal(DatabaseDump.Indexes(kept), DatabaseDump.Indexes(deferred));
+        Assert.Equal(DatabaseDump.Canonical(kept), DatabaseDump.Canonical(deferred));
+    }
+
+    [Theory]
+    [InlineData("sqlite")]
+    [InlineData("postgres")]
+    public async Task An_interrupted_deferred_backfill_resumes_deferred_and_builds_the_indexes_at_the_head(string engine)
+    {
+        var store = await engines[engine].CreateAsync("interrupted");
+        using (var stop = new CancellationTokenSource())
+        {
+            var first = Indexer(Options(defer: true), store, _ => stop.Cancel());
+            await Assert.ThrowsAnyAsync<OperationCanceledException>(() => first.RunAsync(stopAtHead: true, stop.Token));
+        }
+        Assert.True((await store.GetCursorAsync(Ct))!.Value.Number < chain.Head);
+        // What a restarted process or a standby finds: the schema says the indexes are deferred.
+        var resumed = engines[engine].Reopen(store);
+        Assert.True(await resumed.AreIndexesDeferredAsync(Ct));
+        await Indexer(Options(defer: true), resumed).RunAsync(stopAtHead: true, Ct);
+
+        var kept = await engines[engine].CreateAsync("kept-all");
+        await Indexer(Options(defer: false), kept).RunAsync(stopAtHead: true, Ct);
+        Assert.False(await resumed.AreIndexesDeferredAsync(Ct));
+        Assert.Equal(DatabaseDump.Indexes(kept), DatabaseDump.Indexes(resumed));
+        Assert.Equal(DatabaseDump.Canonical(kept), DatabaseDump.Canonical(resumed));
+    }
+
+    [Theory]
+    [InlineData("sqlite")]
+    [InlineData("postgres")]
+    public async Task A_store_at_the_head_with_its_indexes_still_deferred_builds_them_on_the_next_step(string engine)
+    {
+        // A crash after the backfill's last range and before the build: the next step finds nothing to fetch.
+        var store = await engines[engine].CreateAsync("at-head");
+        var options = Options(defer: false);
+        await Indexer(options, store).RunAsync(stopAtHead: true, Ct);
+        var complete = DatabaseDump.Indexes(store);
+        await store.DeferIndexesAsync(Ct);
+
+        var restarted = engines[engine].Reopen(store);
+        Assert.Equal(SyncOutcome.NothingNew, await Indexer(options, restarted).StepAsync(Ct));
+        Assert.False(await restarted.AreIndexesDeferredAsync(Ct));
+        Assert.Equal(complete, DatabaseDump.Indexes(restarted));
+    }
+}
