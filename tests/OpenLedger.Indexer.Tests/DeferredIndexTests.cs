@@ -25,8 +25,8 @@ public sealed class DeferredIndexTests(SmallLoadedChain chain, StoreEngines engi
         return options;
     }
 
-    private ChainIndexer Indexer(IndexerOptions options, SqlIndexStore store, Action<BlockRef>? committed = null) =>
-        new(new RpcChainReader(Harness.Client(chain.Node.Url)), store, DeploymentFile.Load(options.DeploymentFile), options, new IndexerHealth(),
+    private ChainIndexer Indexer(IndexerOptions options, SqlIndexStore store, Action<BlockRef>? committed = null, IndexerHealth? health = null) =>
+        new(new RpcChainReader(Harness.Client(chain.Node.Url)), store, DeploymentFile.Load(options.DeploymentFile), options, health ?? new IndexerHealth(),
             NullLogger.Instance) { RangeCommitted = committed };
 
     [Theory]
@@ -40,10 +40,19 @@ public sealed class DeferredIndexTests(SmallLoadedChain chain, StoreEngines engi
 
         var deferred = await engines[engine].CreateAsync("deferred");
         var sawDeferred = false;
-        var indexer = Indexer(Options(defer: true), deferred, _ => sawDeferred |= DatabaseDump.Indexes(deferred).Count < DatabaseDump.Indexes(kept).Count);
+        var health = new IndexerHealth();
+        var described = new List<string>();
+        var indexer = Indexer(Options(defer: true), deferred, _ =>
+        {
+            sawDeferred |= DatabaseDump.Indexes(deferred).Count < DatabaseDump.Indexes(kept).Count;
+            described.Add(health.Report.Description);
+        }, health);
         await indexer.RunAsync(stopAtHead: true, Ct);
 
         Assert.True(sawDeferred, "the indexes were never dropped during the backfill");
+        // /health says why reads are slow meanwhile, and goes back to "indexing" once they are built.
+        Assert.Contains(IndexerHealth.BackfillingWithoutIndexes, described);
+        Assert.Equal("indexing", health.Report.Description);
         Assert.False(await deferred.AreIndexesDeferredAsync(Ct));
         Assert.Equal(DatabaseDump.Indexes(kept), DatabaseDump.Indexes(deferred));
         Assert.Equal(DatabaseDump.Canonical(kept), DatabaseDump.Canonical(deferred));

@@ -104,6 +104,7 @@ public sealed partial class ChainIndexer
 
         var committed = 0;
         var group = new List<RangeBatch>();
+        var health = await _store.AreIndexesDeferredAsync(ct) ? IndexerHealth.BackfillingWithoutIndexes : "indexing";
         try
         {
             await foreach (var decoding in channel.Reader.ReadAllAsync(ct))
@@ -122,7 +123,7 @@ public sealed partial class ChainIndexer
                 await _store.CommitRangesAsync(group, _options.ReorgWindow, ct);
                 committed += group.Count;
                 var last = group[^1].ToBlock;
-                Health.Healthy(last.Number, head);
+                Health.Healthy(last.Number, head, health);
                 RangeCommitted?.Invoke(last.Ref);
                 LogCommitted(group.Sum(b => b.EventCount), group[0].FromBlock, last.Number, head);
             }
@@ -155,6 +156,7 @@ public sealed partial class ChainIndexer
         var watch = System.Diagnostics.Stopwatch.StartNew();
         await _store.BuildDeferredIndexesAsync(ct);
         LogIndexesBuilt(cursor.Number, watch.Elapsed.TotalSeconds);
+        Health.Healthy(cursor.Number, null);
     }
 
     private async Task RewindToCommonAncestorAsync(BlockRef cursor, CancellationToken ct)

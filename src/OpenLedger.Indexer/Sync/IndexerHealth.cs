@@ -12,8 +12,11 @@ public sealed class IndexerHealth
 
     public bool IsHealthy => Report.Status is HealthStatus.Healthy or HealthStatus.Starting or HealthStatus.Standby;
 
-    public void Healthy(long? indexedBlock, long? headBlock) =>
-        Set(HealthStatus.Healthy, "indexing", indexedBlock ?? Report.IndexedBlock, headBlock ?? Report.HeadBlock);
+    /// <summary>What /health says while a backfill has the contributions' secondary indexes dropped (reads are slower).</summary>
+    public const string BackfillingWithoutIndexes = "backfilling; the contributions' indexes by id, model and contributor are built at the head";
+
+    public void Healthy(long? indexedBlock, long? headBlock, string description = "indexing") =>
+        Set(HealthStatus.Healthy, description, indexedBlock ?? Report.IndexedBlock, headBlock ?? Report.HeadBlock);
 
     /// <summary>Not indexing, by role: a standby indexer or an API replica. The head, when given, is what lag is measured to.</summary>
     public void Standby(string description, long? headBlock = null) =>
