@@ -7,7 +7,8 @@
 #             5 transactions per block
 #   benchmarks/indexer/run.sh [CONTRIBUTIONS] [BLOCKS_PER_GETLOGS] [WORKLOAD...]   (default: 100000 50 register batch)
 # BENCH_RPC_URL and BENCH_DEPLOYMENT reuse a node that is already loaded (scripts/load.js output) instead.
-# BENCH_ARGS passes more options to IndexerBench (e.g. "--rounds 5" or "--profile 1").
+# BENCH_ARGS passes more options to IndexerBench (e.g. "--rounds 5" or "--profile 1"); BENCH_WARMUP unmeasured backfills
+# of each engine come first (default 3: the JIT's tier-up out of the figures, see RESULTS.md).
 # BENCH_POSTGRES=1 also backfills each round into a fresh database of a private PostgreSQL server (scripts/pg.sh).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -25,9 +26,10 @@ if [ "${BENCH_POSTGRES:-0}" = 1 ]; then
   export BENCH_PG_CONNECTION
 fi
 
-bench() { # url deployment label
+bench() { # url deployment label [node-pid]
   echo "== $3 (load average: $(cut -d' ' -f1-3 /proc/loadavg))"
-  dotnet run -c Release --project benchmarks/indexer/IndexerBench -- --rpc "$1" --deployment "$2" --db "$WORK/bench.db" --range "$RANGE" ${BENCH_ARGS:-}
+  dotnet run -c Release --project benchmarks/indexer/IndexerBench -- --rpc "$1" --deployment "$2" --db "$WORK/bench.db" --range "$RANGE" \
+    --warmup "${BENCH_WARMUP:-3}" ${4:+--node-pid "$4"} ${BENCH_ARGS:-}
   echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
 }
 
@@ -49,6 +51,8 @@ for workload in "${WORKLOADS[@]}"; do
   env OPENLEDGER_RPC_URL="$URL" LOAD_OUT="$WORK/$workload.json" LOAD_LIFECYCLE=0 "${load[@]}" \
     npx --no-install hardhat run tests/OpenLedger.Indexer.Tests/scripts/load.js --network localhost >&2
   echo "loaded in $(( $(date +%s) - start )) s" >&2
-  bench "$URL" "$WORK/$workload.json" "$workload: $COUNT contributions, $RANGE blocks per eth_getLogs"
+  # The node process itself (node.sh's pid file names the npx that started it), whose CPU IndexerBench reports.
+  NODE_PID=$(pgrep -f "hardhat node --hostname 127.0.0.1 --port $PORT" | tail -1 || true)
+  bench "$URL" "$WORK/$workload.json" "$workload: $COUNT contributions, $RANGE blocks per eth_getLogs" "$NODE_PID"
   scripts/node.sh stop "$PORT"; PORT=
 done
