@@ -5,6 +5,8 @@ namespace OpenLedger.Ethereum.Primitives;
 /// <summary>Keccak-256 as Ethereum uses it (the original Keccak padding, not NIST SHA3-256).</summary>
 public static class Keccak
 {
+    [ThreadStatic] private static KeccakDigest? t_digest;
+
     /// <summary>Keccak-256 of <paramref name="data"/>.</summary>
     public static Hash32 Hash(ReadOnlySpan<byte> data)
     {
@@ -18,7 +20,9 @@ public static class Keccak
     {
         if (output.Length < 32)
             throw new EthereumException($"Keccak-256 output buffer must be 32 bytes but is {output.Length}");
-        var digest = new KeccakDigest(256);
+        // One digest per thread, reused: DoFinal resets it, and a new one costs 488 bytes and its initialisation per
+        // hash (the indexer hashes one contribution id per registration).
+        var digest = t_digest ??= new KeccakDigest(256);
         digest.BlockUpdate(data);
         digest.DoFinal(output);
     }

@@ -11,6 +11,29 @@ public class PrimitivesTests
     public void Keccak256_matches_known_vectors(string input, string expected) =>
         Assert.Equal(expected, Keccak.Hash(input).ToString());
 
+    [Fact]
+    public void Keccak256_reuses_its_digest_per_thread_without_carrying_state_between_hashes_or_threads()
+    {
+        // Each thread keeps one digest: after a refused output buffer, after a hash of several blocks, and on many
+        // threads at once, every hash must be what a fresh digest gives.
+        static Hash32 Fresh(byte[] data)
+        {
+            var digest = new Org.BouncyCastle.Crypto.Digests.KeccakDigest(256);
+            digest.BlockUpdate(data, 0, data.Length);
+            var output = new byte[32];
+            digest.DoFinal(output, 0);
+            return new Hash32(output);
+        }
+        var inputs = Enumerable.Range(0, 400).Select(i => Enumerable.Repeat((byte)i, i * 3).ToArray()).ToArray();
+        Assert.Throws<EthereumException>(() => Keccak.Hash(inputs[300], new byte[31]));
+        Assert.Equal(Fresh(inputs[1]), Keccak.Hash(inputs[1]));
+        Keccak.Hash(inputs[399]); // 1,197 bytes: nine blocks
+        Assert.Equal("0xc5d2460186f7233c927e7db2dcc703c0e500b653ca82273b7bfad8045d85a470", Keccak.Hash(inputs[0]).ToString());
+        var parallel = new Hash32[inputs.Length];
+        Parallel.For(0, inputs.Length, new ParallelOptions { MaxDegreeOfParallelism = 8 }, i => parallel[i] = Keccak.Hash(inputs[i]));
+        Assert.Equal(inputs.Select(Fresh), parallel);
+    }
+
     [Theory] // EIP-55's own examples
     [InlineData("0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed")]
     [InlineData("0xfB6916095ca1df60bB79Ce92cE3Ea74c37c5d359")]
