@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging.Abstractions;
+using OpenLedger.Ethereum.Primitives;
 using OpenLedger.Indexer.Chain;
 using OpenLedger.Indexer.Deployment;
 using OpenLedger.Indexer.Store.Sql;
@@ -25,9 +26,27 @@ public sealed class DeferredIndexTests(SmallLoadedChain chain, StoreEngines engi
         return options;
     }
 
-    private ChainIndexer Indexer(IndexerOptions options, SqlIndexStore store, Action<BlockRef>? committed = null, IndexerHealth? health = null) =>
-        new(new RpcChainReader(Harness.Client(chain.Node.Url)), store, DeploymentFile.Load(options.DeploymentFile), options, health ?? new IndexerHealth(),
-            NullLogger.Instance) { RangeCommitted = committed };
+    private ChainIndexer Indexer(IndexerOptions options, SqlIndexStore store, Action<BlockRef>? committed = null, IndexerHealth? health = null,
+        IChainReader? reader = null) =>
+        new(reader ?? new RpcChainReader(Harness.Client(chain.Node.Url)), store, DeploymentFile.Load(options.DeploymentFile), options,
+            health ?? new IndexerHealth(), NullLogger.Instance) { RangeCommitted = committed };
+
+    /// <summary>The node, except that logs of ranges starting past <paramref name="last"/> never come (until cancelled).</summary>
+    private sealed class ChainStalledAfter(IChainReader node, long last) : IChainReader
+    {
+        public string Endpoint => node.Endpoint;
+        public Task<ulong> GetChainIdAsync(CancellationToken ct) => node.GetChainIdAsync(ct);
+        public Task<long> GetBlockNumberAsync(CancellationToken ct) => node.GetBlockNumberAsync(ct);
+        public Task<BlockHeader?> GetBlockHeaderAsync(long number, CancellationToken ct) => node.GetBlockHeaderAsync(number, ct);
+        public Task<IReadOnlyList<BlockHeader?>> GetBlockHeadersAsync(long fromBlock, long toBlock, CancellationToken ct) => node.GetBlockHeadersAsync(fromBlock, toBlock, ct);
+        public Task<IReadOnlyList<BlockHeader?>> GetBlockHeadersAsync(IReadOnlyList<long> numbers, CancellationToken ct) => node.GetBlockHeadersAsync(numbers, ct);
+
+        public async Task<IReadOnlyList<ChainLog>> GetLogsAsync(long fromBlock, long toBlock, IReadOnlyList<Address> addresses, CancellationToken ct)
+        {
+            if (fromBlock > last) await Task.Delay(Timeout.Infinite, ct);
+            return await node.GetLogsAsync(fromBlock, toBlock, addresses, ct);
+        }
+    }
 
     [Theory]
     [InlineData("sqlite")]
@@ -59,12 +78,16 @@ public sealed class DeferredIndexTests(SmallLoadedChain chain, StoreEngines engi
     public async Task An_interrupted_deferred_backfill_resumes_deferred_and_builds_the_indexes_at_the_head(string engine)
     {
         var store = await engines[engine].CreateAsync("interrupted");
+        // Stopped after two 40-block ranges, whatever the machine's speed: the node "stalls" past them.
+        var stopAt = DeploymentFile.Load(chain.DeploymentFile).StartBlock + 2 * 40 - 1;
+        Assert.True(stopAt + 16 < chain.Head, $"the chain has {chain.Head} blocks: too short to interrupt");
         using (var stop = new CancellationTokenSource())
         {
-            var first = Indexer(Options(defer: true), store, _ => stop.Cancel());
+            var stalled = new ChainStalledAfter(new RpcChainReader(Harness.Client(chain.Node.Url)), stopAt);
+            var first = Indexer(Options(defer: true), store, at => { if (at.Number >= stopAt) stop.Cancel(); }, reader: stalled);
             await Assert.ThrowsAnyAsync<OperationCanceledException>(() => first.RunAsync(stopAtHead: true, stop.Token));
         }
-        Assert.True((await store.GetCursorAsync(Ct))!.Value.Number < chain.Head);
+        Assert.Equal(stopAt, (await store.GetCursorAsync(Ct))!.Value.Number);
         // What a restarted process or a standby finds: the schema says the indexes are deferred.
         var resumed = engines[engine].Reopen(store);
         Assert.True(await resumed.AreIndexesDeferredAsync(Ct));

@@ -11,13 +11,18 @@ namespace OpenLedger.Indexer.Store.Sql;
 // standby that takes over a backfill sees it and a crash between the last range and the build is finished on restart.
 public abstract partial class SqlIndexStore
 {
+    // The one derived state needs during a backfill (see EnsureIdIndexAsync); declared first, as static fields are
+    // initialised in order.
+    private static readonly (string Name, string Create) IdIndex =
+        ("contributions_id", "CREATE INDEX IF NOT EXISTS contributions_id ON contributions (id);");
+
     /// <summary>
     /// The contributions' secondary indexes as migrations 3 and 5 leave them on both engines (the primary key, the
     /// chain position, stays: replays and rewinds go through it). A test holds them to the migrated schema.
     /// </summary>
     internal static readonly IReadOnlyList<(string Name, string Create)> DeferrableIndexes =
     [
-        ("contributions_id", "CREATE INDEX IF NOT EXISTS contributions_id ON contributions (id);"),
+        IdIndex,
         ("contributions_model", "CREATE INDEX IF NOT EXISTS contributions_model ON contributions (model_id);"),
         ("contributions_contributor", "CREATE INDEX IF NOT EXISTS contributions_contributor ON contributions (contributor);"),
     ];
@@ -66,6 +71,6 @@ public abstract partial class SqlIndexStore
     private async Task EnsureIdIndexAsync(DbConnection connection, DbTransaction tx, AffectedKeys affected, CancellationToken ct)
     {
         if (affected.Contributions.Count == 0 || !await AreIndexesDeferredAsync(ct)) return;
-        await connection.ExecuteAsync(new CommandDefinition(DeferrableIndexes[0].Create, transaction: tx, cancellationToken: ct));
+        await connection.ExecuteAsync(new CommandDefinition(IdIndex.Create, transaction: tx, cancellationToken: ct));
     }
 }
